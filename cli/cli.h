@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+// The subcommands: each has a setup (declares its options on the CLI11 app) and a run.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace lmc::cli {
+
+/// Exit codes shared by every command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitUsage = 2;
+
+/// Registers a subcommand; the returned function runs it after parsing and gives the exit code.
+using Runner = std::function<int()>;
+Runner setup_check(CLI::App& app);
+Runner setup_rules(CLI::App& app);
+Runner setup_explain(CLI::App& app);
+
+/// A model file found on the command line or in a directory.
+struct InputFile {
+  std::string display;             ///< the path as reports show it
+  std::filesystem::path location;  ///< where it is on disk; empty for stdin
+  std::string text;
+};
+
+/// Expands PATH arguments: files as given, directories recursively (`.yaml`/`.yml` files whose
+/// top level has `logic_model`; hidden entries skipped), `-` as stdin. Problems (missing path,
+/// unreadable file, a directory with no models) are printed to stderr and make ok false.
+struct Discovered {
+  std::vector<InputFile> files;
+  bool ok = true;
+};
+Discovered discover(const std::vector<std::string>& paths, const std::string& stdin_name);
+
+/// Whether to colour output written to stdout: `mode` is auto, always or never.
+bool use_color(const std::string& mode);
+/// Today's local date as YYYY-MM-DD.
+std::string today();
+/// Prints "lmc: error: message" to stderr.
+void print_error(const std::string& message);
+
+}  // namespace lmc::cli

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <sstream>
+
+#include "cli.h"
+#include "lmc/check.h"
+#include "lmc/config.h"
+#include "lmc/graph.h"
+#include "lmc/load.h"
+#include "lmc/report.h"
+
+namespace lmc::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CheckArgs {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string fail_on = "error";
+  bool strict = false;
+  bool quiet = false;
+  std::string color = "auto";
+  std::string config;
+  std::string today;
+  std::string stdin_name = "<stdin>";
+};
+
+// Loads each directory's configuration once, and reports its problems once.
+class ConfigCache {
+ public:
+  explicit ConfigCache(bool color) : color_(color) {}
+
+  const RuleConfig* explicit_config(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      print_error("'" + path + "': the configuration file cannot be read");
+      return nullptr;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return parse(path, ss.str());
+  }
+
+  // The configuration that applies to a model in `dir`; null when it is broken.
+  const RuleConfig* for_directory(const fs::path& dir) {
+    static const RuleConfig kNone;
+    const auto found = find_config(dir.empty() ? fs::path(".") : dir);
+    if (!found) return &kNone;
+    const std::string key = found->string();
+    if (auto it = loaded_.find(key); it != loaded_.end()) return it->second.get();
+    std::ifstream in(*found, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    const RuleConfig* c = parse(fs::relative(*found).generic_string(), ss.str());
+    loaded_[key] = c ? std::make_unique<RuleConfig>(*c) : nullptr;
+    return loaded_[key].get();
+  }
+
+ private:
+  const RuleConfig* parse(const std::string& display, std::string text) {
+    ConfigResult r = parse_config(display, std::move(text));
+    if (!r.problems.empty()) {
+      std::ostringstream out;
+      write_text(out, {}, r.problems, TextStyle{color_, true});
+      std::cerr << out.str();
+      print_error("the configuration '" + display + "' has problems; fix it and run again");
+      return nullptr;
+    }
+    owned_.push_back(std::make_unique<RuleConfig>(std::move(r.rules)));
+    return owned_.back().get();
+  }
+
+  bool color_;
+  std::map<std::string, std::unique_ptr<RuleConfig>> loaded_;
+  std::vector<std::unique_ptr<RuleConfig>> owned_;
+};
+
+std::optional<Severity> fail_threshold(const CheckArgs& a) {
+  if (a.strict) return Severity::warning;
+  if (a.fail_on == "never") return std::nullopt;
+  return parse_severity(a.fail_on);
+}
+
+int run_check(const CheckArgs& args) {
+  const bool color = args.format == "text" && use_color(args.color);
+  std::string today_date = args.today.empty() ? today() : args.today;
+  if (!args.today.empty()) {
+    if (!is_valid_date(args.today)) {
+      print_error("--today '" + args.today + "' is not a date: write it as YYYY-MM-DD");
+      return kExitUsage;
+    }
+  }
+  Discovered found = discover(args.paths.empty() ? std::vector<std::string>{"."} : args.paths,
+                              args.stdin_name);
+  bool usage_problem = !found.ok;
+
+  ConfigCache configs(use_color(args.color));
+  const RuleConfig* forced = nullptr;
+  if (!args.config.empty()) {
+    forced = configs.explicit_config(args.config);
+    if (!forced) return kExitUsage;
+  }
+
+  std::sort(found.files.begin(), found.files.end(),
+            [](const InputFile& a, const InputFile& b) { return a.display < b.display; });
+  std::vector<LoadResult> loaded;
+  loaded.reserve(found.files.size());
+  std::vector<CheckedFile> checked;
+  std::vector<Diagnostic> all;
+  for (InputFile& f : found.files) {
+    const RuleConfig* rules =
+        forced ? forced : configs.for_directory(f.location.empty() ? fs::path(".")
+                                                                   : f.location.parent_path());
+    if (!rules) {
+      usage_problem = true;
+      continue;
+    }
+    loaded.push_back(load_model(f.display, std::move(f.text)));
+    const LoadResult& l = loaded.back();
+    CheckOptions options{*rules, today_date};
+    auto diags = check(l, options);
+    CheckedFile cf{f.display, 0, 0, &l.source};
+    if (l.usable) {
+      cf.items = static_cast<int>(l.model.items.size());
+      cf.links = static_cast<int>(Graph(l.model).links().size());
+    }
+    checked.push_back(cf);
+    std::move(diags.begin(), diags.end(), std::back_inserter(all));
+  }
+  if (usage_problem && checked.empty()) return kExitUsage;
+
+  if (args.format == "json") {
+    write_json(std::cout, checked, all);
+  } else {
+    write_text(std::cout, checked, all, TextStyle{color, args.quiet});
+  }
+  std::cout.flush();
+  if (usage_problem) return kExitUsage;
+  const auto threshold = fail_threshold(args);
+  if (!threshold) return kExitOk;
+  const bool fails = std::any_of(all.begin(), all.end(),
+                                 [&](const Diagnostic& d) { return d.severity >= *threshold; });
+  return fails ? kExitFindings : kExitOk;
+}
+
+}  // namespace
+
+Runner setup_check(CLI::App& app) {
+  auto args = std::make_shared<CheckArgs>();
+  app.add_option("paths", args->paths,
+                 "Model files and directories to check (default: the current directory); - "
+                 "reads standard input");
+  app.add_option("--format", args->format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_str("text");
+  app.add_option("--fail-on", args->fail_on,
+                 "Exit 1 when a finding is at least this severe (default: error)")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  app.add_flag("--strict", args->strict, "Same as --fail-on warning");
+  app.add_flag("-q,--quiet", args->quiet,
+               "Print only the findings' first lines: no excerpt, help or summary");
+  app.add_option("--color", args->color, "Colour the text output")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--config", args->config,
+                 "Rule configuration to use instead of the nearest .lmc.yaml");
+  app.add_option("--today", args->today,
+                 "The date overdue-test compares against, as YYYY-MM-DD (default: today)");
+  app.add_option("--stdin-name", args->stdin_name,
+                 "The path to report for a model read from standard input");
+  return [args] { return run_check(*args); };
+}
+
+}  // namespace lmc::cli

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli.h"
+
+int main(int argc, char** argv) {
+  using namespace lmc::cli;
+  CLI::App app{"lmc: check, render and compare programme logic models"};
+  app.name("lmc");
+  app.set_version_flag("--version", "lmc " LMC_VERSION);
+  app.require_subcommand(1);
+  app.footer("Run `lmc COMMAND --help` for a command's options. Docs: docs/ in the lmc sources.");
+  std::vector<std::pair<CLI::App*, Runner>> commands;
+  auto add = [&](const char* name, const char* about, Runner (*setup)(CLI::App&)) {
+    CLI::App* sub = app.add_subcommand(name, about);
+    commands.emplace_back(sub, setup(*sub));
+  };
+  add("check", "Check logic models like a compiler: structure, links and assumptions",
+      &setup_check);
+  add("rules", "List the rules `lmc check` applies", &setup_rules);
+  add("explain", "Explain one rule: why it matters, an example, the fix", &setup_explain);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  for (auto& [sub, run] : commands) {
+    if (sub->parsed()) return run();
+  }
+  return kExitUsage;
+}

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <unistd.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <iostream>
+
+#include "cli.h"
+
+namespace lmc::cli {
+
+bool use_color(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  // https://no-color.org: set and not empty means no colour.
+  if (const char* no = std::getenv("NO_COLOR"); no && *no) return false;
+  if (const char* term = std::getenv("TERM"); term && std::string(term) == "dumb") return false;
+  return isatty(STDOUT_FILENO) != 0;
+}
+
+std::string today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
+  return buf;
+}
+
+void print_error(const std::string& message) { std::cerr << "lmc: error: " << message << '\n'; }
+
+}  // namespace lmc::cli

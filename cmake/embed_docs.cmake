@@ -1,0 +1,17 @@
+# SPDX-License-Identifier: Apache-2.0
+# Writes OUT: a C++ table of every docs/rules/<id>.md, keyed by rule id.
+file(GLOB pages ${DOCS_DIR}/*.md)
+list(SORT pages)
+set(body "// Generated from docs/rules by cmake/embed_docs.cmake. Do not edit.\n")
+string(APPEND body "#include <string_view>\n#include \"check/rule_docs.h\"\n\nnamespace lmc {\n\n")
+string(APPEND body "const RuleDoc kRuleDocs[] = {\n")
+set(count 0)
+foreach(page ${pages})
+  get_filename_component(id ${page} NAME_WE)
+  file(READ ${page} text)
+  string(APPEND body "  {\"${id}\", R\"lmcdoc(${text})lmcdoc\"},\n")
+  math(EXPR count "${count} + 1")
+endforeach()
+string(APPEND body "};\n\nconst std::size_t kRuleDocCount = ${count};\n\n}  // namespace lmc\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

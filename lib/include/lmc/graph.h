@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "lmc/model.h"
+
+namespace lmc {
+
+/// The model's links resolved: which references name what, which links are sound, and the
+/// adjacency the rules walk. Nodes are indices into Model::items (first definition of an id).
+class Graph {
+ public:
+  /// What a reference in `to`/`from`/`about`/`affects` turned out to name.
+  enum class RefStatus {
+    ok,           ///< names an item (or, in about/affects, an existing link)
+    unknown,      ///< names nothing
+    not_an_item,  ///< names an assumption or external factor where an item is needed
+    no_such_link, ///< "a -> b" where both exist but no such link does
+    misordered,   ///< a link that goes backward along the chain
+    rejected,     ///< names an id the loader already rejected: reported there, not again
+  };
+
+  struct Link {
+    int from = -1;
+    int to = -1;
+    const Ref* ref = nullptr;  ///< the first reference that made it
+  };
+
+  struct BadRef {
+    const Ref* ref = nullptr;
+    std::string holder;  ///< id of the item, assumption or factor that wrote it
+    RefStatus status = RefStatus::unknown;
+    int from = -1, to = -1;  ///< for misordered links
+    std::string suggestion;  ///< nearest valid target, when one is close
+  };
+
+  explicit Graph(const Model& model);
+
+  const Model& model() const { return *model_; }
+  /// Index of the item with this id (first definition), or -1.
+  int find(std::string_view id) const;
+  bool is_assumption_or_factor(std::string_view id) const;
+
+  /// Sound links, deduplicated, in the order first written.
+  const std::vector<Link>& links() const { return links_; }
+  const std::vector<int>& successors(int item) const { return out_[item]; }
+  const std::vector<int>& predecessors(int item) const { return in_[item]; }
+  bool has_link(int from, int to) const;
+  /// References that are wrong, in file order.
+  const std::vector<BadRef>& bad_refs() const { return bad_refs_; }
+
+  /// Items whose links are in doubt because of an error already reported (a bad reference
+  /// they wrote or that was meant for them). Structural warnings skip these.
+  bool in_doubt(int item) const { return in_doubt_[item]; }
+  /// Successors including the links the writer evidently meant: misordered links both ways
+  /// and unknown references taken as their suggestion. Rules about reachability walk these,
+  /// so one typo does not cascade into warnings downstream.
+  const std::vector<int>& meant_successors(int item) const { return meant_out_[item]; }
+  const std::vector<int>& meant_predecessors(int item) const { return meant_in_[item]; }
+
+  /// Items reachable along meant links from any item in `start` (start included).
+  std::vector<bool> reach_forward(const std::vector<int>& start) const;
+  std::vector<bool> reach_backward(const std::vector<int>& start) const;
+
+ private:
+  void add_link(int from, int to, const Ref* ref);
+  void add_meant(int from, int to);
+
+  const Model* model_;
+  std::unordered_map<std::string_view, int> index_;
+  std::unordered_map<std::string_view, int> others_;  // assumption and factor ids
+  std::vector<Link> links_;
+  std::vector<std::vector<int>> out_, in_, meant_out_, meant_in_;
+  std::vector<BadRef> bad_refs_;
+  std::vector<bool> in_doubt_;
+};
+
+}  // namespace lmc

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lmc/source.h"
+
+namespace lmc {
+
+/// The five stages of the chain, in causal order.
+enum class Stage { resource, activity, output, outcome, impact };
+inline constexpr std::array kStages = {Stage::resource, Stage::activity, Stage::output,
+                                       Stage::outcome, Stage::impact};
+
+/// Outcome terms. `none` is an outcome without a term; it counts as medium.
+enum class Term { none, short_term, medium_term, long_term };
+
+enum class AssumptionStatus { untested, testing, holds, fails };
+
+/// "resource", "activity", ... (singular, for messages).
+std::string_view stage_name(Stage s);
+/// "resources", "activities", ... (the section key in the file).
+std::string_view stage_section(Stage s);
+/// "Resources", "Activities", ... (column headers).
+std::string_view stage_title(Stage s);
+std::string_view term_name(Term t);
+std::string_view status_name(AssumptionStatus s);
+
+/// A scalar value with where it came from. `span` is unknown when the key was absent.
+struct Text {
+  std::string value;
+  Span span;
+
+  bool present() const { return span.known(); }
+};
+
+/// One reference written in `to`, `from`, `about` or `affects`.
+struct Ref {
+  enum class Kind { to, from, about, affects };
+  Kind kind = Kind::to;
+  std::string target;  ///< an id, or for about/affects possibly "a -> b"
+  Span span;
+};
+
+struct Indicator {
+  Text id, label, source, baseline, target, due, frequency;
+  Span span;  ///< the indicator mapping
+};
+
+/// A box in the diagram: a resource, activity, output, outcome or impact.
+struct Item {
+  Stage stage = Stage::resource;
+  Text id;  ///< empty value when the id was missing or malformed (already reported)
+  Text label;
+  Text detail;
+  Text owner;
+  Term term = Term::none;
+  Span term_span;
+  std::vector<Ref> links;  ///< `to` and `from` references in file order
+  std::vector<Indicator> indicators;
+  std::vector<Text> tags;
+  std::vector<Text> ignore;
+  Span span;  ///< the item mapping
+  bool links_doubtful = false;  ///< `to`/`from` had an error the loader reported
+  bool term_doubtful = false;   ///< `term` had an error the loader reported
+};
+
+struct AssumptionTest {
+  Text method, indicator, due, owner;
+  Span span;  ///< the `test` key; unknown when absent
+};
+
+struct Assumption {
+  Text id, text;
+  std::vector<Ref> about;
+  AssumptionStatus status = AssumptionStatus::untested;
+  Span status_span;
+  std::vector<Text> evidence;
+  AssumptionTest test;
+  std::vector<Text> ignore;
+  Span span;
+  bool status_doubtful = false;  ///< `status` had an error the loader reported
+  bool about_doubtful = false;   ///< `about` had an error the loader reported
+};
+
+struct ExternalFactor {
+  Text id, text;
+  std::vector<Ref> affects;
+  std::vector<Text> ignore;
+  Span span;
+  bool affects_doubtful = false;  ///< `affects` had an error the loader reported
+};
+
+/// Page sizes a diagram can be drawn on.
+enum class PageSize { a5, a4, a3, letter, legal, tabloid };
+
+struct RenderSettings {
+  std::optional<PageSize> page;
+  std::optional<bool> portrait;
+};
+
+/// A logic model as written, with the source position of everything a finding can point at.
+/// Items keep file order; nothing here is resolved (see Graph for links).
+struct Model {
+  std::string path;
+  Text title, problem, description, programme, population, owner, version, updated;
+  RenderSettings render;
+  std::vector<Item> items;
+  std::vector<Assumption> assumptions;
+  std::vector<ExternalFactor> factors;
+  /// The key of each stage's section (`resources:` ...), indexed by Stage; unknown when absent.
+  std::array<Span, 5> section_spans{};
+  /// Ids that were written but rejected by the loader (malformed): references to them are
+  /// not reported again.
+  std::vector<std::string> rejected_ids;
+};
+
+/// Splits "a -> b" into its two ids; nullopt when the text is not a link reference.
+std::optional<std::pair<std::string, std::string>> parse_link_ref(std::string_view text);
+
+/// Whether a link from one item to another goes forward along the chain.
+bool link_goes_forward(Stage from, Term from_term, Stage to, Term to_term);
+
+}  // namespace lmc

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lmc {
+
+/// A place in a source file: 1-based line and column, columns counted in characters (code points).
+/// `length` is how many characters the marked token covers (0 when unknown). Line 0 means "nowhere".
+struct Span {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::uint32_t length = 0;
+
+  bool known() const { return line != 0; }
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+/// The text of one model file with its line table. Strips a UTF-8 byte-order mark and knows
+/// CRLF, LF and lone CR line ends, so positions agree with what an editor shows.
+class SourceText {
+ public:
+  SourceText() = default;
+  SourceText(std::string path, std::string text);
+
+  const std::string& path() const { return path_; }
+  /// The text without its byte-order mark.
+  std::string_view text() const;
+  bool had_bom() const { return bom_; }
+  std::size_t line_count() const { return line_starts_.size(); }
+
+  /// Converts a 0-based line and 0-based byte column (as parsers report them) to a Span.
+  /// Repeated calls on one line in increasing column order cost time linear in the line.
+  Span span_at(std::uint32_t line0, std::uint32_t byte_column0) const;
+  /// Converts a byte offset in text() to a Span.
+  Span span_at_offset(std::size_t offset) const;
+  /// The 1-based line's text without its line end; empty past the end.
+  std::string_view line(std::uint32_t line1) const;
+
+ private:
+  std::string path_;
+  std::string text_;
+  bool bom_ = false;
+  std::vector<std::uint32_t> line_starts_;  // byte offsets into text()
+  // Cache of the last conversion, so walking along one long line stays linear.
+  mutable std::uint32_t cache_line_ = UINT32_MAX;
+  mutable std::uint32_t cache_byte_ = 0;
+  mutable std::uint32_t cache_char_ = 0;
+};
+
+/// Counts code points in valid UTF-8 (continuation bytes are not counted).
+std::size_t utf8_length(std::string_view s);
+
+/// Returns the byte offset of the first invalid UTF-8 sequence in s, or npos if it is valid.
+std::size_t find_invalid_utf8(std::string_view s);
+
+}  // namespace lmc

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+// The only list of rules, sorted by id. Rules whose check is null are reported by the loader
+// while it reads the file.
+#include <algorithm>
+
+#include "check/rule_docs.h"
+#include "check/rules/rules.h"
+
+namespace lmc {
+
+namespace {
+
+constexpr Rule kRules[] = {
+    {"cycle", Severity::warning, "links form a loop",
+     "break the loop: a logic model runs one way, from resources to impact", &check_cycle},
+    {"duplicate-id", Severity::error, "two items share an id",
+     "give each item, assumption and external factor its own id", &check_duplicate_id},
+    {"duplicate-key", Severity::error, "one mapping has the same key twice",
+     "keep one of the two keys and delete the other", nullptr},
+    {"failed-assumption", Severity::warning,
+     "an assumption with status `fails` is still attached to the model",
+     "revise the items and links that rest on it, or mark the assumption as it now stands",
+     &check_failed_assumption},
+    {"invalid-value", Severity::error, "wrong type, unknown enum value, malformed id or date",
+     "write the value as the format describes (`lmc explain invalid-value`)", nullptr},
+    {"long-label", Severity::info, "a label is longer than 80 characters",
+     "shorten the label and move the rest into `detail`", &check_long_label},
+    {"misordered-link", Severity::error, "a link goes backward along the chain",
+     "point the link forward (resources -> activities -> outputs -> outcomes -> impacts), or use "
+     "`from` instead of `to`",
+     &check_misordered_link},
+    {"missing-field", Severity::error, "a required key is missing",
+     "add the missing key", nullptr},
+    {"missing-term", Severity::info, "an outcome has no `term`",
+     "add `term: short`, `term: medium` or `term: long`", &check_missing_term},
+    {"orphan-output", Severity::warning, "an output links to no outcome or impact",
+     "link the output to the outcome it contributes to, with `to: [outcome-id]`",
+     &check_orphan_output},
+    {"overdue-test", Severity::info,
+     "an assumption's test was due before today and its status is still untested or testing",
+     "record the test's result in `status` and `evidence`, or set a new `due` date",
+     &check_overdue_test},
+    {"page-overflow", Severity::warning,
+     "more than 12 boxes in one column or 60 in all: it will not fit one legible page",
+     "merge boxes, or move the detail into a nested model for the work stream",
+     &check_page_overflow},
+    {"skipped-stage", Severity::warning,
+     "a resource links straight to an output, outcome or impact",
+     "link the resource to the activity that uses it", &check_skipped_stage},
+    {"unattached-assumption", Severity::warning, "an assumption has no `about`",
+     "say which items or links (\"a -> b\") it is about, with `about: [...]`",
+     &check_unattached_assumption},
+    {"unattached-factor", Severity::info, "an external factor has no `affects`",
+     "say which items or links it affects, with `affects: [...]`", &check_unattached_factor},
+    {"unknown-key", Severity::error, "a key the format does not have",
+     "fix the key's spelling, or remove it", nullptr},
+    {"unknown-reference", Severity::error,
+     "`to`, `from`, `about` or `affects` names nothing",
+     "fix the id's spelling, or add the item it names", &check_unknown_reference},
+    {"unlinked-activity", Severity::warning, "an activity links to nothing downstream",
+     "link the activity to the output it produces, with `to: [output-id]`",
+     &check_unlinked_activity},
+    {"unmeasured-outcome", Severity::warning, "an outcome has no indicator",
+     "add an indicator: what will be measured, from which source, against which baseline",
+     &check_unmeasured_outcome},
+    {"unresourced-activity", Severity::info,
+     "no resource links to an activity, directly or through the activities before it",
+     "link the resource that pays for or staffs the activity, with `to: [activity-id]`",
+     &check_unresourced_activity},
+    {"unsupported-outcome", Severity::warning, "no activity reaches an outcome or impact",
+     "link it from the outputs or outcomes that bring it about", &check_unsupported_outcome},
+    {"unsupported-version", Severity::error, "`logic_model` is missing or not 1",
+     "start the file with `logic_model: 1`", nullptr},
+    {"untested-assumption", Severity::warning,
+     "an assumption has no evidence, no test method, and status untested or testing",
+     "add `evidence`, or a `test` with a `method` saying how it will be tested",
+     &check_untested_assumption},
+    {"unused-resource", Severity::warning, "a resource feeds no activity",
+     "link the resource to the activity it pays for or staffs, or remove it",
+     &check_unused_resource},
+    {"yaml-syntax", Severity::error, "the file is not valid YAML",
+     "fix the YAML at the position shown", nullptr},
+};
+
+}  // namespace
+
+std::span<const Rule> all_rules() { return kRules; }
+
+const Rule* find_rule(std::string_view id) {
+  const auto* it = std::lower_bound(std::begin(kRules), std::end(kRules), id,
+                                    [](const Rule& r, std::string_view key) { return r.id < key; });
+  return it != std::end(kRules) && it->id == id ? it : nullptr;
+}
+
+std::string_view rule_doc(std::string_view id) {
+  for (std::size_t i = 0; i < kRuleDocCount; ++i) {
+    if (kRuleDocs[i].id == id) return kRuleDocs[i].text;
+  }
+  return {};
+}
+
+}  // namespace lmc

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "lmc/config.h"
+
+#include <fmt/format.h>
+
+#include <system_error>
+
+#include "lmc/rules.h"
+#include "lmc/suggest.h"
+#include "load/document.h"
+
+namespace lmc {
+
+namespace {
+
+using yaml::kNoNode;
+using yaml::NodeKind;
+
+}  // namespace
+
+ConfigResult parse_config(const std::string& path, std::string text) {
+  ConfigResult result;
+  const SourceText source(path, std::move(text));
+  yaml::ParseResult parsed = yaml::parse(source);
+  result.problems = std::move(parsed.problems);
+  const yaml::Document& doc = parsed.doc;
+  auto problem = [&](Span span, std::string message, std::string suggestion = {}) {
+    Diagnostic d;
+    d.file = path;
+    d.span = span;
+    d.rule = "config";
+    d.message = std::move(message);
+    d.suggestion = std::move(suggestion);
+    result.problems.push_back(std::move(d));
+  };
+  for (const auto& dup : doc.duplicate_keys()) {
+    problem(doc.span(dup.key), fmt::format("key '{}' appears twice", doc.scalar(dup.key)));
+  }
+  if (!result.problems.empty() || doc.root() == kNoNode ||
+      doc.node(doc.root()).kind == NodeKind::null) {
+    return result;
+  }
+  if (doc.node(doc.root()).kind != NodeKind::mapping) {
+    problem(doc.span(doc.root()), "the configuration should be a mapping with a `rules` key");
+    return result;
+  }
+  std::vector<std::string_view> rule_ids;
+  for (const Rule& r : all_rules()) rule_ids.push_back(r.id);
+  const auto top = doc.children(doc.root());
+  for (std::size_t i = 0; i + 1 < top.size(); i += 2) {
+    const auto key = top[i], value = top[i + 1];
+    const std::string_view name =
+        doc.node(key).kind == NodeKind::scalar ? doc.scalar(key) : std::string_view();
+    if (name != "rules") {
+      const std::string near = nearest(name, {"rules"});
+      problem(doc.span(key), fmt::format("unknown key '{}' in the configuration", name),
+              near.empty() ? "the configuration has one key, `rules`" : "did you mean 'rules'?");
+      continue;
+    }
+    if (doc.node(value).kind == NodeKind::null) continue;
+    if (doc.node(value).kind != NodeKind::mapping) {
+      problem(doc.span(value), "`rules` should map rule ids to error, warning, info or off");
+      continue;
+    }
+    const auto entries = doc.children(value);
+    for (std::size_t j = 0; j + 1 < entries.size(); j += 2) {
+      const auto rk = entries[j], rv = entries[j + 1];
+      const std::string_view rule =
+          doc.node(rk).kind == NodeKind::scalar ? doc.scalar(rk) : std::string_view();
+      if (!find_rule(rule)) {
+        const std::string near = nearest(rule, rule_ids);
+        problem(doc.span(rk), fmt::format("'{}' is not a rule id", rule),
+                near.empty() ? "`lmc rules` lists them" : fmt::format("did you mean '{}'?", near));
+        continue;
+      }
+      const std::string_view level =
+          doc.node(rv).kind == NodeKind::scalar ? doc.scalar(rv) : std::string_view();
+      if (level == "off") {
+        result.rules.overrides[std::string(rule)] = std::nullopt;
+      } else if (auto s = parse_severity(level)) {
+        result.rules.overrides[std::string(rule)] = *s;
+      } else {
+        problem(doc.node(rv).kind == NodeKind::null ? doc.span(rk) : doc.span(rv),
+                fmt::format("'{}' is not a severity: use error, warning, info or off", level));
+      }
+    }
+  }
+  return result;
+}
+
+std::optional<std::filesystem::path> find_config(const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::filesystem::path d = std::filesystem::absolute(dir, ec);
+  if (ec) return std::nullopt;
+  while (true) {
+    const auto candidate = d / kConfigFileName;
+    if (std::filesystem::is_regular_file(candidate, ec)) return candidate;
+    if (!d.has_parent_path() || d.parent_path() == d) return std::nullopt;
+    d = d.parent_path();
+  }
+}
+
+}  // namespace lmc

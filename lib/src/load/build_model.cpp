@@ -1,0 +1,618 @@
+// SPDX-License-Identifier: Apache-2.0
+// Document -> Model: checks the format (keys, types, enums, ids, dates) and keeps the position
+// of everything a later finding can point at.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "lmc/load.h"
+#include "lmc/rules.h"
+#include "lmc/suggest.h"
+#include "load/document.h"
+#include "load/format.h"
+
+namespace lmc {
+
+namespace {
+
+using format::MapKind;
+using yaml::Document;
+using yaml::kNoNode;
+using yaml::NodeId;
+using yaml::NodeKind;
+
+std::string_view kind_noun(NodeKind k) {
+  switch (k) {
+    case NodeKind::null: return "nothing";
+    case NodeKind::scalar: return "a single value";
+    case NodeKind::sequence: return "a list";
+    case NodeKind::mapping: return "a mapping";
+    case NodeKind::alias: return "an alias";
+  }
+  return "a value";
+}
+
+bool is_null_scalar(std::string_view s) {
+  return s == "~" || s == "null" || s == "Null" || s == "NULL";
+}
+
+class ModelBuilder {
+ public:
+  ModelBuilder(const SourceText& source, const Document& doc, LoadResult& out)
+      : source_(source), doc_(doc), out_(out), model_(out.model) {}
+
+  void build() {
+    model_.path = source_.path();
+    for (const auto& dup : doc_.duplicate_keys()) {
+      Diagnostic& d = report("duplicate-key", doc_.span(dup.key),
+                             fmt::format("key '{}' appears twice in this mapping; the first "
+                                         "value is used and this one is ignored",
+                                         doc_.scalar(dup.key)));
+      d.related.push_back(Related{source_.path(), doc_.span(dup.first), "first written here"});
+    }
+    const NodeId root = doc_.root();
+    if (root == kNoNode || kind(root) == NodeKind::null) {
+      report("unsupported-version", Span{1, 1, 0},
+             "the file is empty; a logic model starts with `logic_model: 1`");
+      return;
+    }
+    if (kind(root) != NodeKind::mapping) {
+      report("unsupported-version", doc_.span(root),
+             fmt::format("the file holds {}, not a logic model; a logic model is a mapping that "
+                         "starts with `logic_model: 1`",
+                         kind_noun(kind(root))));
+      return;
+    }
+    if (!check_version(root)) return;
+    out_.usable = true;
+    build_top(root);
+  }
+
+ private:
+  NodeKind kind(NodeId id) const { return doc_.node(id).kind; }
+
+  Diagnostic& report(std::string_view rule, Span span, std::string message,
+                     std::string suggestion = {}, std::string item = {}) {
+    Diagnostic d;
+    d.file = source_.path();
+    d.span = span;
+    d.rule = std::string(rule);
+    d.message = std::move(message);
+    d.suggestion = std::move(suggestion);
+    d.item = std::move(item);
+    out_.diagnostics.push_back(std::move(d));
+    return out_.diagnostics.back();
+  }
+
+  bool check_version(NodeId root) {
+    const NodeId v = doc_.get(root, "logic_model");
+    if (v == kNoNode) {
+      report("unsupported-version", Span{1, 1, 0},
+             "this file has no `logic_model` key; a logic model starts with `logic_model: 1`",
+             "add `logic_model: 1` as the first line");
+      return false;
+    }
+    if (kind(v) == NodeKind::scalar && doc_.node(v).plain && doc_.scalar(v) == "1") return true;
+    std::string what = kind(v) == NodeKind::scalar
+                           ? fmt::format("'{}'", doc_.scalar(v))
+                           : std::string(kind_noun(kind(v)));
+    report("unsupported-version", doc_.span(v),
+           fmt::format("logic_model is {}; this lmc reads format version 1 (the integer 1)", what),
+           "write `logic_model: 1`");
+    return false;
+  }
+
+  // The key node of `name` in a mapping, or kNoNode.
+  NodeId key_of(NodeId map, std::string_view name) const {
+    const auto kids = doc_.children(map);
+    for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
+      if (kind(kids[i]) == NodeKind::scalar && doc_.scalar(kids[i]) == name) return kids[i];
+    }
+    return kNoNode;
+  }
+
+  // Iterates a mapping's entries, reporting unknown keys, non-text keys and aliases. Calls
+  // fn(key text, key node, value node) for each known key.
+  template <typename Fn>
+  void each_entry(NodeId map, MapKind mk, Stage stage, std::string_view where,
+                  std::string item, Fn fn) {
+    const auto kids = doc_.children(map);
+    for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
+      const NodeId k = kids[i], v = kids[i + 1];
+      if (kind(k) != NodeKind::scalar) {
+        report("invalid-value", doc_.span(k), "a key must be plain text, not a list or mapping",
+               {}, item);
+        continue;
+      }
+      const std::string_view name = doc_.scalar(k);
+      const format::KeySpec* spec = format::find_key(mk, name);
+      if (!spec || (mk == MapKind::item && !(spec->stages & format::stage_bit(stage)))) {
+        unknown_key(k, name, mk, stage, where, item);
+        continue;
+      }
+      if (kind(v) == NodeKind::alias) {
+        report("invalid-value", doc_.span(v),
+               "aliases (*name) are not supported in logic models; write the value out",
+               {}, item);
+        continue;
+      }
+      fn(name, k, v);
+    }
+  }
+
+  void unknown_key(NodeId k, std::string_view name, MapKind mk, Stage stage,
+                   std::string_view where, const std::string& item) {
+    if (mk == MapKind::item && format::find_key(mk, name)) {
+      const std::string_view only = name == "term" ? "outcomes" : "outputs, outcomes and impacts";
+      report("unknown-key", doc_.span(k),
+             fmt::format("'{}' is not a key of {}: only {} have it", name, where, only), {}, item);
+      return;
+    }
+    const auto names = format::key_names(mk, stage);
+    std::string near = nearest(name, names);
+    std::string message = fmt::format("unknown key '{}' in {}", name, where);
+    std::string suggestion;
+    if (!near.empty()) suggestion = fmt::format("did you mean '{}'?", near);
+    report("unknown-key", doc_.span(k), std::move(message), std::move(suggestion), item);
+  }
+
+  // Text values: any scalar is text. Returns false (and reports) for lists and mappings.
+  bool read_text(NodeId k, NodeId v, Text& out, std::string_view what, const std::string& item,
+                 bool required = false) {
+    if (kind(v) == NodeKind::null || (kind(v) == NodeKind::scalar && doc_.node(v).plain &&
+                                      is_null_scalar(doc_.scalar(v)))) {
+      if (required) {
+        report("missing-field", doc_.span(k), fmt::format("{} is empty", what), {}, item);
+      }
+      return false;
+    }
+    if (kind(v) != NodeKind::scalar) {
+      report("invalid-value", doc_.span(v),
+             fmt::format("{} should be text, not {}", what, kind_noun(kind(v))), {}, item);
+      return false;
+    }
+    out.value = std::string(doc_.scalar(v));
+    out.span = doc_.span(v);
+    if (required && out.value.empty()) {
+      report("missing-field", doc_.span(k), fmt::format("{} is empty", what), {}, item);
+      out.span = Span{};
+      return false;
+    }
+    return true;
+  }
+
+  void read_date(NodeId k, NodeId v, Text& out, std::string_view what, const std::string& item) {
+    if (!read_text(k, v, out, what, item)) return;
+    if (!is_valid_date(out.value)) {
+      report("invalid-value", out.span,
+             fmt::format("{} '{}' is not a date; write it as YYYY-MM-DD", what, out.value), {},
+             item);
+      out = Text{};
+    }
+  }
+
+  // Reads an id value; a malformed id is reported and remembered so references to it are not
+  // reported again.
+  void read_id(NodeId k, NodeId v, Text& out, std::string_view what) {
+    if (!read_text(k, v, out, what, {}, true)) return;
+    if (!format::is_valid_id(out.value)) {
+      report("invalid-value", out.span,
+             fmt::format("'{}' is not a valid id: an id starts with a letter and has only "
+                         "letters, digits, '-' and '_'",
+                         out.value));
+      model_.rejected_ids.push_back(out.value);
+      out = Text{};
+    }
+  }
+
+  template <typename Enum, std::size_t N>
+  bool read_enum(NodeId k, NodeId v, const std::pair<std::string_view, Enum> (&choices)[N],
+                 Enum& out, Span& span, std::string_view what, const std::string& item) {
+    Text t;
+    if (!read_text(k, v, t, what, item)) return kind(v) == NodeKind::null;
+    std::vector<std::string_view> names;
+    for (const auto& [name, value] : choices) {
+      if (t.value == name) {
+        out = value;
+        span = t.span;
+        return true;
+      }
+      names.push_back(name);
+    }
+    std::string near = nearest(t.value, names);
+    std::string list;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      list += fmt::format("{}{}", i == 0 ? "" : (i + 1 == names.size() ? " or " : ", "), names[i]);
+    }
+    report("invalid-value", t.span,
+           fmt::format("{} '{}' is not one of {}", what, t.value, list),
+           near.empty() ? std::string() : fmt::format("did you mean '{}'?", near), item);
+    return false;
+  }
+
+  // A scalar or a list of scalars (as `to: a` or `to: [a, b]`).
+  bool read_refs(NodeId v, Ref::Kind rk, std::vector<Ref>& out, std::string_view what,
+                 const std::string& item) {
+    if (kind(v) == NodeKind::null) return true;
+    auto one = [&](NodeId n) {
+      if (kind(n) == NodeKind::scalar && !doc_.scalar(n).empty()) {
+        out.push_back(Ref{rk, std::string(doc_.scalar(n)), doc_.span(n)});
+        return true;
+      }
+      if (kind(n) == NodeKind::null) return true;
+      report("invalid-value", doc_.span(n),
+             fmt::format("each entry of {} should be an id, not {}", what, kind_noun(kind(n))), {},
+             item);
+      return false;
+    };
+    if (kind(v) == NodeKind::sequence) {
+      bool ok = true;
+      for (NodeId n : doc_.children(v)) ok = one(n) && ok;
+      return ok;
+    }
+    if (kind(v) == NodeKind::scalar) return one(v);
+    report("invalid-value", doc_.span(v),
+           fmt::format("{} should be an id or a list of ids, not {}", what, kind_noun(kind(v))), {},
+           item);
+    return false;
+  }
+
+  // A string or a list of strings.
+  void read_texts(NodeId k, NodeId v, std::vector<Text>& out, std::string_view what,
+                  const std::string& item) {
+    if (kind(v) == NodeKind::sequence) {
+      for (NodeId n : doc_.children(v)) {
+        Text t;
+        if (read_text(k, n, t, fmt::format("each entry of {}", what), item)) out.push_back(t);
+      }
+      return;
+    }
+    Text t;
+    if (read_text(k, v, t, what, item)) out.push_back(t);
+  }
+
+  void read_ignore(NodeId k, NodeId v, std::vector<Text>& out, const std::string& item) {
+    std::vector<Text> raw;
+    read_texts(k, v, raw, "'ignore'", item);
+    std::vector<std::string_view> ids;
+    for (const Rule& r : all_rules()) ids.push_back(r.id);
+    for (Text& t : raw) {
+      if (find_rule(t.value)) {
+        out.push_back(std::move(t));
+        continue;
+      }
+      std::string near = nearest(t.value, ids);
+      report("invalid-value", t.span, fmt::format("'{}' is not a rule id", t.value),
+             near.empty() ? "`lmc rules` lists them" : fmt::format("did you mean '{}'?", near),
+             item);
+    }
+  }
+
+  void build_top(NodeId root) {
+    std::string item;
+    bool has_title = false;
+    each_entry(root, MapKind::top, Stage::resource, "the model", item,
+               [&](std::string_view name, NodeId k, NodeId v) {
+                 if (name == "logic_model") return;
+                 if (name == "title") {
+                   has_title = true;
+                   read_text(k, v, model_.title, "the model's title", item, true);
+                 } else if (name == "updated") {
+                   read_date(k, v, model_.updated, "'updated'", item);
+                 } else if (name == "render") {
+                   build_render(v);
+                 } else if (name == "assumptions") {
+                   each_element(v, name, [&](NodeId n) { build_assumption(n); });
+                 } else if (name == "external_factors") {
+                   each_element(v, name, [&](NodeId n) { build_factor(n); });
+                 } else if (Text* t = meta_field(name)) {
+                   read_text(k, v, *t, fmt::format("'{}'", name), item);
+                 } else {
+                   for (Stage s : kStages) {
+                     if (name != stage_section(s)) continue;
+                     model_.section_spans[static_cast<int>(s)] = doc_.span(k);
+                     each_element(v, name, [&](NodeId n) { build_item(n, s); });
+                   }
+                 }
+               });
+    if (!has_title) {
+      report("missing-field", Span{1, 1, 0}, "the model has no title", "add `title: ...`");
+    }
+  }
+
+  Text* meta_field(std::string_view name) {
+    if (name == "problem") return &model_.problem;
+    if (name == "description") return &model_.description;
+    if (name == "programme") return &model_.programme;
+    if (name == "population") return &model_.population;
+    if (name == "owner") return &model_.owner;
+    if (name == "version") return &model_.version;
+    return nullptr;
+  }
+
+  template <typename Fn>
+  void each_element(NodeId v, std::string_view section, Fn fn) {
+    if (kind(v) == NodeKind::null) return;
+    if (kind(v) != NodeKind::sequence) {
+      report("invalid-value", doc_.span(v),
+             fmt::format("'{}' should be a list (each entry starting with '- '), not {}", section,
+                         kind_noun(kind(v))));
+      return;
+    }
+    for (NodeId n : doc_.children(v)) {
+      if (kind(n) == NodeKind::mapping) {
+        fn(n);
+      } else if (kind(n) != NodeKind::null) {
+        report("invalid-value", doc_.span(n),
+               fmt::format("each entry of '{}' should be a mapping with keys such as id, not {}",
+                           section, kind_noun(kind(n))));
+      }
+    }
+  }
+
+  void build_render(NodeId v) {
+    if (kind(v) == NodeKind::null) return;
+    if (kind(v) != NodeKind::mapping) {
+      report("invalid-value", doc_.span(v),
+             fmt::format("'render' should be a mapping with page and orientation, not {}",
+                         kind_noun(kind(v))));
+      return;
+    }
+    static constexpr std::pair<std::string_view, PageSize> kPages[] = {
+        {"a5", PageSize::a5},         {"a4", PageSize::a4},       {"a3", PageSize::a3},
+        {"letter", PageSize::letter}, {"legal", PageSize::legal}, {"tabloid", PageSize::tabloid}};
+    static constexpr std::pair<std::string_view, bool> kOrientations[] = {{"landscape", false},
+                                                                          {"portrait", true}};
+    each_entry(v, MapKind::render, Stage::resource, "'render'", {},
+               [&](std::string_view name, NodeId k, NodeId val) {
+                 Span span;
+                 if (name == "page") {
+                   PageSize p{};
+                   if (read_enum(k, val, kPages, p, span, "page", {}) && span.known()) {
+                     model_.render.page = p;
+                   }
+                 } else {
+                   bool portrait = false;
+                   if (read_enum(k, val, kOrientations, portrait, span, "orientation", {}) &&
+                       span.known()) {
+                     model_.render.portrait = portrait;
+                   }
+                 }
+               });
+  }
+
+  void build_item(NodeId map, Stage stage) {
+    Item it;
+    it.stage = stage;
+    it.span = doc_.span(map);
+    const NodeId idv = doc_.get(map, "id");
+    if (idv != kNoNode && kind(idv) != NodeKind::alias) {
+      read_id(key_of(map, "id"), idv, it.id, "the id");
+    }
+    const std::string where = fmt::format("{} '{}'", stage_name(stage),
+                                          it.id.value.empty() ? "?" : it.id.value);
+    const std::string& item = it.id.value;
+    static constexpr std::pair<std::string_view, Term> kTerms[] = {
+        {"short", Term::short_term}, {"medium", Term::medium_term}, {"long", Term::long_term}};
+    bool has_label = false;
+    each_entry(map, MapKind::item, stage, fmt::format("an {}", stage_name(stage)), item,
+               [&](std::string_view name, NodeId k, NodeId v) {
+                 if (name == "id") return;
+                 if (name == "label") {
+                   has_label = true;
+                   read_text(k, v, it.label, fmt::format("the label of {}", where), item, true);
+                 } else if (name == "detail") {
+                   read_text(k, v, it.detail, "'detail'", item);
+                 } else if (name == "owner") {
+                   read_text(k, v, it.owner, "'owner'", item);
+                 } else if (name == "to" || name == "from") {
+                   const auto rk = name == "to" ? Ref::Kind::to : Ref::Kind::from;
+                   if (!read_refs(v, rk, it.links, fmt::format("'{}'", name), item)) {
+                     it.links_doubtful = true;
+                   }
+                 } else if (name == "term") {
+                   if (!read_enum(k, v, kTerms, it.term, it.term_span, "term", item)) {
+                     it.term_doubtful = true;
+                   }
+                 } else if (name == "indicators") {
+                   build_indicators(v, it, item);
+                 } else if (name == "tags") {
+                   read_texts(k, v, it.tags, "'tags'", item);
+                 } else if (name == "ignore") {
+                   read_ignore(k, v, it.ignore, item);
+                 }
+               });
+    if (idv == kNoNode) {
+      report("missing-field", it.span, fmt::format("this {} has no id", stage_name(stage)),
+             "add `id: ...`: a short name other items link to");
+    }
+    if (!has_label) {
+      report("missing-field", it.id.present() ? it.id.span : it.span,
+             fmt::format("{} has no label", where), "add `label: ...`: the text in its box", item);
+    }
+    model_.items.push_back(std::move(it));
+  }
+
+  void build_indicators(NodeId v, Item& it, const std::string& item) {
+    each_element(v, "indicators", [&](NodeId map) {
+      Indicator ind;
+      ind.span = doc_.span(map);
+      bool has_label = false;
+      each_entry(map, MapKind::indicator, it.stage, "an indicator", item,
+                 [&](std::string_view name, NodeId k, NodeId val) {
+                   if (name == "label") {
+                     has_label = true;
+                     read_text(k, val, ind.label, "the indicator's label", item, true);
+                   } else if (name == "id") {
+                     read_id(k, val, ind.id, "the indicator's id");
+                   } else if (name == "due") {
+                     read_date(k, val, ind.due, "'due'", item);
+                   } else if (name == "source") {
+                     read_text(k, val, ind.source, "'source'", item);
+                   } else if (name == "baseline") {
+                     read_text(k, val, ind.baseline, "'baseline'", item);
+                   } else if (name == "target") {
+                     read_text(k, val, ind.target, "'target'", item);
+                   } else if (name == "frequency") {
+                     read_text(k, val, ind.frequency, "'frequency'", item);
+                   }
+                 });
+      if (!has_label) {
+        report("missing-field", ind.span, "this indicator has no label",
+               "add `label: ...`: what is measured", item);
+      }
+      it.indicators.push_back(std::move(ind));
+    });
+  }
+
+  // The id and text every assumption and external factor needs.
+  void read_id_and_text(NodeId map, Text& id, Span span, std::string_view noun) {
+    const NodeId idv = doc_.get(map, "id");
+    if (idv != kNoNode && kind(idv) != NodeKind::alias) read_id(key_of(map, "id"), idv, id, "the id");
+    const NodeId tv = doc_.get(map, "text");
+    if (idv == kNoNode) {
+      report("missing-field", span, fmt::format("this {} has no id", noun), "add `id: ...`");
+    }
+    if (tv == kNoNode) {
+      report("missing-field", id.present() ? id.span : span,
+             fmt::format("{} '{}' has no text", noun, id.value.empty() ? "?" : id.value),
+             "add `text: ...`", id.value);
+    }
+  }
+
+  void build_assumption(NodeId map) {
+    Assumption a;
+    a.span = doc_.span(map);
+    read_id_and_text(map, a.id, a.span, "assumption");
+    const std::string& item = a.id.value;
+    static constexpr std::pair<std::string_view, AssumptionStatus> kStatuses[] = {
+        {"untested", AssumptionStatus::untested},
+        {"testing", AssumptionStatus::testing},
+        {"holds", AssumptionStatus::holds},
+        {"fails", AssumptionStatus::fails}};
+    each_entry(map, MapKind::assumption, Stage::resource, "an assumption", item,
+               [&](std::string_view name, NodeId k, NodeId v) {
+                 if (name == "id") return;
+                 if (name == "text") {
+                   read_text(k, v, a.text, "the assumption's text", item, true);
+                 } else if (name == "about") {
+                   if (!read_refs(v, Ref::Kind::about, a.about, "'about'", item)) {
+                     a.about_doubtful = true;
+                   }
+                 } else if (name == "status") {
+                   if (!read_enum(k, v, kStatuses, a.status, a.status_span, "status", item)) {
+                     a.status_doubtful = true;
+                   }
+                 } else if (name == "evidence") {
+                   read_texts(k, v, a.evidence, "'evidence'", item);
+                 } else if (name == "test") {
+                   build_test(k, v, a.test, item);
+                 } else if (name == "ignore") {
+                   read_ignore(k, v, a.ignore, item);
+                 }
+               });
+    model_.assumptions.push_back(std::move(a));
+  }
+
+  void build_test(NodeId k, NodeId v, AssumptionTest& test, const std::string& item) {
+    if (kind(v) == NodeKind::null) return;
+    if (kind(v) != NodeKind::mapping) {
+      report("invalid-value", doc_.span(v),
+             fmt::format("'test' should be a mapping with method, indicator, due and owner, "
+                         "not {}",
+                         kind_noun(kind(v))),
+             {}, item);
+      return;
+    }
+    test.span = doc_.span(k);
+    each_entry(v, MapKind::test, Stage::resource, "an assumption's test", item,
+               [&](std::string_view name, NodeId key, NodeId val) {
+                 if (name == "due") {
+                   read_date(key, val, test.due, "'due'", item);
+                 } else if (name == "method") {
+                   read_text(key, val, test.method, "'method'", item);
+                 } else if (name == "indicator") {
+                   read_text(key, val, test.indicator, "'indicator'", item);
+                 } else if (name == "owner") {
+                   read_text(key, val, test.owner, "'owner'", item);
+                 }
+               });
+  }
+
+  void build_factor(NodeId map) {
+    ExternalFactor f;
+    f.span = doc_.span(map);
+    read_id_and_text(map, f.id, f.span, "external factor");
+    const std::string& item = f.id.value;
+    each_entry(map, MapKind::factor, Stage::resource, "an external factor", item,
+               [&](std::string_view name, NodeId k, NodeId v) {
+                 if (name == "id") return;
+                 if (name == "text") {
+                   read_text(k, v, f.text, "the external factor's text", item, true);
+                 } else if (name == "affects") {
+                   if (!read_refs(v, Ref::Kind::affects, f.affects, "'affects'", item)) {
+                     f.affects_doubtful = true;
+                   }
+                 } else if (name == "ignore") {
+                   read_ignore(k, v, f.ignore, item);
+                 }
+               });
+    model_.factors.push_back(std::move(f));
+  }
+
+  const SourceText& source_;
+  const Document& doc_;
+  LoadResult& out_;
+  Model& model_;
+};
+
+}  // namespace
+
+LoadResult load_model(std::string path, std::string text) {
+  LoadResult result;
+  if (text.size() > kMaxModelBytes) {
+    result.source = SourceText(std::move(path), std::string());
+    Diagnostic d;
+    d.file = result.source.path();
+    d.span = Span{1, 1, 0};
+    d.rule = "yaml-syntax";
+    d.message = fmt::format("the file is {} MB; lmc reads models of up to {} MB",
+                            text.size() >> 20, kMaxModelBytes >> 20);
+    result.diagnostics.push_back(std::move(d));
+    return result;
+  }
+  result.source = SourceText(std::move(path), std::move(text));
+  {
+    yaml::ParseResult parsed = yaml::parse(result.source);
+    result.diagnostics = std::move(parsed.problems);
+    if (result.diagnostics.empty()) ModelBuilder(result.source, parsed.doc, result).build();
+  }
+  return result;
+}
+
+bool looks_like_model(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  // A model's top-level key sits at the start of a line; that is all a directory walk needs to
+  // know, and it costs no parse.
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    if (line.starts_with("{")) {
+      line.remove_prefix(1);
+      while (line.starts_with(" ")) line.remove_prefix(1);
+    }
+    for (std::string_view key : {"logic_model", "\"logic_model\"", "'logic_model'"}) {
+      if (line.starts_with(key)) {
+        std::string_view rest = line.substr(key.size());
+        while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
+        if (rest.starts_with(":")) return true;
+      }
+    }
+    pos = end + 1;
+  }
+  return false;
+}
+
+}  // namespace lmc

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: Apache-2.0
+// A compact YAML document tree with positions, built in one pass from yaml-cpp's events.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lmc/diagnostic.h"
+#include "lmc/source.h"
+
+namespace lmc::yaml {
+
+enum class NodeKind : std::uint8_t { null, scalar, sequence, mapping, alias };
+
+using NodeId = std::uint32_t;
+inline constexpr NodeId kNoNode = UINT32_MAX;
+
+/// One node: 24 bytes, so a model's tree stays a small multiple of its text.
+struct Node {
+  NodeKind kind = NodeKind::null;
+  bool plain = true;  ///< a plain (unquoted, untagged) scalar: may be a number, date or null
+  bool flow = false;  ///< a flow collection ([...] or {...})
+  bool duplicate = false;  ///< a mapping key that repeats an earlier key of its mapping
+  std::uint32_t line = 0, column = 0;  ///< 1-based, columns in characters
+  std::uint32_t first = 0;  ///< scalar: offset in the text pool; collection: first child slot
+  std::uint32_t count = 0;  ///< scalar: byte length; collection: child slots (2 per map entry)
+};
+
+/// A duplicate key: the second occurrence and the first.
+struct DuplicateKey {
+  NodeId key, first;
+};
+
+class Document {
+ public:
+  NodeId root() const { return root_; }
+  const Node& node(NodeId id) const { return nodes_[id]; }
+  std::string_view scalar(NodeId id) const {
+    const Node& n = nodes_[id];
+    return std::string_view(pool_).substr(n.first, n.count);
+  }
+  /// Children of a sequence; key, value pairs of a mapping (duplicates dropped).
+  std::span<const NodeId> children(NodeId id) const {
+    const Node& n = nodes_[id];
+    return std::span<const NodeId>(slots_).subspan(n.first, n.count);
+  }
+  Span span(NodeId id) const;
+  const std::vector<DuplicateKey>& duplicate_keys() const { return duplicates_; }
+  /// The mapping's value for `key`, or kNoNode.
+  NodeId get(NodeId map, std::string_view key) const;
+
+ private:
+  friend class Builder;
+  friend struct ParseResult parse(const SourceText& source);
+  std::vector<Node> nodes_;
+  std::vector<NodeId> slots_;
+  std::string pool_;
+  std::vector<DuplicateKey> duplicates_;
+  NodeId root_ = kNoNode;
+};
+
+/// Result of parsing: the tree (root kNoNode when the stream held no document) and problems
+/// (rule yaml-syntax: bad UTF-8, a parse error, several documents, nesting too deep).
+struct ParseResult {
+  Document doc;
+  std::vector<Diagnostic> problems;
+};
+
+/// Parses `source` with yaml-cpp's event parser.
+ParseResult parse(const SourceText& source);
+
+}  // namespace lmc::yaml

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "load/format.h"
+
+#include "lmc/load.h"
+
+#include <cctype>
+
+namespace lmc::format {
+
+namespace {
+
+constexpr unsigned kMeasured =
+    stage_bit(Stage::output) | stage_bit(Stage::outcome) | stage_bit(Stage::impact);
+
+constexpr KeySpec kTop[] = {
+    {"logic_model", "Format version of this file. Must be the integer 1."},
+    {"title", "The programme's name, shown in the diagram's title block."},
+    {"problem", "The situation the programme exists to change."},
+    {"description", "A longer description of the programme."},
+    {"programme", "The programme or partnership this model belongs to."},
+    {"population", "The people the programme serves."},
+    {"owner", "Who owns this model (a board, a team, a person)."},
+    {"version", "The model's own version, e.g. \"2.3\"."},
+    {"updated", "When the model was last revised, as YYYY-MM-DD."},
+    {"render", "Defaults for `lmc render`: page size and orientation."},
+    {"resources", "Inputs the programme has: money, staff, estates, IT."},
+    {"activities", "What the programme does."},
+    {"outputs", "What the activities produce, countable: care plans agreed, patients seen."},
+    {"outcomes", "Changes for people the outputs should bring about, short, medium or long term."},
+    {"impacts", "The lasting change the programme exists for."},
+    {"assumptions", "Beliefs the chain rests on, each with a status and a way to test it."},
+    {"external_factors", "Things outside the programme that can swamp it."},
+};
+
+constexpr KeySpec kRender[] = {
+    {"page", "Paper size: a5, a4, a3, letter, legal or tabloid."},
+    {"orientation", "landscape (the default) or portrait."},
+};
+
+constexpr KeySpec kItem[] = {
+    {"id", "Unique id: a letter, then letters, digits, '-' or '_'. Links use it."},
+    {"label", "The short text in the box."},
+    {"detail", "Longer text for tooltips and exports; not drawn on the page."},
+    {"to", "Id or list of ids this item leads to (downstream)."},
+    {"from", "Id or list of ids that lead to this item (upstream)."},
+    {"term", "Outcomes only: short, medium or long.", stage_bit(Stage::outcome)},
+    {"indicators", "How this is measured: a list of indicators.", kMeasured},
+    {"owner", "Who is responsible for this item."},
+    {"tags", "Free-form tags."},
+    {"ignore", "Rule ids not to report for this item."},
+};
+
+constexpr KeySpec kIndicator[] = {
+    {"id", "Optional id of the indicator."},
+    {"label", "What is measured."},
+    {"source", "Where the data comes from."},
+    {"baseline", "The value before the programme."},
+    {"target", "The value the programme aims for."},
+    {"due", "When the target should be met, as YYYY-MM-DD."},
+    {"frequency", "How often it is measured."},
+};
+
+constexpr KeySpec kAssumption[] = {
+    {"id", "Unique id of the assumption."},
+    {"text", "What is assumed, in plain words."},
+    {"about", "The items or links (\"a -> b\") this assumption is about."},
+    {"status", "untested (the default), testing, holds or fails."},
+    {"evidence", "Evidence for or against: a string or a list of strings."},
+    {"test", "How the assumption will be tested: method, indicator, due, owner."},
+    {"ignore", "Rule ids not to report for this assumption."},
+};
+
+constexpr KeySpec kTest[] = {
+    {"method", "How the assumption will be tested."},
+    {"indicator", "The indicator that will show it."},
+    {"due", "When the test is due, as YYYY-MM-DD."},
+    {"owner", "Who runs the test."},
+};
+
+constexpr KeySpec kFactor[] = {
+    {"id", "Unique id of the external factor."},
+    {"text", "The factor, in plain words."},
+    {"affects", "The items or links (\"a -> b\") it affects."},
+    {"ignore", "Rule ids not to report for this factor."},
+};
+
+}  // namespace
+
+std::span<const KeySpec> keys_of(MapKind kind) {
+  switch (kind) {
+    case MapKind::top: return kTop;
+    case MapKind::render: return kRender;
+    case MapKind::item: return kItem;
+    case MapKind::indicator: return kIndicator;
+    case MapKind::assumption: return kAssumption;
+    case MapKind::test: return kTest;
+    case MapKind::factor: return kFactor;
+  }
+  return {};
+}
+
+const KeySpec* find_key(MapKind kind, std::string_view name) {
+  for (const KeySpec& k : keys_of(kind)) {
+    if (k.name == name) return &k;
+  }
+  return nullptr;
+}
+
+std::vector<std::string_view> key_names(MapKind kind, Stage stage) {
+  std::vector<std::string_view> names;
+  for (const KeySpec& k : keys_of(kind)) {
+    if (kind != MapKind::item || (k.stages & stage_bit(stage))) names.push_back(k.name);
+  }
+  return names;
+}
+
+bool is_valid_id(std::string_view text) {
+  if (text.empty() || !std::isalpha(static_cast<unsigned char>(text[0]))) return false;
+  for (char c : text) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
+  }
+  return true;
+}
+
+}  // namespace lmc::format
+
+namespace lmc {
+
+bool is_valid_date(std::string_view t) {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!std::isdigit(static_cast<unsigned char>(t[i]))) return false;
+  }
+  const int y = std::stoi(std::string(t.substr(0, 4)));
+  const int m = std::stoi(std::string(t.substr(5, 2)));
+  const int d = std::stoi(std::string(t.substr(8, 2)));
+  if (m < 1 || m > 12 || d < 1) return false;
+  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+}  // namespace lmc

@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: Apache-2.0
+// The only file that includes yaml-cpp: its events become a Document, its exceptions become
+// yaml-syntax diagnostics, and its 0-based byte marks become 1-based character spans here.
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <fmt/format.h>
+
+#include <istream>
+#include <streambuf>
+#include <unordered_map>
+
+#include "load/document.h"
+
+namespace lmc::yaml {
+
+namespace {
+
+// Reads a string in place: yaml-cpp wants an istream, and a copy of the file would double the
+// loader's memory.
+class ViewBuf : public std::streambuf {
+ public:
+  explicit ViewBuf(std::string_view s) {
+    char* p = const_cast<char*>(s.data());
+    setg(p, p, p + s.size());
+  }
+};
+
+struct TooManyDocuments {
+  YAML::Mark mark;
+};
+
+// Maps with more keys than this find duplicates through a hash map instead of a scan.
+constexpr std::size_t kLinearKeyScan = 16;
+
+}  // namespace
+
+class Builder : public YAML::EventHandler {
+ public:
+  Builder(const SourceText& source, Document& doc) : source_(source), doc_(doc) {}
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (++documents_ > 1) throw TooManyDocuments{mark};
+  }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+    Node n;
+    n.kind = NodeKind::null;
+    // yaml-cpp marks an empty value at the next token; the key is where people look.
+    if (!frames_.empty() && frames_.back().map && (pending_.size() - frames_.back().start) % 2 == 1) {
+      const Node& key = doc_.nodes_[pending_.back()];
+      n.line = key.line;
+      n.column = key.column;
+    } else {
+      place(n, mark);
+    }
+    add(n);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    Node n;
+    n.kind = NodeKind::alias;
+    place(n, mark);
+    add(n);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                const std::string& value) override {
+    Node n;
+    n.kind = NodeKind::scalar;
+    n.plain = tag == "?";
+    place(n, mark);
+    n.first = static_cast<std::uint32_t>(doc_.pool_.size());
+    n.count = static_cast<std::uint32_t>(value.size());
+    doc_.pool_ += value;
+    add(n);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value style) override {
+    open(mark, NodeKind::sequence, style);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value style) override {
+    open(mark, NodeKind::mapping, style);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Frame {
+    NodeId node;
+    std::size_t start;  // first pending child of this frame
+    bool map;
+    std::unordered_map<std::string, NodeId>* keys = nullptr;  // only for large maps
+  };
+
+  void place(Node& n, const YAML::Mark& mark) {
+    const Span s = source_.span_at(static_cast<std::uint32_t>(std::max(mark.line, 0)),
+                                   static_cast<std::uint32_t>(std::max(mark.column, 0)));
+    n.line = s.line;
+    n.column = s.column;
+  }
+
+  void open(const YAML::Mark& mark, NodeKind kind, YAML::EmitterStyle::value style) {
+    Node n;
+    n.kind = kind;
+    n.flow = style == YAML::EmitterStyle::Flow;
+    place(n, mark);
+    const NodeId id = add(n);
+    frames_.push_back(Frame{id, pending_.size(), kind == NodeKind::mapping});
+  }
+
+  void close() {
+    Frame& f = frames_.back();
+    Node& n = doc_.nodes_[f.node];
+    n.first = static_cast<std::uint32_t>(doc_.slots_.size());
+    for (std::size_t i = f.start; i < pending_.size(); i += f.map ? 2 : 1) {
+      if (f.map && doc_.nodes_[pending_[i]].duplicate) continue;
+      doc_.slots_.push_back(pending_[i]);
+      if (f.map) doc_.slots_.push_back(i + 1 < pending_.size() ? pending_[i + 1] : kNoNode);
+    }
+    n.count = static_cast<std::uint32_t>(doc_.slots_.size() - n.first);
+    pending_.resize(f.start);
+    delete f.keys;
+    frames_.pop_back();
+  }
+
+  NodeId add(const Node& n) {
+    const auto id = static_cast<NodeId>(doc_.nodes_.size());
+    doc_.nodes_.push_back(n);
+    if (frames_.empty()) {
+      doc_.root_ = id;
+      return id;
+    }
+    Frame& f = frames_.back();
+    if (f.map && (pending_.size() - f.start) % 2 == 0) note_key(f, id);
+    pending_.push_back(id);
+    return id;
+  }
+
+  void note_key(Frame& f, NodeId id) {
+    if (doc_.nodes_[id].kind != NodeKind::scalar) return;
+    const std::string_view text = doc_.scalar(id);
+    const std::size_t keys = (pending_.size() - f.start) / 2;
+    if (!f.keys && keys < kLinearKeyScan) {
+      for (std::size_t i = f.start; i < pending_.size(); i += 2) {
+        const NodeId other = pending_[i];
+        if (doc_.nodes_[other].kind == NodeKind::scalar && !doc_.nodes_[other].duplicate &&
+            doc_.scalar(other) == text) {
+          mark_duplicate(id, other);
+          return;
+        }
+      }
+      return;
+    }
+    if (!f.keys) {
+      f.keys = new std::unordered_map<std::string, NodeId>();
+      for (std::size_t i = f.start; i < pending_.size(); i += 2) {
+        const NodeId other = pending_[i];
+        if (doc_.nodes_[other].kind == NodeKind::scalar && !doc_.nodes_[other].duplicate) {
+          f.keys->emplace(std::string(doc_.scalar(other)), other);
+        }
+      }
+    }
+    auto [it, inserted] = f.keys->emplace(std::string(text), id);
+    if (!inserted) mark_duplicate(id, it->second);
+  }
+
+  void mark_duplicate(NodeId key, NodeId first) {
+    doc_.nodes_[key].duplicate = true;
+    doc_.duplicates_.push_back(DuplicateKey{key, first});
+  }
+
+ public:
+  ~Builder() override {
+    for (Frame& f : frames_) delete f.keys;
+  }
+
+ private:
+  const SourceText& source_;
+  Document& doc_;
+  std::vector<Frame> frames_;
+  std::vector<NodeId> pending_;
+  int documents_ = 0;
+};
+
+Span Document::span(NodeId id) const {
+  const Node& n = nodes_[id];
+  Span s{n.line, n.column, 0};
+  if (n.kind == NodeKind::scalar) {
+    s.length = static_cast<std::uint32_t>(utf8_length(scalar(id))) + (n.plain ? 0 : 2);
+  }
+  return s;
+}
+
+NodeId Document::get(NodeId map, std::string_view key) const {
+  if (map == kNoNode || nodes_[map].kind != NodeKind::mapping) return kNoNode;
+  const auto kids = children(map);
+  for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
+    if (nodes_[kids[i]].kind == NodeKind::scalar && scalar(kids[i]) == key) return kids[i + 1];
+  }
+  return kNoNode;
+}
+
+namespace {
+
+Diagnostic syntax_problem(const SourceText& source, Span span, std::string message) {
+  Diagnostic d;
+  d.file = source.path();
+  d.span = span;
+  d.rule = "yaml-syntax";
+  d.message = std::move(message);
+  return d;
+}
+
+}  // namespace
+
+ParseResult parse(const SourceText& source) {
+  ParseResult result;
+  const std::string_view text = source.text();
+  if (const auto bad = find_invalid_utf8(text); bad != std::string_view::npos) {
+    result.problems.push_back(syntax_problem(
+        source, source.span_at_offset(bad),
+        fmt::format("the file is not valid UTF-8 (byte 0x{:02X}); save it with UTF-8 encoding",
+                    static_cast<unsigned char>(text[bad]))));
+    return result;
+  }
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    result.problems.push_back(syntax_problem(
+        source, source.span_at_offset(nul),
+        "the file contains a NUL byte; if it is UTF-16, save it as UTF-8"));
+    return result;
+  }
+  ViewBuf buf(text);
+  std::istream in(&buf);
+  Builder builder(source, result.doc);
+  auto at = [&](const YAML::Mark& m) {
+    if (m.is_null()) return Span{1, 1, 0};
+    return source.span_at(static_cast<std::uint32_t>(std::max(m.line, 0)),
+                          static_cast<std::uint32_t>(std::max(m.column, 0)));
+  };
+  try {
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(builder)) {
+    }
+  } catch (const TooManyDocuments& e) {
+    result.problems.push_back(syntax_problem(
+        source, at(e.mark),
+        "a second YAML document starts here; a model file holds exactly one document"));
+  } catch (const YAML::DeepRecursion& e) {
+    result.problems.push_back(
+        syntax_problem(source, at(e.mark), "the YAML nests deeper than 500 levels"));
+  } catch (const YAML::Exception& e) {
+    result.problems.push_back(syntax_problem(source, at(e.mark), e.msg));
+  }
+  if (!result.problems.empty()) result.doc.root_ = kNoNode;
+  return result;
+}
+
+}  // namespace lmc::yaml

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "lmc/source.h"
+
+#include <algorithm>
+
+namespace lmc {
+
+namespace {
+
+bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+}  // namespace
+
+std::size_t utf8_length(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += !is_continuation(c);
+  return n;
+}
+
+std::size_t find_invalid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    std::uint32_t min;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2, min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3, min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4, min = 0x10000;
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    std::uint32_t cp = c & (0x7F >> len);
+    for (std::size_t k = 1; k < len; ++k) {
+      if (!is_continuation(p[i + k])) return i;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+SourceText::SourceText(std::string path, std::string text)
+    : path_(std::move(path)), text_(std::move(text)) {
+  bom_ = text_.size() >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0;
+  const std::string_view t = this->text();
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '\n') {
+      line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+    } else if (t[i] == '\r') {
+      if (i + 1 < t.size() && t[i + 1] == '\n') ++i;
+      line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+    }
+  }
+}
+
+std::string_view SourceText::text() const {
+  return std::string_view(text_).substr(bom_ ? 3 : 0);
+}
+
+Span SourceText::span_at(std::uint32_t line0, std::uint32_t byte_column0) const {
+  if (line0 >= line_starts_.size()) {
+    // The parser can stop just past the last line end.
+    const auto last = static_cast<std::uint32_t>(line_starts_.size());
+    return Span{last, static_cast<std::uint32_t>(line(last).size() ? utf8_length(line(last)) + 1 : 1), 0};
+  }
+  const std::string_view l = line(line0 + 1);
+  const auto bytes = std::min<std::uint32_t>(byte_column0, static_cast<std::uint32_t>(l.size()));
+  std::uint32_t from_byte = 0, chars = 0;
+  if (cache_line_ == line0 && cache_byte_ <= bytes) {
+    from_byte = cache_byte_;
+    chars = cache_char_;
+  }
+  chars += static_cast<std::uint32_t>(utf8_length(l.substr(from_byte, bytes - from_byte)));
+  cache_line_ = line0;
+  cache_byte_ = bytes;
+  cache_char_ = chars;
+  // A column past the line's end (the parser's view of a line break) counts its bytes as is.
+  return Span{line0 + 1, chars + (byte_column0 - bytes) + 1, 0};
+}
+
+Span SourceText::span_at_offset(std::size_t offset) const {
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const auto line0 = static_cast<std::uint32_t>(it - line_starts_.begin() - 1);
+  return span_at(line0, static_cast<std::uint32_t>(offset - line_starts_[line0]));
+}
+
+std::string_view SourceText::line(std::uint32_t line1) const {
+  if (line1 == 0 || line1 > line_starts_.size()) return {};
+  const std::string_view t = text();
+  std::size_t begin = line_starts_[line1 - 1];
+  std::size_t end = line1 < line_starts_.size() ? line_starts_[line1] : t.size();
+  while (end > begin && (t[end - 1] == '\n' || t[end - 1] == '\r')) --end;
+  return t.substr(begin, end - begin);
+}
+
+}  // namespace lmc
