@@ -20,7 +20,7 @@ struct CheckedFile {
 
 struct TextStyle {
   bool color = false;
-  bool quiet = false;  ///< findings only: no summary line
+  bool quiet = false;  ///< one line a finding: no excerpt, help or summary
 };
 
 /// Compiler-style text: `path:line:col: severity: message [rule]`, the source line, a caret,

@@ -185,7 +185,7 @@ class ModelBuilder {
     if (!read_text(k, v, out, what, item)) return;
     if (!is_valid_date(out.value)) {
       report("invalid-value", out.span,
-             fmt::format("{} '{}' is not a date; write it as YYYY-MM-DD", what, out.value), {},
+             fmt::format("{} is '{}', not a date: write it as YYYY-MM-DD", what, out.value), {},
              item);
       out = Text{};
     }
@@ -337,6 +337,8 @@ class ModelBuilder {
       report("invalid-value", doc_.span(v),
              fmt::format("'{}' should be a list (each entry starting with '- '), not {}", section,
                          kind_noun(kind(v))));
+      // One entry written without its '- ' is still read, so its ids do not cascade.
+      if (kind(v) == NodeKind::mapping) fn(v);
       return;
     }
     for (NodeId n : doc_.children(v)) {

@@ -59,6 +59,9 @@ class Document {
   std::vector<NodeId> slots_;
   std::string pool_;
   std::vector<DuplicateKey> duplicates_;
+  // Source lengths, in characters, of quoted scalars whose text is not simply their value in
+  // quotes (escapes, line breaks); sorted by node.
+  std::vector<std::pair<NodeId, std::uint32_t>> token_lengths_;
   NodeId root_ = kNoNode;
 };
 

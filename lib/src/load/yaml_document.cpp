@@ -9,7 +9,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <istream>
+#include <memory>
 #include <streambuf>
 #include <unordered_map>
 
@@ -30,6 +32,11 @@ class ViewBuf : public std::streambuf {
 };
 
 struct TooManyDocuments {
+  YAML::Mark mark;
+};
+
+// yaml-cpp accepts a quoted scalar that runs to the end of the file without its closing quote.
+struct UnclosedQuote {
   YAML::Mark mark;
 };
 
@@ -77,7 +84,8 @@ class Builder : public YAML::EventHandler {
     n.first = static_cast<std::uint32_t>(doc_.pool_.size());
     n.count = static_cast<std::uint32_t>(value.size());
     doc_.pool_ += value;
-    add(n);
+    const NodeId id = add(n);
+    if (!n.plain) measure_quoted(id, mark, value);
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
@@ -96,8 +104,35 @@ class Builder : public YAML::EventHandler {
     NodeId node;
     std::size_t start;  // first pending child of this frame
     bool map;
-    std::unordered_map<std::string, NodeId>* keys = nullptr;  // only for large maps
+    std::unique_ptr<std::unordered_map<std::string, NodeId>> keys;  // only for large maps
   };
+
+  // Finds where a quoted scalar ends in the source: to report one that never closes, and to
+  // underline the whole token when escapes make it longer than its value.
+  void measure_quoted(NodeId id, const YAML::Mark& mark, const std::string& value) {
+    const std::string_view text = source_.text();
+    const auto start = static_cast<std::size_t>(std::max(mark.pos, 0));
+    if (start >= text.size() || (text[start] != '"' && text[start] != '\'')) return;
+    const char quote = text[start];
+    std::size_t i = start + 1;
+    for (; i < text.size(); ++i) {
+      if (quote == '"' && text[i] == '\\') {
+        ++i;
+      } else if (text[i] == quote) {
+        if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+          ++i;
+        } else {
+          break;
+        }
+      }
+    }
+    if (i >= text.size()) throw UnclosedQuote{mark};
+    const std::string_view token = text.substr(start, i + 1 - start);
+    if (token.size() == value.size() + 2) return;
+    const std::size_t line_end = token.find_first_of("\r\n");
+    doc_.token_lengths_.emplace_back(
+        id, static_cast<std::uint32_t>(utf8_length(token.substr(0, line_end))));
+  }
 
   void place(Node& n, const YAML::Mark& mark) {
     const Span s = source_.span_at(static_cast<std::uint32_t>(std::max(mark.line, 0)),
@@ -126,7 +161,6 @@ class Builder : public YAML::EventHandler {
     }
     n.count = static_cast<std::uint32_t>(doc_.slots_.size() - n.first);
     pending_.resize(f.start);
-    delete f.keys;
     frames_.pop_back();
   }
 
@@ -159,7 +193,7 @@ class Builder : public YAML::EventHandler {
       return;
     }
     if (!f.keys) {
-      f.keys = new std::unordered_map<std::string, NodeId>();
+      f.keys = std::make_unique<std::unordered_map<std::string, NodeId>>();
       for (std::size_t i = f.start; i < pending_.size(); i += 2) {
         const NodeId other = pending_[i];
         if (doc_.nodes_[other].kind == NodeKind::scalar && !doc_.nodes_[other].duplicate) {
@@ -176,12 +210,6 @@ class Builder : public YAML::EventHandler {
     doc_.duplicates_.push_back(DuplicateKey{key, first});
   }
 
- public:
-  ~Builder() override {
-    for (Frame& f : frames_) delete f.keys;
-  }
-
- private:
   const SourceText& source_;
   Document& doc_;
   std::vector<Frame> frames_;
@@ -194,6 +222,9 @@ Span Document::span(NodeId id) const {
   Span s{n.line, n.column, 0};
   if (n.kind == NodeKind::scalar) {
     s.length = static_cast<std::uint32_t>(utf8_length(scalar(id))) + (n.plain ? 0 : 2);
+    const auto it = std::lower_bound(token_lengths_.begin(), token_lengths_.end(),
+                                     std::pair<NodeId, std::uint32_t>{id, 0});
+    if (it != token_lengths_.end() && it->first == id) s.length = it->second;
   }
   return s;
 }
@@ -216,6 +247,31 @@ Diagnostic syntax_problem(const SourceText& source, Span span, std::string messa
   d.rule = "yaml-syntax";
   d.message = std::move(message);
   return d;
+}
+
+// yaml-cpp's messages name its grammar; people need to know what to look for.
+std::string plain_message(const std::string& msg) {
+  static const std::pair<std::string_view, std::string_view> kPlain[] = {
+      {YAML::ErrorMsg::END_OF_SEQ_FLOW, "a list opened with '[' is not closed with ']'"},
+      {YAML::ErrorMsg::END_OF_MAP_FLOW, "a mapping opened with '{' is not closed with '}'"},
+      {YAML::ErrorMsg::END_OF_SEQ, "a list entry ('- ') is not indented like the others"},
+      {YAML::ErrorMsg::END_OF_MAP,
+       "a key is not indented like the others of its mapping (check the spaces before it)"},
+      {YAML::ErrorMsg::EOF_IN_SCALAR, "a quoted text is not closed before the end of the file"},
+      {YAML::ErrorMsg::MAP_VALUE,
+       "a ': ' is not allowed here: text with a colon needs quotes, or a key is mis-indented"},
+      {YAML::ErrorMsg::BLOCK_ENTRY, "a list entry ('- ') is not allowed here: check its indentation"},
+      {YAML::ErrorMsg::MAP_KEY, "a key is not allowed here: check its indentation"},
+      {YAML::ErrorMsg::FLOW_END, "a ']' or '}' closes nothing"},
+      {YAML::ErrorMsg::UNKNOWN_ANCHOR, "an alias (*name) refers to an anchor that is not defined"},
+  };
+  for (const auto& [raw, plain] : kPlain) {
+    if (msg == raw) return fmt::format("{} (YAML: {})", plain, raw);
+  }
+  if (msg.find("tab") != std::string::npos) {
+    return fmt::format("a tab indents this line: indent with spaces (YAML: {})", msg);
+  }
+  return msg;
 }
 
 }  // namespace
@@ -252,11 +308,14 @@ ParseResult parse(const SourceText& source) {
     result.problems.push_back(syntax_problem(
         source, at(e.mark),
         "a second YAML document starts here; a model file holds exactly one document"));
+  } catch (const UnclosedQuote& e) {
+    result.problems.push_back(syntax_problem(
+        source, at(e.mark), "a quoted text opened here is not closed before the end of the file"));
   } catch (const YAML::DeepRecursion& e) {
     result.problems.push_back(
         syntax_problem(source, at(e.mark), "the YAML nests deeper than 500 levels"));
   } catch (const YAML::Exception& e) {
-    result.problems.push_back(syntax_problem(source, at(e.mark), e.msg));
+    result.problems.push_back(syntax_problem(source, at(e.mark), plain_message(e.msg)));
   }
   if (!result.problems.empty()) result.doc.root_ = kNoNode;
   return result;

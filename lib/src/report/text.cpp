@@ -102,6 +102,7 @@ void write_text(std::ostream& out, const std::vector<CheckedFile>& files,
     out << fmt::format("{}{}:{}:{}:{} {}{}:{} {}{}{} [{}]\n", p.bold, d.file, d.span.line,
                        d.span.column, p.reset, severity_color(p, d.severity),
                        to_string(d.severity), p.reset, p.bold, d.message, p.reset, d.rule);
+    if (style.quiet) continue;
     if (auto it = sources.find(d.file); it != sources.end() && it->second) {
       write_excerpt(out, *it->second, d.span, p);
     }

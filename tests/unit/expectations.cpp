@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "expectations.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace lmc::test {
+
+std::vector<Diagnostic> check_text(const std::string& text, const RuleConfig& rules) {
+  const LoadResult loaded = load_model("model.yaml", text);
+  return check(loaded, CheckOptions{rules, kToday});
+}
+
+Marks expected_marks(const std::string& text) {
+  Marks marks;
+  std::istringstream in(text);
+  std::string line;
+  unsigned n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    const auto at = line.find("# expect:");
+    if (at == std::string::npos) continue;
+    std::istringstream rules(line.substr(at + 9));
+    std::string rule;
+    while (std::getline(rules, rule, ',')) {
+      rule.erase(0, rule.find_first_not_of(" \t\r"));
+      rule.erase(rule.find_last_not_of(" \t\r") + 1);
+      if (!rule.empty()) marks.emplace_back(n, rule);
+    }
+  }
+  std::sort(marks.begin(), marks.end());
+  return marks;
+}
+
+Marks actual_marks(const std::vector<Diagnostic>& diags) {
+  Marks marks;
+  for (const auto& d : diags) marks.emplace_back(d.span.line, d.rule);
+  std::sort(marks.begin(), marks.end());
+  return marks;
+}
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<std::filesystem::path> yaml_files(const std::string& dir_in_source) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(LMC_SOURCE_DIR) / dir_in_source)) {
+    if (e.path().extension() == ".yaml") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace lmc::test

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+// Every rule has test models that fire it and near misses that must stay quiet: each model's
+// findings must be exactly the `# expect:` marks it carries, line for line.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "expectations.h"
+#include "lmc/rules.h"
+
+using namespace lmc;
+using namespace lmc::test;
+
+namespace {
+
+std::string show(const Marks& marks) {
+  std::string s;
+  for (const auto& [line, rule] : marks) s += "  line " + std::to_string(line) + ": " + rule + "\n";
+  return s.empty() ? "  (none)\n" : s;
+}
+
+void check_marked(const std::filesystem::path& file) {
+  const std::string text = read_file(file);
+  const Marks expected = expected_marks(text);
+  const LoadResult loaded = load_model(file.filename().string(), text);
+  const auto diags = check(loaded, CheckOptions{{}, kToday});
+  const Marks actual = actual_marks(diags);
+  INFO(file.filename().string() << "\nexpected:\n" << show(expected) << "actual:\n" << show(actual));
+  CHECK(actual == expected);
+}
+
+}  // namespace
+
+TEST_CASE("examples/broken: each model gives exactly the findings it is marked with") {
+  const auto files = yaml_files("examples/broken");
+  REQUIRE(files.size() >= 25);
+  for (const auto& f : files) check_marked(f);
+}
+
+TEST_CASE("tests/rules: fires where marked, quiet on the near misses") {
+  const auto files = yaml_files("tests/rules");
+  REQUIRE(files.size() >= 25);
+  for (const auto& f : files) check_marked(f);
+}
+
+TEST_CASE("every rule fires in examples/broken and in tests/rules") {
+  for (const char* dir : {"examples/broken", "tests/rules"}) {
+    std::set<std::string> fired;
+    for (const auto& f : yaml_files(dir)) {
+      for (const auto& [line, rule] : expected_marks(read_file(f))) fired.insert(rule);
+    }
+    for (const Rule& r : all_rules()) {
+      INFO(dir << " has no model that fires " << r.id);
+      CHECK(fired.count(std::string(r.id)) == 1);
+    }
+  }
+}
+
+TEST_CASE("examples/ are clean: no finding of any severity") {
+  const auto files = yaml_files("examples");
+  REQUIRE(files.size() >= 4);
+  for (const auto& f : files) {
+    const auto diags = check(load_model(f.filename().string(), read_file(f)), CheckOptions{{}, kToday});
+    INFO(f.filename().string() << " has " << diags.size() << " findings, first: "
+                               << (diags.empty() ? "" : diags[0].rule + ": " + diags[0].message));
+    CHECK(diags.empty());
+  }
+}
