@@ -30,13 +30,16 @@ struct InputFile {
 };
 
 /// Expands PATH arguments: files as given, directories recursively (`.yaml`/`.yml` files whose
-/// top level has `logic_model`; hidden entries skipped), `-` as stdin. Problems (missing path,
+/// top level has `logic_model`; hidden entries and the configuration's `exclude` skipped),
+/// `-` as stdin. Problems (missing path,
 /// unreadable file, a directory with no models) are printed to stderr and make ok false.
 struct Discovered {
   std::vector<InputFile> files;
   bool ok = true;
 };
-Discovered discover(const std::vector<std::string>& paths, const std::string& stdin_name);
+class ConfigCache;
+Discovered discover(const std::vector<std::string>& paths, const std::string& stdin_name,
+                    ConfigCache& configs);
 
 /// Whether to colour output written to stdout: `mode` is auto, always or never.
 bool use_color(const std::string& mode);

@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <algorithm>
-#include <fstream>
 #include <iostream>
-#include <map>
 #include <memory>
-#include <sstream>
 
 #include "cli.h"
+#include "config_cache.h"
 #include "lmc/check.h"
-#include "lmc/config.h"
 #include "lmc/graph.h"
 #include "lmc/load.h"
 #include "lmc/report.h"
@@ -31,56 +28,6 @@ struct CheckArgs {
   std::string stdin_name = "<stdin>";
 };
 
-// Loads each directory's configuration once, and reports its problems once.
-class ConfigCache {
- public:
-  explicit ConfigCache(bool color) : color_(color) {}
-
-  const RuleConfig* explicit_config(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      print_error("'" + path + "': the configuration file cannot be read");
-      return nullptr;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return parse(path, ss.str());
-  }
-
-  // The configuration that applies to a model in `dir`; null when it is broken.
-  const RuleConfig* for_directory(const fs::path& dir) {
-    static const RuleConfig kNone;
-    const auto found = find_config(dir.empty() ? fs::path(".") : dir);
-    if (!found) return &kNone;
-    const std::string key = found->string();
-    if (auto it = loaded_.find(key); it != loaded_.end()) return it->second.get();
-    std::ifstream in(*found, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    const RuleConfig* c = parse(fs::relative(*found).generic_string(), ss.str());
-    loaded_[key] = c ? std::make_unique<RuleConfig>(*c) : nullptr;
-    return loaded_[key].get();
-  }
-
- private:
-  const RuleConfig* parse(const std::string& display, std::string text) {
-    ConfigResult r = parse_config(display, std::move(text));
-    if (!r.problems.empty()) {
-      std::ostringstream out;
-      write_text(out, {}, r.problems, TextStyle{color_, true});
-      std::cerr << out.str();
-      print_error("the configuration '" + display + "' has problems; fix it and run again");
-      return nullptr;
-    }
-    owned_.push_back(std::make_unique<RuleConfig>(std::move(r.rules)));
-    return owned_.back().get();
-  }
-
-  bool color_;
-  std::map<std::string, std::unique_ptr<RuleConfig>> loaded_;
-  std::vector<std::unique_ptr<RuleConfig>> owned_;
-};
-
 std::optional<Severity> fail_threshold(const CheckArgs& a) {
   if (a.strict) return Severity::warning;
   if (a.fail_on == "never") return std::nullopt;
@@ -96,16 +43,11 @@ int run_check(const CheckArgs& args) {
       return kExitUsage;
     }
   }
-  Discovered found = discover(args.paths.empty() ? std::vector<std::string>{"."} : args.paths,
-                              args.stdin_name);
-  bool usage_problem = !found.ok;
-
   ConfigCache configs(use_color(args.color));
-  const RuleConfig* forced = nullptr;
-  if (!args.config.empty()) {
-    forced = configs.explicit_config(args.config);
-    if (!forced) return kExitUsage;
-  }
+  if (!args.config.empty() && !configs.force(args.config)) return kExitUsage;
+  Discovered found = discover(args.paths.empty() ? std::vector<std::string>{"."} : args.paths,
+                              args.stdin_name, configs);
+  bool usage_problem = !found.ok;
 
   std::sort(found.files.begin(), found.files.end(),
             [](const InputFile& a, const InputFile& b) { return a.display < b.display; });
@@ -114,16 +56,15 @@ int run_check(const CheckArgs& args) {
   std::vector<CheckedFile> checked;
   std::vector<Diagnostic> all;
   for (InputFile& f : found.files) {
-    const RuleConfig* rules =
-        forced ? forced : configs.for_directory(f.location.empty() ? fs::path(".")
-                                                                   : f.location.parent_path());
-    if (!rules) {
+    const LoadedConfig* config = configs.for_directory(
+        f.location.empty() ? fs::path(".") : f.location.parent_path());
+    if (!config) {
       usage_problem = true;
       continue;
     }
     loaded.push_back(load_model(f.display, std::move(f.text)));
     const LoadResult& l = loaded.back();
-    CheckOptions options{*rules, today_date};
+    CheckOptions options{config->rules, today_date};
     auto diags = check(l, options);
     CheckedFile cf{f.display, 0, 0, &l.source};
     if (l.usable) {

@@ -6,6 +6,8 @@
 #include <sstream>
 
 #include "cli.h"
+#include "config_cache.h"
+#include "lmc/config.h"
 #include "lmc/load.h"
 
 namespace lmc::cli {
@@ -43,7 +45,8 @@ std::string display_path(const fs::path& p) {
 
 }  // namespace
 
-Discovered discover(const std::vector<std::string>& paths, const std::string& stdin_name) {
+Discovered discover(const std::vector<std::string>& paths, const std::string& stdin_name,
+                    ConfigCache& configs) {
   Discovered result;
   bool stdin_used = false;
   for (const std::string& arg : paths) {
@@ -79,10 +82,27 @@ Discovered discover(const std::vector<std::string>& paths, const std::string& st
       continue;
     }
     std::vector<InputFile> found;
+    const LoadedConfig* config = configs.for_directory(p);
+    if (!config) {
+      result.ok = false;
+      continue;
+    }
+    // Exclusions apply below the directory named, never to it: `lmc check fixtures` still
+    // checks what a walk from above would skip.
+    auto relative = [&](const fs::path& path) {
+      const std::string rel =
+          fs::absolute(path, ec).lexically_normal().lexically_relative(config->base).generic_string();
+      return rel == "." ? std::string() : rel;
+    };
+    const std::string root = relative(p);
+    auto excluded = [&](const fs::path& entry) {
+      if (config->exclude.empty() || root.starts_with("..")) return false;
+      return is_excluded(config->exclude, relative(entry), root.size());
+    };
     auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       const fs::path& entry = it->path();
-      if (is_hidden(entry)) {
+      if (is_hidden(entry) || excluded(entry)) {
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }

@@ -11,6 +11,14 @@ int main(int argc, char** argv) {
   app.name("lmc");
   app.set_version_flag("--version", "lmc " LMC_VERSION);
   app.require_subcommand(1);
+  app.failure_message([](const CLI::App* failed, const CLI::Error& e) {
+    std::string command = failed->get_name();
+    for (const CLI::App* p = failed->get_parent(); p; p = p->get_parent()) {
+      command = p->get_name() + " " + command;
+    }
+    return "lmc: error: " + std::string(e.what()) + "\nRun `" + command +
+           " --help` for the options.\n";
+  });
   app.footer("Run `lmc COMMAND --help` for a command's options. Docs: docs/ in the lmc sources.");
   std::vector<std::pair<CLI::App*, Runner>> commands;
   auto add = [&](const char* name, const char* about, Runner (*setup)(CLI::App&)) {

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <fnmatch.h>
+
 #include <system_error>
 
 #include "lmc/rules.h"
@@ -51,10 +53,24 @@ ConfigResult parse_config(const std::string& path, std::string text) {
     const auto key = top[i], value = top[i + 1];
     const std::string_view name =
         doc.node(key).kind == NodeKind::scalar ? doc.scalar(key) : std::string_view();
+    if (name == "exclude") {
+      const auto& n = doc.node(value);
+      if (n.kind == NodeKind::null) continue;
+      bool ok = n.kind == NodeKind::sequence;
+      if (ok) {
+        for (auto item : doc.children(value)) {
+          if (doc.node(item).kind != NodeKind::scalar) ok = false;
+          else result.exclude.emplace_back(doc.scalar(item));
+        }
+      }
+      if (!ok) problem(doc.span(value), "`exclude` should be a list of paths or glob patterns");
+      continue;
+    }
     if (name != "rules") {
-      const std::string near = nearest(name, {"rules"});
+      const std::string near = nearest(name, {"rules", "exclude"});
       problem(doc.span(key), fmt::format("unknown key '{}' in the configuration", name),
-              near.empty() ? "the configuration has one key, `rules`" : "did you mean 'rules'?");
+              near.empty() ? "the configuration has two keys, `rules` and `exclude`"
+                           : fmt::format("did you mean '{}'?", near));
       continue;
     }
     if (doc.node(value).kind == NodeKind::null) continue;
@@ -86,6 +102,22 @@ ConfigResult parse_config(const std::string& path, std::string text) {
     }
   }
   return result;
+}
+
+bool is_excluded(const std::vector<std::string>& patterns, const std::string& relative,
+                 std::size_t keep) {
+  for (const std::string& pattern : patterns) {
+    std::string p = pattern;
+    while (p.starts_with("./")) p.erase(0, 2);
+    while (p.size() > 1 && p.back() == '/') p.pop_back();
+    // The path itself, or any directory above it.
+    for (std::size_t end = relative.find('/'); ; end = relative.find('/', end + 1)) {
+      const std::string prefix = relative.substr(0, end);
+      if (prefix.size() > keep && fnmatch(p.c_str(), prefix.c_str(), FNM_PATHNAME) == 0) return true;
+      if (end == std::string::npos) break;
+    }
+  }
+  return false;
 }
 
 std::optional<std::filesystem::path> find_config(const std::filesystem::path& dir) {

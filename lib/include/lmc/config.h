@@ -14,17 +14,26 @@ namespace lmc {
 /// The name of the per-repository configuration file.
 inline constexpr const char* kConfigFileName = ".lmc.yaml";
 
-/// Parses a `.lmc.yaml`:
+/// A parsed `.lmc.yaml`:
 ///   rules:
 ///     unresourced-activity: off
 ///     unmeasured-outcome: error
+///   exclude: [fixtures, "drafts/*.yaml"]
 /// Problems (unknown rule, bad severity, bad YAML) come back as error diagnostics with
 /// positions; the config is then not to be used.
 struct ConfigResult {
   RuleConfig rules;
+  /// Glob patterns, relative to the file's directory, of paths a directory walk skips.
+  std::vector<std::string> exclude;
   std::vector<Diagnostic> problems;
 };
 ConfigResult parse_config(const std::string& path, std::string text);
+
+/// Whether `relative` (a path below the config's directory, with '/' separators) matches one
+/// of the exclude patterns: a pattern matches the path itself or any directory above it that
+/// is longer than `keep` characters (the directory a walk started from is never excluded).
+bool is_excluded(const std::vector<std::string>& patterns, const std::string& relative,
+                 std::size_t keep = 0);
 
 /// The nearest `.lmc.yaml` in `dir` or any directory above it; nullopt when there is none.
 std::optional<std::filesystem::path> find_config(const std::filesystem::path& dir);

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "config_cache.h"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli.h"
+#include "lmc/config.h"
+#include "lmc/report.h"
+
+namespace lmc::cli {
+
+namespace fs = std::filesystem;
+
+bool ConfigCache::force(const std::string& path) {
+  forced_ = read(path);
+  return forced_ != nullptr;
+}
+
+const LoadedConfig* ConfigCache::for_directory(const fs::path& dir) {
+  if (forced_) return forced_;
+  const auto found = find_config(dir.empty() ? fs::path(".") : dir);
+  if (!found) return &defaults_;
+  return read(*found);
+}
+
+const LoadedConfig* ConfigCache::read(const fs::path& file) {
+  std::error_code ec;
+  const std::string key = fs::weakly_canonical(file, ec).string();
+  if (auto it = loaded_.find(key); it != loaded_.end()) return it->second.get();
+  std::unique_ptr<LoadedConfig>& slot = loaded_[key];
+  std::string display = fs::relative(file, ec).generic_string();
+  if (ec || display.empty() || display.starts_with("../../")) display = file.generic_string();
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    print_error("'" + display + "': the configuration file cannot be read");
+    return nullptr;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  ConfigResult r = parse_config(display, text.str());
+  if (!r.problems.empty()) {
+    std::ostringstream out;
+    write_text(out, {}, r.problems, TextStyle{color_, true});
+    std::cerr << out.str();
+    print_error("the configuration '" + display + "' has problems; fix it and run again");
+    return nullptr;
+  }
+  slot = std::make_unique<LoadedConfig>();
+  slot->rules = std::move(r.rules);
+  slot->exclude = std::move(r.exclude);
+  slot->base = fs::absolute(file, ec).parent_path();
+  return slot.get();
+}
+
+}  // namespace lmc::cli
