@@ -6,7 +6,6 @@
 #include "cli.h"
 #include "config_cache.h"
 #include "lmc/check.h"
-#include "lmc/graph.h"
 #include "lmc/load.h"
 #include "lmc/report.h"
 
@@ -56,21 +55,17 @@ int run_check(const CheckArgs& args) {
   std::vector<CheckedFile> checked;
   std::vector<Diagnostic> all;
   for (InputFile& f : found.files) {
-    const LoadedConfig* config = configs.for_directory(
-        f.location.empty() ? fs::path(".") : f.location.parent_path());
+    const LoadedConfig* config =
+        configs.for_directory(f.location.empty() ? fs::path(".") : f.location.parent_path());
     if (!config) {
       usage_problem = true;
       continue;
     }
     loaded.push_back(load_model(f.display, std::move(f.text)));
     const LoadResult& l = loaded.back();
-    CheckOptions options{config->rules, today_date};
-    auto diags = check(l, options);
     CheckedFile cf{f.display, 0, 0, &l.source};
-    if (l.usable) {
-      cf.items = static_cast<int>(l.model.items.size());
-      cf.links = static_cast<int>(Graph(l.model).links().size());
-    }
+    auto diags = check(l, CheckOptions{config->rules, today_date}, &cf.links);
+    if (l.usable) cf.items = static_cast<int>(l.model.items.size());
     checked.push_back(cf);
     std::move(diags.begin(), diags.end(), std::back_inserter(all));
   }

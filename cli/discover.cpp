@@ -3,7 +3,6 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 
 #include "cli.h"
 #include "config_cache.h"
@@ -16,14 +15,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Reads a whole file into a string of exactly its size.
 bool read_file(const fs::path& p, std::string& out) {
-  std::ifstream in(p, std::ios::binary);
+  std::ifstream in(p, std::ios::binary | std::ios::ate);
   if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return false;
-  out = std::move(ss).str();
-  return true;
+  const std::streamoff size = in.tellg();
+  if (size < 0) return false;
+  out.resize(static_cast<std::size_t>(size));
+  in.seekg(0);
+  in.read(out.data(), size);
+  return in.gcount() == size;
 }
 
 bool is_hidden(const fs::path& p) {
@@ -90,8 +91,10 @@ Discovered discover(const std::vector<std::string>& paths, const std::string& st
     // Exclusions apply below the directory named, never to it: `lmc check fixtures` still
     // checks what a walk from above would skip.
     auto relative = [&](const fs::path& path) {
-      const std::string rel =
-          fs::absolute(path, ec).lexically_normal().lexically_relative(config->base).generic_string();
+      const std::string rel = fs::absolute(path, ec)
+                                  .lexically_normal()
+                                  .lexically_relative(config->base)
+                                  .generic_string();
       return rel == "." ? std::string() : rel;
     };
     const std::string root = relative(p);
@@ -99,7 +102,8 @@ Discovered discover(const std::vector<std::string>& paths, const std::string& st
       if (config->exclude.empty() || root.starts_with("..")) return false;
       return is_excluded(config->exclude, relative(entry), root.size());
     };
-    auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+    auto it =
+        fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       const fs::path& entry = it->path();
       if (is_hidden(entry) || excluded(entry)) {

@@ -27,6 +27,8 @@ std::string today() {
   return buf;
 }
 
-void print_error(const std::string& message) { std::cerr << "lmc: error: " << message << '\n'; }
+void print_error(const std::string& message) {
+  std::cerr << "lmc: error: " << message << '\n';
+}
 
 }  // namespace lmc::cli

@@ -59,8 +59,10 @@ ConfigResult parse_config(const std::string& path, std::string text) {
       bool ok = n.kind == NodeKind::sequence;
       if (ok) {
         for (auto item : doc.children(value)) {
-          if (doc.node(item).kind != NodeKind::scalar) ok = false;
-          else result.exclude.emplace_back(doc.scalar(item));
+          if (doc.node(item).kind != NodeKind::scalar)
+            ok = false;
+          else
+            result.exclude.emplace_back(doc.scalar(item));
         }
       }
       if (!ok) problem(doc.span(value), "`exclude` should be a list of paths or glob patterns");
@@ -111,9 +113,10 @@ bool is_excluded(const std::vector<std::string>& patterns, const std::string& re
     while (p.starts_with("./")) p.erase(0, 2);
     while (p.size() > 1 && p.back() == '/') p.pop_back();
     // The path itself, or any directory above it.
-    for (std::size_t end = relative.find('/'); ; end = relative.find('/', end + 1)) {
+    for (std::size_t end = relative.find('/');; end = relative.find('/', end + 1)) {
       const std::string prefix = relative.substr(0, end);
-      if (prefix.size() > keep && fnmatch(p.c_str(), prefix.c_str(), FNM_PATHNAME) == 0) return true;
+      if (prefix.size() > keep && fnmatch(p.c_str(), prefix.c_str(), FNM_PATHNAME) == 0)
+        return true;
       if (end == std::string::npos) break;
     }
   }

@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include <unordered_set>
+#include <algorithm>
 
 #include "lmc/suggest.h"
 
@@ -11,40 +11,61 @@ namespace lmc {
 
 namespace {
 
-std::uint64_t pair_key(int a, int b) {
-  return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 32) |
-         static_cast<std::uint32_t>(b);
+bool contains(const std::vector<std::pair<int, int>>& sorted, std::pair<int, int> edge) {
+  return std::binary_search(sorted.begin(), sorted.end(), edge);
 }
 
 }  // namespace
 
+void Graph::Adjacency::build(std::size_t nodes, const std::vector<std::pair<int, int>>& edges,
+                             bool reverse) {
+  offsets.assign(nodes + 1, 0);
+  for (const auto& [a, b] : edges) ++offsets[(reverse ? b : a) + 1];
+  for (std::size_t v = 0; v < nodes; ++v) offsets[v + 1] += offsets[v];
+  targets.resize(edges.size());
+  std::vector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
+  for (const auto& [a, b] : edges) targets[next[reverse ? b : a]++] = reverse ? a : b;
+}
+
 Graph::Graph(const Model& model) : model_(&model) {
   const auto& items = model.items;
   const std::size_t n = items.size();
-  out_.resize(n);
-  in_.resize(n);
-  meant_out_.resize(n);
-  meant_in_.resize(n);
   in_doubt_.assign(n, false);
 
+  // Ids: the first definition of each wins; duplicates are duplicate-id's to report.
+  index_.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
-    if (!items[i].id.value.empty()) index_.emplace(items[i].id.value, static_cast<int>(i));
+    if (!items[i].id.value.empty()) index_.emplace_back(items[i].id.value, static_cast<int>(i));
   }
+  std::stable_sort(index_.begin(), index_.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  index_.erase(std::unique(index_.begin(), index_.end(),
+                           [](const auto& a, const auto& b) { return a.first == b.first; }),
+               index_.end());
   for (const auto& a : model.assumptions) {
-    if (!a.id.value.empty()) others_.emplace(a.id.value, 0);
+    if (!a.id.value.empty()) others_.push_back(a.id.value);
   }
   for (const auto& f : model.factors) {
-    if (!f.id.value.empty()) others_.emplace(f.id.value, 0);
+    if (!f.id.value.empty()) others_.push_back(f.id.value);
   }
-  const std::unordered_set<std::string_view> rejected(model.rejected_ids.begin(),
-                                                      model.rejected_ids.end());
-  std::vector<std::string_view> ids;
+  std::sort(others_.begin(), others_.end());
+  std::vector<std::string_view> rejected(model.rejected_ids.begin(), model.rejected_ids.end());
+  std::sort(rejected.begin(), rejected.end());
+  auto is_rejected = [&](std::string_view id) {
+    return std::binary_search(rejected.begin(), rejected.end(), id);
+  };
+  std::vector<std::string_view> ids;  // in file order, for suggestions
   ids.reserve(index_.size());
-  for (const auto& it : items) {
-    if (!it.id.value.empty() && find(it.id.value) >= 0) ids.push_back(it.id.value);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!items[i].id.value.empty() && find(items[i].id.value) == static_cast<int>(i)) {
+      ids.push_back(items[i].id.value);
+    }
   }
 
-  std::unordered_set<std::uint64_t> seen, misordered;
+  std::vector<std::pair<int, int>> edges;  // sound links, in file order, with repeats
+  std::vector<const Ref*> edge_refs;
+  std::vector<std::pair<int, int>> extra;  // what bad references evidently meant
+  std::vector<std::pair<int, int>> misordered;
   for (std::size_t i = 0; i < n; ++i) {
     const Item& it = items[i];
     const int self = it.id.value.empty() ? static_cast<int>(i) : find(it.id.value);
@@ -54,15 +75,16 @@ Graph::Graph(const Model& model) : model_(&model) {
       if (other < 0) {
         BadRef bad{&ref, it.id.value, RefStatus::unknown, -1, -1, {}};
         in_doubt_[self] = true;
-        if (rejected.count(ref.target)) {
+        if (is_rejected(ref.target)) {
           bad.status = RefStatus::rejected;
-        } else if (others_.count(ref.target)) {
+        } else if (is_assumption_or_factor(ref.target)) {
           bad.status = RefStatus::not_an_item;
         } else {
           bad.suggestion = nearest(ref.target, ids);
           if (const int meant = find(bad.suggestion); meant >= 0) {
             in_doubt_[meant] = true;
-            if (ref.kind == Ref::Kind::to) add_meant(self, meant); else add_meant(meant, self);
+            extra.push_back(ref.kind == Ref::Kind::to ? std::pair{self, meant}
+                                                      : std::pair{meant, self});
           }
         }
         bad_refs_.push_back(std::move(bad));
@@ -74,31 +96,55 @@ Graph::Graph(const Model& model) : model_(&model) {
       const Item& b = items[to];
       const bool doubtful_terms = a.term_doubtful || b.term_doubtful;
       if (!doubtful_terms && !link_goes_forward(a.stage, a.term, b.stage, b.term)) {
-        BadRef bad{&ref, it.id.value, RefStatus::misordered, from, to, {}};
         in_doubt_[from] = in_doubt_[to] = true;
-        add_meant(from, to);
-        add_meant(to, from);
-        misordered.insert(pair_key(from, to));
-        bad_refs_.push_back(std::move(bad));
+        extra.emplace_back(from, to);
+        extra.emplace_back(to, from);
+        misordered.emplace_back(from, to);
+        bad_refs_.push_back(BadRef{&ref, it.id.value, RefStatus::misordered, from, to, {}});
         continue;
       }
-      if (seen.insert(pair_key(from, to)).second) add_link(from, to, &ref);
+      edges.emplace_back(from, to);
+      edge_refs.push_back(&ref);
     }
   }
 
+  // Keep the first reference of each link (`to` on one side and `from` on the other is one
+  // link), in the order written.
+  std::vector<std::uint32_t> order(edges.size());
+  for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t x, std::uint32_t y) { return edges[x] < edges[y]; });
+  std::vector<bool> keep(edges.size(), false);
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    keep[order[k]] = k == 0 || edges[order[k]] != edges[order[k - 1]];
+  }
+  std::vector<std::pair<int, int>> unique_edges;
+  for (std::size_t k = 0; k < edges.size(); ++k) {
+    if (!keep[k]) continue;
+    links_.push_back(Link{edges[k].first, edges[k].second, edge_refs[k]});
+    unique_edges.push_back(edges[k]);
+  }
+  out_.build(n, unique_edges, false);
+  in_.build(n, unique_edges, true);
+  std::vector<std::pair<int, int>> meant = unique_edges;
+  meant.insert(meant.end(), extra.begin(), extra.end());
+  meant_out_.build(n, meant, false);
+  meant_in_.build(n, meant, true);
+
+  std::sort(misordered.begin(), misordered.end());
   auto check_refs = [&](const std::vector<Ref>& refs, const std::string& holder) {
     for (const Ref& ref : refs) {
       BadRef bad{&ref, holder, RefStatus::ok, -1, -1, {}};
       if (auto link = parse_link_ref(ref.target)) {
         const int from = find(link->first), to = find(link->second);
         if (from >= 0 && to >= 0) {
-          if (has_link(from, to) || misordered.count(pair_key(from, to))) continue;
+          if (has_link(from, to) || contains(misordered, {from, to})) continue;
           bad.status = RefStatus::no_such_link;
           if (has_link(to, from)) {
             bad.suggestion = fmt::format("{} -> {}", link->second, link->first);
           }
-        } else if ((from < 0 && rejected.count(link->first)) ||
-                   (to < 0 && rejected.count(link->second))) {
+        } else if ((from < 0 && is_rejected(link->first)) ||
+                   (to < 0 && is_rejected(link->second))) {
           bad.status = RefStatus::rejected;
         } else {
           bad.status = RefStatus::unknown;
@@ -108,9 +154,9 @@ Graph::Graph(const Model& model) : model_(&model) {
         }
       } else if (find(ref.target) >= 0) {
         continue;
-      } else if (rejected.count(ref.target)) {
+      } else if (is_rejected(ref.target)) {
         bad.status = RefStatus::rejected;
-      } else if (others_.count(ref.target)) {
+      } else if (is_assumption_or_factor(ref.target)) {
         bad.status = RefStatus::not_an_item;
       } else {
         bad.status = RefStatus::unknown;
@@ -124,35 +170,26 @@ Graph::Graph(const Model& model) : model_(&model) {
 }
 
 int Graph::find(std::string_view id) const {
-  auto it = index_.find(id);
-  return it == index_.end() ? -1 : it->second;
+  auto it =
+      std::lower_bound(index_.begin(), index_.end(), id,
+                       [](const auto& entry, std::string_view key) { return entry.first < key; });
+  return it != index_.end() && it->first == id ? it->second : -1;
 }
 
-bool Graph::is_assumption_or_factor(std::string_view id) const { return others_.count(id) > 0; }
+bool Graph::is_assumption_or_factor(std::string_view id) const {
+  return std::binary_search(others_.begin(), others_.end(), id);
+}
 
 bool Graph::has_link(int from, int to) const {
-  for (int s : out_[from]) {
-    if (s == to) return true;
-  }
-  return false;
-}
-
-void Graph::add_link(int from, int to, const Ref* ref) {
-  links_.push_back(Link{from, to, ref});
-  out_[from].push_back(to);
-  in_[to].push_back(from);
-  add_meant(from, to);
-}
-
-void Graph::add_meant(int from, int to) {
-  meant_out_[from].push_back(to);
-  meant_in_[to].push_back(from);
+  const auto succ = successors(from);
+  return std::find(succ.begin(), succ.end(), to) != succ.end();
 }
 
 namespace {
 
-std::vector<bool> reach(const std::vector<std::vector<int>>& adj, const std::vector<int>& start) {
-  std::vector<bool> seen(adj.size(), false);
+template <typename Next>
+std::vector<bool> reach(std::size_t n, const std::vector<int>& start, Next next) {
+  std::vector<bool> seen(n, false);
   std::vector<int> stack;
   for (int s : start) {
     if (!seen[s]) {
@@ -163,7 +200,7 @@ std::vector<bool> reach(const std::vector<std::vector<int>>& adj, const std::vec
   while (!stack.empty()) {
     const int v = stack.back();
     stack.pop_back();
-    for (int w : adj[v]) {
+    for (int w : next(v)) {
       if (!seen[w]) {
         seen[w] = true;
         stack.push_back(w);
@@ -176,11 +213,11 @@ std::vector<bool> reach(const std::vector<std::vector<int>>& adj, const std::vec
 }  // namespace
 
 std::vector<bool> Graph::reach_forward(const std::vector<int>& start) const {
-  return reach(meant_out_, start);
+  return reach(in_doubt_.size(), start, [this](int v) { return meant_out_.of(v); });
 }
 
 std::vector<bool> Graph::reach_backward(const std::vector<int>& start) const {
-  return reach(meant_in_, start);
+  return reach(in_doubt_.size(), start, [this](int v) { return meant_in_.of(v); });
 }
 
 }  // namespace lmc

@@ -7,7 +7,9 @@ namespace lmc {
 
 namespace {
 
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool is_continuation(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
 
 }  // namespace
 
@@ -73,7 +75,8 @@ Span SourceText::span_at(std::uint32_t line0, std::uint32_t byte_column0) const 
   if (line0 >= line_starts_.size()) {
     // The parser can stop just past the last line end.
     const auto last = static_cast<std::uint32_t>(line_starts_.size());
-    return Span{last, static_cast<std::uint32_t>(line(last).size() ? utf8_length(line(last)) + 1 : 1), 0};
+    return Span{last,
+                static_cast<std::uint32_t>(line(last).size() ? utf8_length(line(last)) + 1 : 1), 0};
   }
   const std::string_view l = line(line0 + 1);
   const auto bytes = std::min<std::uint32_t>(byte_column0, static_cast<std::uint32_t>(l.size()));

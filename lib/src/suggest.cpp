@@ -9,7 +9,9 @@ namespace lmc {
 
 namespace {
 
-char fold(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char fold(char c) {
+  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
 
 }  // namespace
 
@@ -42,7 +44,8 @@ std::string nearest(std::string_view word, const std::vector<std::string_view>& 
   for (std::string_view c : candidates) {
     if (c == word) continue;
     // Cheap bound first: the distance is at least the difference in length.
-    const std::size_t diff = c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
+    const std::size_t diff =
+        c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
     if (diff > limit || diff >= best) continue;
     const std::size_t d = edit_distance(word, c);
     if (d <= limit && d < best) {

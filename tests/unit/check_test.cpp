@@ -59,7 +59,8 @@ TEST_CASE("one typo is one finding: no cascade downstream of an unknown referenc
       "resources:\n  - {id: r, label: R, to: [a]}\n"
       "activities:\n  - {id: a, label: A, to: [o]}\n"
       "outputs:\n  - {id: o, label: O, to: [fewer-crisis]}\n"
-      "outcomes:\n  - {id: fewer-crises, label: F, term: short, indicators: [{label: I}], to: [i]}\n"
+      "outcomes:\n  - {id: fewer-crises, label: F, term: short, indicators: [{label: I}], to: "
+      "[i]}\n"
       "impacts:\n  - {id: i, label: I}\n");
   REQUIRE(diags.size() == 1);
   CHECK(diags[0].rule == "unknown-reference");

@@ -49,7 +49,8 @@ std::string read_file(const std::filesystem::path& p) {
 
 std::vector<std::filesystem::path> yaml_files(const std::string& dir_in_source) {
   std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(LMC_SOURCE_DIR) / dir_in_source)) {
+  for (const auto& e :
+       std::filesystem::directory_iterator(std::filesystem::path(LMC_SOURCE_DIR) / dir_in_source)) {
     const std::string name = e.path().filename().string();
     if (e.path().extension() == ".yaml" && name[0] != '.') files.push_back(e.path());
   }

@@ -69,7 +69,8 @@ TEST_CASE("items keep their stage, links and the position of their id") {
 
 TEST_CASE("a byte-order mark and CRLF line ends keep positions right") {
   const std::string text =
-      "\xEF\xBB\xBF" "logic_model: 1\r\ntitle: T\r\nactivities:\r\n  - id: huddles\r\n"
+      "\xEF\xBB\xBF"
+      "logic_model: 1\r\ntitle: T\r\nactivities:\r\n  - id: huddles\r\n"
       "    lable: x\r\n";
   CHECK(loader_findings(text) ==
         std::vector<Found>{{"missing-field", 4, 9, "activity 'huddles' has no label"},
@@ -124,8 +125,9 @@ TEST_CASE("a quote that never closes is a syntax error, though yaml-cpp accepts 
 }
 
 TEST_CASE("a quoted value with escapes is underlined whole") {
-  const auto r = load_model("m.yaml", "logic_model: 1\ntitle: T\nactivities:\n"
-                                      "  - {id: \"a\\\"b\", label: x}\n");
+  const auto r = load_model("m.yaml",
+                            "logic_model: 1\ntitle: T\nactivities:\n"
+                            "  - {id: \"a\\\"b\", label: x}\n");
   REQUIRE(r.diagnostics.size() == 1);
   CHECK(r.diagnostics[0].span == Span{4, 10, 6});
 }
@@ -187,9 +189,10 @@ TEST_CASE("what is not a model says so once") {
         std::vector<Found>{{"unsupported-version", 1, 1,
                             "this file has no `logic_model` key; a logic model starts with "
                             "`logic_model: 1`"}});
-  CHECK(loader_findings("logic_model: \"1\"\ntitle: T\n") ==
-        std::vector<Found>{{"unsupported-version", 1, 14,
-                            "logic_model is '1'; this lmc reads format version 1 (the integer 1)"}});
+  CHECK(
+      loader_findings("logic_model: \"1\"\ntitle: T\n") ==
+      std::vector<Found>{{"unsupported-version", 1, 14,
+                          "logic_model is '1'; this lmc reads format version 1 (the integer 1)"}});
 }
 
 TEST_CASE("flow style and block style load the same model") {
@@ -201,9 +204,10 @@ TEST_CASE("flow style and block style load the same model") {
                                               "    indicators:\n"
                                               "      - label: Calls\n"
                                               "        due: 2018-03-31\n");
-  const auto flow = load_model(
-      "m.yaml", "{logic_model: 1, title: T, outcomes: [{id: fewer-crises, label: Fewer crises, "
-                "term: short, indicators: [{label: Calls, due: 2018-03-31}]}]}");
+  const auto flow =
+      load_model("m.yaml",
+                 "{logic_model: 1, title: T, outcomes: [{id: fewer-crises, label: Fewer crises, "
+                 "term: short, indicators: [{label: Calls, due: 2018-03-31}]}]}");
   REQUIRE(block.diagnostics.empty());
   REQUIRE(flow.diagnostics.empty());
   const Item& a = block.model.items.at(0);
@@ -215,8 +219,9 @@ TEST_CASE("flow style and block style load the same model") {
 }
 
 TEST_CASE("unknown keys suggest the nearest valid key for that kind of mapping") {
-  const auto r = load_model("m.yaml", kMinimal + "external-factors: []\nactivities:\n"
-                                                 "  - {id: a, label: A, indicators: []}\n");
+  const auto r = load_model("m.yaml", kMinimal +
+                                          "external-factors: []\nactivities:\n"
+                                          "  - {id: a, label: A, indicators: []}\n");
   REQUIRE(r.diagnostics.size() == 2);
   CHECK(r.diagnostics[0].suggestion == "did you mean 'external_factors'?");
   CHECK(r.diagnostics[1].message ==

@@ -41,13 +41,15 @@ TEST_CASE("text: compiler-style lines, the source line, a caret, help and a summ
 }
 
 TEST_CASE("text: the caret stands under wide characters and tabs correctly") {
-  const LoadResult loaded = load_model("w.yaml", "logic_model: 1\ntitle: T\nactivities:\n"
-                                                 "  - {label: 中文🏡, id: a, to: [zz]}\n");
+  const LoadResult loaded = load_model("w.yaml",
+                                       "logic_model: 1\ntitle: T\nactivities:\n"
+                                       "  - {label: 中文🏡, id: a, to: [zz]}\n");
   const auto diags = check(loaded, CheckOptions{{}, lmc::test::kToday});
   std::ostringstream out;
   write_text(out, {{"w.yaml", 1, 0, &loaded.source}}, diags, TextStyle{false, true});
-  CHECK(out.str() == "w.yaml:4:30: error: 'zz' in `to` names nothing: no item has that id "
-                     "[unknown-reference]\n");
+  CHECK(out.str() ==
+        "w.yaml:4:30: error: 'zz' in `to` names nothing: no item has that id "
+        "[unknown-reference]\n");
   std::ostringstream full;
   write_text(full, {{"w.yaml", 1, 0, &loaded.source}}, diags, TextStyle{false, false});
   // 中, 文 and 🏡 take two cells each: the caret moves three cells right of the column.

@@ -25,7 +25,9 @@ void check_marked(const std::filesystem::path& file) {
   const LoadResult loaded = load_model(file.filename().string(), text);
   const auto diags = check(loaded, CheckOptions{{}, kToday});
   const Marks actual = actual_marks(diags);
-  INFO(file.filename().string() << "\nexpected:\n" << show(expected) << "actual:\n" << show(actual));
+  INFO(file.filename().string() << "\nexpected:\n"
+                                << show(expected) << "actual:\n"
+                                << show(actual));
   CHECK(actual == expected);
 }
 
@@ -60,7 +62,8 @@ TEST_CASE("examples/ are clean: no finding of any severity") {
   const auto files = yaml_files("examples");
   REQUIRE(files.size() >= 4);
   for (const auto& f : files) {
-    const auto diags = check(load_model(f.filename().string(), read_file(f)), CheckOptions{{}, kToday});
+    const auto diags =
+        check(load_model(f.filename().string(), read_file(f)), CheckOptions{{}, kToday});
     INFO(f.filename().string() << " has " << diags.size() << " findings, first: "
                                << (diags.empty() ? "" : diags[0].rule + ": " + diags[0].message));
     CHECK(diags.empty());

@@ -17,7 +17,9 @@ TEST_CASE("SourceText converts byte columns to character columns") {
 }
 
 TEST_CASE("SourceText strips a byte-order mark and knows CRLF and CR line ends") {
-  const SourceText s("x.yaml", "\xEF\xBB\xBF" "a: 1\r\nb: 2\rc: 3\n");
+  const SourceText s("x.yaml",
+                     "\xEF\xBB\xBF"
+                     "a: 1\r\nb: 2\rc: 3\n");
   CHECK(s.had_bom());
   CHECK(s.text().substr(0, 4) == "a: 1");
   CHECK(s.line_count() == 4);
@@ -41,9 +43,10 @@ TEST_CASE("columns stay right when walking one long line, in order and back") {
 TEST_CASE("UTF-8 validation finds the first bad byte") {
   CHECK(lmc::find_invalid_utf8("plain ascii") == std::string_view::npos);
   CHECK(lmc::find_invalid_utf8("Cymraeg: ŵ ŷ, اردو, 🏡") == std::string_view::npos);
-  CHECK(lmc::find_invalid_utf8("ab\xC3") == 2);             // truncated
-  CHECK(lmc::find_invalid_utf8("ab\xC0\xAF") == 2);         // overlong
-  CHECK(lmc::find_invalid_utf8("a\xED\xA0\x80") == 1);      // surrogate
-  CHECK(lmc::find_invalid_utf8("\xFF\xFE" "a") == 0);       // UTF-16 byte-order mark
+  CHECK(lmc::find_invalid_utf8("ab\xC3") == 2);         // truncated
+  CHECK(lmc::find_invalid_utf8("ab\xC0\xAF") == 2);     // overlong
+  CHECK(lmc::find_invalid_utf8("a\xED\xA0\x80") == 1);  // surrogate
+  CHECK(lmc::find_invalid_utf8("\xFF\xFE"
+                               "a") == 0);  // UTF-16 byte-order mark
   CHECK(lmc::utf8_length("Cymraeg ŵ🏡") == 10);
 }

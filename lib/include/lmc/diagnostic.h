@@ -32,7 +32,7 @@ struct Diagnostic {
   Severity severity = Severity::error;
   std::string rule;
   std::string message;
-  std::string item;        ///< the model id the finding is about; empty when none
+  std::string item;  ///< the model id the finding is about; empty when none
   std::vector<Related> related;
   std::string suggestion;  ///< a concrete fix ("did you mean 'x'?"); empty when none
 };

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "lmc/model.h"
@@ -16,12 +18,12 @@ class Graph {
  public:
   /// What a reference in `to`/`from`/`about`/`affects` turned out to name.
   enum class RefStatus {
-    ok,           ///< names an item (or, in about/affects, an existing link)
-    unknown,      ///< names nothing
-    not_an_item,  ///< names an assumption or external factor where an item is needed
-    no_such_link, ///< "a -> b" where both exist but no such link does
-    misordered,   ///< a link that goes backward along the chain
-    rejected,     ///< names an id the loader already rejected: reported there, not again
+    ok,            ///< names an item (or, in about/affects, an existing link)
+    unknown,       ///< names nothing
+    not_an_item,   ///< names an assumption or external factor where an item is needed
+    no_such_link,  ///< "a -> b" where both exist but no such link does
+    misordered,    ///< a link that goes backward along the chain
+    rejected,      ///< names an id the loader already rejected: reported there, not again
   };
 
   struct Link {
@@ -47,8 +49,8 @@ class Graph {
 
   /// Sound links, deduplicated, in the order first written.
   const std::vector<Link>& links() const { return links_; }
-  const std::vector<int>& successors(int item) const { return out_[item]; }
-  const std::vector<int>& predecessors(int item) const { return in_[item]; }
+  std::span<const int> successors(int item) const { return out_.of(item); }
+  std::span<const int> predecessors(int item) const { return in_.of(item); }
   bool has_link(int from, int to) const;
   /// References that are wrong, in file order.
   const std::vector<BadRef>& bad_refs() const { return bad_refs_; }
@@ -59,22 +61,30 @@ class Graph {
   /// Successors including the links the writer evidently meant: misordered links both ways
   /// and unknown references taken as their suggestion. Rules about reachability walk these,
   /// so one typo does not cascade into warnings downstream.
-  const std::vector<int>& meant_successors(int item) const { return meant_out_[item]; }
-  const std::vector<int>& meant_predecessors(int item) const { return meant_in_[item]; }
+  std::span<const int> meant_successors(int item) const { return meant_out_.of(item); }
+  std::span<const int> meant_predecessors(int item) const { return meant_in_.of(item); }
 
   /// Items reachable along meant links from any item in `start` (start included).
   std::vector<bool> reach_forward(const std::vector<int>& start) const;
   std::vector<bool> reach_backward(const std::vector<int>& start) const;
 
  private:
-  void add_link(int from, int to, const Ref* ref);
-  void add_meant(int from, int to);
+  // Compressed rows: the neighbours of v are targets[offsets[v] .. offsets[v + 1]), in the
+  // order the links were written. Four small arrays instead of a vector per item.
+  struct Adjacency {
+    std::vector<std::uint32_t> offsets;
+    std::vector<int> targets;
+    void build(std::size_t nodes, const std::vector<std::pair<int, int>>& edges, bool reverse);
+    std::span<const int> of(int v) const {
+      return std::span<const int>(targets).subspan(offsets[v], offsets[v + 1] - offsets[v]);
+    }
+  };
 
   const Model* model_;
-  std::unordered_map<std::string_view, int> index_;
-  std::unordered_map<std::string_view, int> others_;  // assumption and factor ids
+  std::vector<std::pair<std::string_view, int>> index_;  // sorted by id; first definitions
+  std::vector<std::string_view> others_;                 // sorted assumption and factor ids
   std::vector<Link> links_;
-  std::vector<std::vector<int>> out_, in_, meant_out_, meant_in_;
+  Adjacency out_, in_, meant_out_, meant_in_;
   std::vector<BadRef> bad_refs_;
   std::vector<bool> in_doubt_;
 };

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,15 +41,21 @@ struct Text {
 
 /// One reference written in `to`, `from`, `about` or `affects`.
 struct Ref {
-  enum class Kind { to, from, about, affects };
-  Kind kind = Kind::to;
+  enum class Kind : std::uint8_t { to, from, about, affects };
   std::string target;  ///< an id, or for about/affects possibly "a -> b"
   Span span;
+  Kind kind = Kind::to;
 };
 
 struct Indicator {
   Text id, label, source, baseline, target, due, frequency;
   Span span;  ///< the indicator mapping
+};
+
+/// What an item rarely has, kept out of line so a large model stays small in memory.
+struct ItemExtras {
+  Text owner;
+  std::vector<Text> tags;
 };
 
 /// A box in the diagram: a resource, activity, output, outcome or impact.
@@ -57,14 +64,13 @@ struct Item {
   Text id;  ///< empty value when the id was missing or malformed (already reported)
   Text label;
   Text detail;
-  Text owner;
+  std::unique_ptr<ItemExtras> extras;  ///< owner and tags; null when it has neither
   Term term = Term::none;
   Span term_span;
   std::vector<Ref> links;  ///< `to` and `from` references in file order
   std::vector<Indicator> indicators;
-  std::vector<Text> tags;
   std::vector<Text> ignore;
-  Span span;  ///< the item mapping
+  Span span;                    ///< the item mapping
   bool links_doubtful = false;  ///< `to`/`from` had an error the loader reported
   bool term_doubtful = false;   ///< `term` had an error the loader reported
 };

@@ -9,7 +9,8 @@
 namespace lmc {
 
 /// A place in a source file: 1-based line and column, columns counted in characters (code points).
-/// `length` is how many characters the marked token covers (0 when unknown). Line 0 means "nowhere".
+/// `length` is how many characters the marked token covers (0 when unknown). Line 0 means
+/// "nowhere".
 struct Span {
   std::uint32_t line = 0;
   std::uint32_t column = 0;

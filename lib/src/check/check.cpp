@@ -34,11 +34,13 @@ void collect_ignores(IgnoreMap& map, const std::string& id, const std::vector<Te
 
 }  // namespace
 
-std::vector<Diagnostic> check(const LoadResult& loaded, const CheckOptions& options) {
+std::vector<Diagnostic> check(const LoadResult& loaded, const CheckOptions& options, int* links) {
   std::vector<Diagnostic> all = loaded.diagnostics;
   const Model& model = loaded.model;
+  if (links) *links = 0;
   if (loaded.usable) {
     const Graph graph(model);
+    if (links) *links = static_cast<int>(graph.links().size());
     const RuleContext ctx{graph, options.today};
     Findings findings(loaded.source.path(), all);
     for (const Rule& rule : all_rules()) {

@@ -29,8 +29,7 @@ constexpr Rule kRules[] = {
      "point the link forward (resources -> activities -> outputs -> outcomes -> impacts), or use "
      "`from` instead of `to`",
      &check_misordered_link},
-    {"missing-field", Severity::error, "a required key is missing",
-     "add the missing key", nullptr},
+    {"missing-field", Severity::error, "a required key is missing", "add the missing key", nullptr},
     {"missing-term", Severity::info, "an outcome has no `term`",
      "add `term: short`, `term: medium` or `term: long`", &check_missing_term},
     {"orphan-output", Severity::warning, "an output links to no outcome or impact",
@@ -54,8 +53,7 @@ constexpr Rule kRules[] = {
      "say which items or links it affects, with `affects: [...]`", &check_unattached_factor},
     {"unknown-key", Severity::error, "a key the format does not have",
      "fix the key's spelling, or remove it", nullptr},
-    {"unknown-reference", Severity::error,
-     "`to`, `from`, `about` or `affects` names nothing",
+    {"unknown-reference", Severity::error, "`to`, `from`, `about` or `affects` names nothing",
      "fix the id's spelling, or add the item it names", &check_unknown_reference},
     {"unlinked-activity", Severity::warning, "an activity links to nothing downstream",
      "link the activity to the output it produces, with `to: [output-id]`",
@@ -84,7 +82,9 @@ constexpr Rule kRules[] = {
 
 }  // namespace
 
-std::span<const Rule> all_rules() { return kRules; }
+std::span<const Rule> all_rules() {
+  return kRules;
+}
 
 const Rule* find_rule(std::string_view id) {
   const auto* it = std::lower_bound(std::begin(kRules), std::end(kRules), id,

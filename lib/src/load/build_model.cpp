@@ -93,9 +93,8 @@ class ModelBuilder {
       return false;
     }
     if (kind(v) == NodeKind::scalar && doc_.node(v).plain && doc_.scalar(v) == "1") return true;
-    std::string what = kind(v) == NodeKind::scalar
-                           ? fmt::format("'{}'", doc_.scalar(v))
-                           : std::string(kind_noun(kind(v)));
+    std::string what = kind(v) == NodeKind::scalar ? fmt::format("'{}'", doc_.scalar(v))
+                                                   : std::string(kind_noun(kind(v)));
     report("unsupported-version", doc_.span(v),
            fmt::format("logic_model is {}; this lmc reads format version 1 (the integer 1)", what),
            "write `logic_model: 1`");
@@ -114,14 +113,14 @@ class ModelBuilder {
   // Iterates a mapping's entries, reporting unknown keys, non-text keys and aliases. Calls
   // fn(key text, key node, value node) for each known key.
   template <typename Fn>
-  void each_entry(NodeId map, MapKind mk, Stage stage, std::string_view where,
-                  std::string item, Fn fn) {
+  void each_entry(NodeId map, MapKind mk, Stage stage, std::string_view where, std::string item,
+                  Fn fn) {
     const auto kids = doc_.children(map);
     for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
       const NodeId k = kids[i], v = kids[i + 1];
       if (kind(k) != NodeKind::scalar) {
-        report("invalid-value", doc_.span(k), "a key must be plain text, not a list or mapping",
-               {}, item);
+        report("invalid-value", doc_.span(k), "a key must be plain text, not a list or mapping", {},
+               item);
         continue;
       }
       const std::string_view name = doc_.scalar(k);
@@ -132,16 +131,15 @@ class ModelBuilder {
       }
       if (kind(v) == NodeKind::alias) {
         report("invalid-value", doc_.span(v),
-               "aliases (*name) are not supported in logic models; write the value out",
-               {}, item);
+               "aliases (*name) are not supported in logic models; write the value out", {}, item);
         continue;
       }
       fn(name, k, v);
     }
   }
 
-  void unknown_key(NodeId k, std::string_view name, MapKind mk, Stage stage,
-                   std::string_view where, const std::string& item) {
+  void unknown_key(NodeId k, std::string_view name, MapKind mk, Stage stage, std::string_view where,
+                   const std::string& item) {
     if (mk == MapKind::item && format::find_key(mk, name)) {
       const std::string_view only = name == "term" ? "outcomes" : "outputs, outcomes and impacts";
       report("unknown-key", doc_.span(k),
@@ -159,8 +157,8 @@ class ModelBuilder {
   // Text values: any scalar is text. Returns false (and reports) for lists and mappings.
   bool read_text(NodeId k, NodeId v, Text& out, std::string_view what, const std::string& item,
                  bool required = false) {
-    if (kind(v) == NodeKind::null || (kind(v) == NodeKind::scalar && doc_.node(v).plain &&
-                                      is_null_scalar(doc_.scalar(v)))) {
+    if (kind(v) == NodeKind::null ||
+        (kind(v) == NodeKind::scalar && doc_.node(v).plain && is_null_scalar(doc_.scalar(v)))) {
       if (required) {
         report("missing-field", doc_.span(k), fmt::format("{} is empty", what), {}, item);
       }
@@ -224,8 +222,7 @@ class ModelBuilder {
     for (std::size_t i = 0; i < names.size(); ++i) {
       list += fmt::format("{}{}", i == 0 ? "" : (i + 1 == names.size() ? " or " : ", "), names[i]);
     }
-    report("invalid-value", t.span,
-           fmt::format("{} '{}' is not one of {}", what, t.value, list),
+    report("invalid-value", t.span, fmt::format("{} '{}' is not one of {}", what, t.value, list),
            near.empty() ? std::string() : fmt::format("did you mean '{}'?", near), item);
     return false;
   }
@@ -236,7 +233,7 @@ class ModelBuilder {
     if (kind(v) == NodeKind::null) return true;
     auto one = [&](NodeId n) {
       if (kind(n) == NodeKind::scalar && !doc_.scalar(n).empty()) {
-        out.push_back(Ref{rk, std::string(doc_.scalar(n)), doc_.span(n)});
+        out.push_back(Ref{std::string(doc_.scalar(n)), doc_.span(n), rk});
         return true;
       }
       if (kind(n) == NodeKind::null) return true;
@@ -289,6 +286,13 @@ class ModelBuilder {
   }
 
   void build_top(NodeId root) {
+    // Reserve the model's lists exactly: growing them by doubling would cost more memory than
+    // the document tree does.
+    std::size_t items = 0;
+    for (Stage st : kStages) items += element_count(doc_.get(root, stage_section(st)));
+    model_.items.reserve(items);
+    model_.assumptions.reserve(element_count(doc_.get(root, "assumptions")));
+    model_.factors.reserve(element_count(doc_.get(root, "external_factors")));
     std::string item;
     bool has_title = false;
     each_entry(root, MapKind::top, Stage::resource, "the model", item,
@@ -318,6 +322,17 @@ class ModelBuilder {
     if (!has_title) {
       report("missing-field", Span{1, 1, 0}, "the model has no title", "add `title: ...`");
     }
+  }
+
+  static ItemExtras& extras(Item& it) {
+    if (!it.extras) it.extras = std::make_unique<ItemExtras>();
+    return *it.extras;
+  }
+
+  std::size_t element_count(NodeId v) const {
+    if (v == kNoNode) return 0;
+    if (kind(v) == NodeKind::sequence) return doc_.children(v).size();
+    return kind(v) == NodeKind::mapping ? 1 : 0;
   }
 
   Text* meta_field(std::string_view name) {
@@ -391,8 +406,8 @@ class ModelBuilder {
     if (idv != kNoNode && kind(idv) != NodeKind::alias) {
       read_id(key_of(map, "id"), idv, it.id, "the id");
     }
-    const std::string where = fmt::format("{} '{}'", stage_name(stage),
-                                          it.id.value.empty() ? "?" : it.id.value);
+    const std::string where =
+        fmt::format("{} '{}'", stage_name(stage), it.id.value.empty() ? "?" : it.id.value);
     const std::string& item = it.id.value;
     static constexpr std::pair<std::string_view, Term> kTerms[] = {
         {"short", Term::short_term}, {"medium", Term::medium_term}, {"long", Term::long_term}};
@@ -406,7 +421,7 @@ class ModelBuilder {
                  } else if (name == "detail") {
                    read_text(k, v, it.detail, "'detail'", item);
                  } else if (name == "owner") {
-                   read_text(k, v, it.owner, "'owner'", item);
+                   read_text(k, v, extras(it).owner, "'owner'", item);
                  } else if (name == "to" || name == "from") {
                    const auto rk = name == "to" ? Ref::Kind::to : Ref::Kind::from;
                    if (!read_refs(v, rk, it.links, fmt::format("'{}'", name), item)) {
@@ -419,7 +434,7 @@ class ModelBuilder {
                  } else if (name == "indicators") {
                    build_indicators(v, it, item);
                  } else if (name == "tags") {
-                   read_texts(k, v, it.tags, "'tags'", item);
+                   read_texts(k, v, extras(it).tags, "'tags'", item);
                  } else if (name == "ignore") {
                    read_ignore(k, v, it.ignore, item);
                  }
@@ -470,7 +485,8 @@ class ModelBuilder {
   // The id and text every assumption and external factor needs.
   void read_id_and_text(NodeId map, Text& id, Span span, std::string_view noun) {
     const NodeId idv = doc_.get(map, "id");
-    if (idv != kNoNode && kind(idv) != NodeKind::alias) read_id(key_of(map, "id"), idv, id, "the id");
+    if (idv != kNoNode && kind(idv) != NodeKind::alias)
+      read_id(key_of(map, "id"), idv, id, "the id");
     const NodeId tv = doc_.get(map, "text");
     if (idv == kNoNode) {
       report("missing-field", span, fmt::format("this {} has no id", noun), "add `id: ...`");
@@ -578,8 +594,8 @@ LoadResult load_model(std::string path, std::string text) {
     d.file = result.source.path();
     d.span = Span{1, 1, 0};
     d.rule = "yaml-syntax";
-    d.message = fmt::format("the file is {} MB; lmc reads models of up to {} MB",
-                            text.size() >> 20, kMaxModelBytes >> 20);
+    d.message = fmt::format("the file is {} MB; lmc reads models of up to {} MB", text.size() >> 20,
+                            kMaxModelBytes >> 20);
     result.diagnostics.push_back(std::move(d));
     return result;
   }
@@ -608,7 +624,8 @@ bool looks_like_model(std::string_view text) {
     for (std::string_view key : {"logic_model", "\"logic_model\"", "'logic_model'"}) {
       if (line.starts_with(key)) {
         std::string_view rest = line.substr(key.size());
-        while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
+        while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t'))
+          rest.remove_prefix(1);
         if (rest.starts_with(":")) return true;
       }
     }

@@ -18,16 +18,20 @@ enum class NodeKind : std::uint8_t { null, scalar, sequence, mapping, alias };
 using NodeId = std::uint32_t;
 inline constexpr NodeId kNoNode = UINT32_MAX;
 
-/// One node: 24 bytes, so a model's tree stays a small multiple of its text.
+/// One node: 16 bytes, so a model's tree stays a small multiple of its text. Positions are
+/// byte offsets; lines and columns are worked out only for the nodes a finding or the model
+/// needs.
 struct Node {
   NodeKind kind = NodeKind::null;
-  bool plain = true;  ///< a plain (unquoted, untagged) scalar: may be a number, date or null
-  bool flow = false;  ///< a flow collection ([...] or {...})
-  bool duplicate = false;  ///< a mapping key that repeats an earlier key of its mapping
-  std::uint32_t line = 0, column = 0;  ///< 1-based, columns in characters
-  std::uint32_t first = 0;  ///< scalar: offset in the text pool; collection: first child slot
-  std::uint32_t count = 0;  ///< scalar: byte length; collection: child slots (2 per map entry)
+  bool plain : 1 = true;       ///< a plain (unquoted, untagged) scalar: number, date or null
+  bool flow : 1 = false;       ///< a flow collection ([...] or {...})
+  bool duplicate : 1 = false;  ///< a mapping key that repeats an earlier key of its mapping
+  bool in_source : 1 = false;  ///< a scalar whose value is its source text, not copied
+  std::uint32_t pos = 0;       ///< byte offset in the source text (a null value: its key's)
+  std::uint32_t first = 0;     ///< scalar: offset of its value; collection: first child slot
+  std::uint32_t count = 0;     ///< scalar: byte length; collection: child slots (2 per entry)
 };
+static_assert(sizeof(Node) == 16);
 
 /// A duplicate key: the second occurrence and the first.
 struct DuplicateKey {
@@ -40,13 +44,14 @@ class Document {
   const Node& node(NodeId id) const { return nodes_[id]; }
   std::string_view scalar(NodeId id) const {
     const Node& n = nodes_[id];
-    return std::string_view(pool_).substr(n.first, n.count);
+    return (n.in_source ? source_->text() : std::string_view(pool_)).substr(n.first, n.count);
   }
   /// Children of a sequence; key, value pairs of a mapping (duplicates dropped).
   std::span<const NodeId> children(NodeId id) const {
     const Node& n = nodes_[id];
     return std::span<const NodeId>(slots_).subspan(n.first, n.count);
   }
+  /// The node's position; for a scalar, its length covers the whole token.
   Span span(NodeId id) const;
   const std::vector<DuplicateKey>& duplicate_keys() const { return duplicates_; }
   /// The mapping's value for `key`, or kNoNode.
@@ -55,9 +60,10 @@ class Document {
  private:
   friend class Builder;
   friend struct ParseResult parse(const SourceText& source);
+  const SourceText* source_ = nullptr;
   std::vector<Node> nodes_;
   std::vector<NodeId> slots_;
-  std::string pool_;
+  std::string pool_;  // scalar values that differ from their source text (escapes, folding)
   std::vector<DuplicateKey> duplicates_;
   // Source lengths, in characters, of quoted scalars whose text is not simply their value in
   // quotes (escapes, line breaks); sorted by node.
@@ -72,7 +78,8 @@ struct ParseResult {
   std::vector<Diagnostic> problems;
 };
 
-/// Parses `source` with yaml-cpp's event parser.
+/// Parses `source` with yaml-cpp's event parser. The document refers to `source`, which must
+/// outlive it.
 ParseResult parse(const SourceText& source);
 
 }  // namespace lmc::yaml

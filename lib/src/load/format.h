@@ -16,7 +16,9 @@ enum class MapKind { top, render, item, indicator, assumption, test, factor };
 
 /// Bit set of the stages a key is valid in (items only).
 inline constexpr unsigned kAllStages = 0x1F;
-constexpr unsigned stage_bit(Stage s) { return 1u << static_cast<unsigned>(s); }
+constexpr unsigned stage_bit(Stage s) {
+  return 1u << static_cast<unsigned>(s);
+}
 
 struct KeySpec {
   std::string_view name;

@@ -58,10 +58,9 @@ class Builder : public YAML::EventHandler {
     Node n;
     n.kind = NodeKind::null;
     // yaml-cpp marks an empty value at the next token; the key is where people look.
-    if (!frames_.empty() && frames_.back().map && (pending_.size() - frames_.back().start) % 2 == 1) {
-      const Node& key = doc_.nodes_[pending_.back()];
-      n.line = key.line;
-      n.column = key.column;
+    if (!frames_.empty() && frames_.back().map &&
+        (pending_.size() - frames_.back().start) % 2 == 1) {
+      n.pos = doc_.nodes_[pending_.back()].pos;
     } else {
       place(n, mark);
     }
@@ -81,9 +80,18 @@ class Builder : public YAML::EventHandler {
     n.kind = NodeKind::scalar;
     n.plain = tag == "?";
     place(n, mark);
-    n.first = static_cast<std::uint32_t>(doc_.pool_.size());
     n.count = static_cast<std::uint32_t>(value.size());
-    doc_.pool_ += value;
+    // Most values stand in the file as they are (a plain word, a quoted text without
+    // escapes): point at them instead of keeping a copy.
+    const std::string_view text = source_.text();
+    const std::size_t at = n.pos + (n.plain ? 0 : 1);
+    if (at + value.size() <= text.size() && text.compare(at, value.size(), value) == 0) {
+      n.in_source = true;
+      n.first = static_cast<std::uint32_t>(at);
+    } else {
+      n.first = static_cast<std::uint32_t>(doc_.pool_.size());
+      doc_.pool_ += value;
+    }
     const NodeId id = add(n);
     if (!n.plain) measure_quoted(id, mark, value);
   }
@@ -134,11 +142,8 @@ class Builder : public YAML::EventHandler {
         id, static_cast<std::uint32_t>(utf8_length(token.substr(0, line_end))));
   }
 
-  void place(Node& n, const YAML::Mark& mark) {
-    const Span s = source_.span_at(static_cast<std::uint32_t>(std::max(mark.line, 0)),
-                                   static_cast<std::uint32_t>(std::max(mark.column, 0)));
-    n.line = s.line;
-    n.column = s.column;
+  static void place(Node& n, const YAML::Mark& mark) {
+    n.pos = static_cast<std::uint32_t>(std::max(mark.pos, 0));
   }
 
   void open(const YAML::Mark& mark, NodeKind kind, YAML::EmitterStyle::value style) {
@@ -147,7 +152,7 @@ class Builder : public YAML::EventHandler {
     n.flow = style == YAML::EmitterStyle::Flow;
     place(n, mark);
     const NodeId id = add(n);
-    frames_.push_back(Frame{id, pending_.size(), kind == NodeKind::mapping});
+    frames_.push_back(Frame{id, pending_.size(), kind == NodeKind::mapping, nullptr});
   }
 
   void close() {
@@ -219,7 +224,7 @@ class Builder : public YAML::EventHandler {
 
 Span Document::span(NodeId id) const {
   const Node& n = nodes_[id];
-  Span s{n.line, n.column, 0};
+  Span s = source_->span_at_offset(n.pos);
   if (n.kind == NodeKind::scalar) {
     s.length = static_cast<std::uint32_t>(utf8_length(scalar(id))) + (n.plain ? 0 : 2);
     const auto it = std::lower_bound(token_lengths_.begin(), token_lengths_.end(),
@@ -260,7 +265,8 @@ std::string plain_message(const std::string& msg) {
       {YAML::ErrorMsg::EOF_IN_SCALAR, "a quoted text is not closed before the end of the file"},
       {YAML::ErrorMsg::MAP_VALUE,
        "a ': ' is not allowed here: text with a colon needs quotes, or a key is mis-indented"},
-      {YAML::ErrorMsg::BLOCK_ENTRY, "a list entry ('- ') is not allowed here: check its indentation"},
+      {YAML::ErrorMsg::BLOCK_ENTRY,
+       "a list entry ('- ') is not allowed here: check its indentation"},
       {YAML::ErrorMsg::MAP_KEY, "a key is not allowed here: check its indentation"},
       {YAML::ErrorMsg::FLOW_END, "a ']' or '}' closes nothing"},
       {YAML::ErrorMsg::UNKNOWN_ANCHOR, "an alias (*name) refers to an anchor that is not defined"},
@@ -287,13 +293,14 @@ ParseResult parse(const SourceText& source) {
     return result;
   }
   if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
-    result.problems.push_back(syntax_problem(
-        source, source.span_at_offset(nul),
-        "the file contains a NUL byte; if it is UTF-16, save it as UTF-8"));
+    result.problems.push_back(
+        syntax_problem(source, source.span_at_offset(nul),
+                       "the file contains a NUL byte; if it is UTF-16, save it as UTF-8"));
     return result;
   }
   ViewBuf buf(text);
   std::istream in(&buf);
+  result.doc.source_ = &source;
   Builder builder(source, result.doc);
   auto at = [&](const YAML::Mark& m) {
     if (m.is_null()) return Span{1, 1, 0};
@@ -318,6 +325,11 @@ ParseResult parse(const SourceText& source) {
     result.problems.push_back(syntax_problem(source, at(e.mark), plain_message(e.msg)));
   }
   if (!result.problems.empty()) result.doc.root_ = kNoNode;
+  // Growth by doubling leaves up to half of each list unused; the model is built next, while
+  // the tree is alive, so give the slack back first.
+  result.doc.nodes_.shrink_to_fit();
+  result.doc.slots_.shrink_to_fit();
+  result.doc.pool_.shrink_to_fit();
   return result;
 }
 

@@ -9,7 +9,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json optional_string(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+Json optional_string(const std::string& s) {
+  return s.empty() ? Json(nullptr) : Json(s);
+}
 
 }  // namespace
 

@@ -22,8 +22,8 @@ struct Palette {
 
 Palette palette(bool color) {
   if (!color) return {};
-  return Palette{"\x1b[1m", "\x1b[0m", "\x1b[1;31m", "\x1b[1;35m", "\x1b[1;36m", "\x1b[1;32m",
-                 "\x1b[2m"};
+  return Palette{"\x1b[1m",    "\x1b[0m",    "\x1b[1;31m", "\x1b[1;35m",
+                 "\x1b[1;36m", "\x1b[1;32m", "\x1b[2m"};
 }
 
 const char* severity_color(const Palette& p, Severity s) {
@@ -100,8 +100,8 @@ void write_text(std::ostream& out, const std::vector<CheckedFile>& files,
   for (const auto& f : files) sources[f.path] = f.source;
   for (const Diagnostic& d : diags) {
     out << fmt::format("{}{}:{}:{}:{} {}{}:{} {}{}{} [{}]\n", p.bold, d.file, d.span.line,
-                       d.span.column, p.reset, severity_color(p, d.severity),
-                       to_string(d.severity), p.reset, p.bold, d.message, p.reset, d.rule);
+                       d.span.column, p.reset, severity_color(p, d.severity), to_string(d.severity),
+                       p.reset, p.bold, d.message, p.reset, d.rule);
     if (style.quiet) continue;
     if (auto it = sources.find(d.file); it != sources.end() && it->second) {
       write_excerpt(out, *it->second, d.span, p);

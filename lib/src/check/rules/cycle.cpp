@@ -104,8 +104,8 @@ void check_cycle(const Model& m, const RuleContext& ctx, Findings& out) {
       if (link.from == last && link.to == first) closing = link.ref;
     }
     const Item& holder = closing->kind == Ref::Kind::to ? m.items[last] : m.items[first];
-    Diagnostic& d = out.add(closing->span, holder.id.value,
-                            fmt::format("links form a loop: {}", listed));
+    Diagnostic& d =
+        out.add(closing->span, holder.id.value, fmt::format("links form a loop: {}", listed));
     for (int v : path) {
       d.related.push_back(Related{m.path, m.items[v].id.span,
                                   fmt::format("'{}' is in the loop", m.items[v].id.value)});

@@ -27,13 +27,15 @@ void check_misordered_link(const Model& m, const RuleContext& ctx, Findings& out
       message = fmt::format("{} links back to {}: outcomes lead from short to medium to long term",
                             describe_with_term(from), describe_with_term(to));
     } else if (from.stage == to.stage) {
-      message = fmt::format("{} links to {}, in the same column: links go forward, from {} to "
-                            "later stages",
-                            describe(from), describe(to), stage_section(from.stage));
+      message = fmt::format(
+          "{} links to {}, in the same column: links go forward, from {} to "
+          "later stages",
+          describe(from), describe(to), stage_section(from.stage));
     } else {
-      message = fmt::format("{} links back to {}: links go forward, resources -> activities -> "
-                            "outputs -> outcomes -> impacts",
-                            describe(from), describe(to));
+      message = fmt::format(
+          "{} links back to {}: links go forward, resources -> activities -> "
+          "outputs -> outcomes -> impacts",
+          describe(from), describe(to));
     }
     std::string suggestion;
     if (link_goes_forward(to.stage, to.term, from.stage, from.term)) {

@@ -12,12 +12,13 @@ void check_orphan_output(const Model& m, const RuleContext& ctx, Findings& out) 
     if (it.stage != Stage::output || !is_checked(g, m, i) || g.in_doubt(i)) continue;
     bool leads_on = false;
     for (int s : g.successors(i)) {
-      leads_on = leads_on || m.items[s].stage == Stage::outcome || m.items[s].stage == Stage::impact;
+      leads_on =
+          leads_on || m.items[s].stage == Stage::outcome || m.items[s].stage == Stage::impact;
     }
     if (leads_on) continue;
-    out.add(it.id.span, it.id.value,
-            fmt::format("output '{}' leads nowhere: it links to no outcome or impact",
-                        it.id.value));
+    out.add(
+        it.id.span, it.id.value,
+        fmt::format("output '{}' leads nowhere: it links to no outcome or impact", it.id.value));
   }
 }
 

@@ -36,13 +36,13 @@ void check_unknown_reference(const Model&, const RuleContext& ctx, Findings& out
         break;
       case Graph::RefStatus::no_such_link: {
         const auto link = parse_link_ref(ref.target);
-        message = fmt::format("'{}' in `{}` names a link the model does not have: '{}' does not "
-                              "link to '{}'",
-                              ref.target, key, link->first, link->second);
+        message = fmt::format(
+            "'{}' in `{}` names a link the model does not have: '{}' does not "
+            "link to '{}'",
+            ref.target, key, link->first, link->second);
         break;
       }
-      default:
-        continue;
+      default: continue;
     }
     std::string suggestion;
     if (!bad.suggestion.empty()) suggestion = fmt::format("did you mean '{}'?", bad.suggestion);

@@ -11,9 +11,9 @@ void check_unlinked_activity(const Model& m, const RuleContext& ctx, Findings& o
     const Item& it = m.items[i];
     if (it.stage != Stage::activity || !is_checked(g, m, i) || g.in_doubt(i)) continue;
     if (!g.successors(i).empty()) continue;
-    out.add(it.id.span, it.id.value,
-            fmt::format("activity '{}' leads nowhere: it links to no output or outcome",
-                        it.id.value));
+    out.add(
+        it.id.span, it.id.value,
+        fmt::format("activity '{}' leads nowhere: it links to no output or outcome", it.id.value));
   }
 }
 

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Writes a synthetic logic model of N items (default 10,000, about 2 MB) to stdout: every
+# stage, links, indicators, assumptions and factors, in block style as people write them.
+#   bench/generate-model.sh [N] > big.yaml
+set -euo pipefail
+n=${1:-10000}
+awk -v n="$n" 'BEGIN {
+  per = int(n / 5)
+  print "logic_model: 1"
+  print "title: Synthetic programme of " n " items"
+  print "programme: Benchmark"
+  print "updated: 2018-01-01"
+  split("resources activities outputs outcomes impacts", sections, " ")
+  split("r a o c i", prefix, " ")
+  split("Resource Activity Output Outcome Impact", noun, " ")
+  for (s = 1; s <= 5; s++) {
+    print sections[s] ":"
+    for (k = 0; k < per; k++) {
+      printf "  - id: %s-%05d\n", prefix[s], k
+      printf "    label: %s %d for people living with frailty in the neighbourhood\n", noun[s], k
+      printf "    detail: Synthetic %s number %d, with a sentence of detail for tooltips.\n", tolower(noun[s]), k
+      if (s == 4) {
+        terms[0] = "short"; terms[1] = "medium"; terms[2] = "long"
+        printf "    term: %s\n", terms[k % 3]
+        print  "    indicators:"
+        printf "      - label: Indicator %d per 1,000 people\n", k
+        print  "        source: Secondary Uses Service"
+        printf "        baseline: %d\n", 100 + k % 50
+        printf "        target: %d\n", 80 + k % 40
+      }
+      if (s < 5) printf "    to: [%s-%05d, %s-%05d]\n", prefix[s + 1], k, prefix[s + 1], (k + 1) % per
+    }
+  }
+  print "assumptions:"
+  for (k = 0; k < per / 10; k++) {
+    printf "  - id: as-%05d\n    text: Assumption %d holds for this step\n", k, k
+    printf "    about: [\"a-%05d -> o-%05d\"]\n    evidence: [Audit %d]\n", k, k, k
+  }
+  print "external_factors:"
+  for (k = 0; k < per / 10; k++) {
+    printf "  - id: ef-%05d\n    text: External factor %d\n    affects: [c-%05d]\n", k, k, k
+  }
+}'

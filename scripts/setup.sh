@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# One command from a fresh Debian 12 machine to a working lmc.
+#   scripts/setup.sh run    install what is missing, build, check the shipped examples
+#   scripts/setup.sh test   install what is missing, build, run every test; then build again
+#                           with AddressSanitizer and UndefinedBehaviorSanitizer and rerun them
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:-run}
+jobs=$(nproc 2>/dev/null || echo 2)
+werror=OFF
+[ "${CI:-}" = true ] && werror=ON
+
+scripts/install-deps.sh
+
+build() {  # build DIR [cmake options...]
+  local dir=$1
+  shift
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release -DLMC_WERROR="$werror" "$@" >/dev/null
+  cmake --build "$dir" -j"$jobs" -- --no-print-directory
+}
+
+case "$mode" in
+  run)
+    build build -DLMC_BUILD_TESTS=OFF
+    ./build/cli/lmc check examples/
+    ;;
+  test)
+    build build
+    ctest --test-dir build --output-on-failure -j"$jobs"
+    echo "== again under AddressSanitizer and UndefinedBehaviorSanitizer"
+    build build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLMC_SANITIZE=ON
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      ctest --test-dir build-sanitize --output-on-failure -j"$jobs"
+    ;;
+  *)
+    echo "usage: scripts/setup.sh run|test" >&2
+    exit 2
+    ;;
+esac
