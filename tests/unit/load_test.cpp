@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include "expectations.h"
 
 #include "lmc/load.h"
@@ -107,7 +109,7 @@ TEST_CASE("duplicate keys are found in block and flow mappings, the first value 
 
 TEST_CASE("duplicate keys in a mapping with many keys are found in linear time") {
   std::string text = kMinimal + "activities:\n  - id: a\n    label: A\n    tags: {";
-  for (int i = 0; i < 20000; ++i) text += "k" + std::to_string(i) + ": 1, ";
+  for (int i = 0; i < 20000; ++i) text += fmt::format("k{}: 1, ", i);
   text += "k7: 2}\n";
   const auto r = load_model("m.yaml", text);
   // tags is not a list of text, and one key repeats.
@@ -169,8 +171,7 @@ TEST_CASE("aliases are refused where they are used, and an alias bomb costs noth
                             "out"}});
   std::string bomb = kMinimal + "x0: &a0 [lol, lol]\n";
   for (int i = 1; i < 40; ++i) {
-    bomb += "x" + std::to_string(i) + ": &a" + std::to_string(i) + " [*a" + std::to_string(i - 1) +
-            ", *a" + std::to_string(i - 1) + "]\n";
+    bomb += fmt::format("x{0}: &a{0} [*a{1}, *a{1}]\n", i, i - 1);
   }
   const auto r = load_model("m.yaml", bomb);
   CHECK(r.diagnostics.size() == 40);  // 40 unknown keys; nothing expanded
