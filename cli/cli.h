@@ -21,6 +21,11 @@ using Runner = std::function<int()>;
 Runner setup_check(CLI::App& app);
 Runner setup_rules(CLI::App& app);
 Runner setup_explain(CLI::App& app);
+Runner setup_render(CLI::App& app);
+Runner setup_export(CLI::App& app);
+
+/// Reads a whole file into `out`, in one allocation of its exact size.
+bool read_file(const std::filesystem::path& path, std::string& out);
 
 /// A model file found on the command line or in a directory.
 struct InputFile {

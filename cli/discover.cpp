@@ -13,9 +13,8 @@ namespace lmc::cli {
 
 namespace fs = std::filesystem;
 
-namespace {
+namespace {}  // namespace
 
-// Reads a whole file into a string of exactly its size.
 bool read_file(const fs::path& p, std::string& out) {
   std::ifstream in(p, std::ios::binary | std::ios::ate);
   if (!in) return false;
@@ -26,6 +25,8 @@ bool read_file(const fs::path& p, std::string& out) {
   in.read(out.data(), size);
   return in.gcount() == size;
 }
+
+namespace {
 
 bool is_hidden(const fs::path& p) {
   const std::string name = p.filename().string();

@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
   };
   add("check", "Check logic models like a compiler: structure, links and assumptions",
       &setup_check);
+  add("render", "Draw a model as a one-page diagram (SVG, PDF, PNG or DOT)", &setup_render);
+  add("export", "Print the DOT that `lmc render` lays out", &setup_export);
   add("rules", "List the rules `lmc check` applies", &setup_rules);
   add("explain", "Explain one rule: why it matters, an example, the fix", &setup_explain);
   try {

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: Apache-2.0
+// `lmc render MODEL -o OUT` and `lmc export MODEL --format dot`.
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "cli.h"
+#include "config_cache.h"
+#include "lmc/check.h"
+#include "lmc/load.h"
+#include "lmc/render.h"
+#include "lmc/report.h"
+#include "output_file.h"
+
+namespace lmc::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct RenderArgs {
+  std::string model;
+  std::string output;
+  std::string format;
+  std::string page;
+  bool portrait = false;
+  bool landscape = false;
+  bool annotate = false;
+  int dpi = 150;
+  std::string config;
+  std::string today;
+};
+
+// A model loaded and checked, or the exit code to stop with.
+struct Checked {
+  std::unique_ptr<LoadResult> loaded;
+  std::vector<Diagnostic> findings;
+  int exit = kExitOk;
+};
+
+Checked load_and_check(const std::string& path, const std::string& config_path,
+                       const std::string& today_date) {
+  Checked c;
+  std::string text;
+  if (!read_file(path, text)) {
+    print_error("'" + path + "': no such file, or it cannot be read");
+    c.exit = kExitUsage;
+    return c;
+  }
+  ConfigCache configs(false);
+  if (!config_path.empty() && !configs.force(config_path)) {
+    c.exit = kExitUsage;
+    return c;
+  }
+  const LoadedConfig* config = configs.for_directory(fs::path(path).parent_path());
+  if (!config) {
+    c.exit = kExitUsage;
+    return c;
+  }
+  c.loaded = std::make_unique<LoadResult>(load_model(path, std::move(text)));
+  c.findings =
+      check(*c.loaded, CheckOptions{config->rules, today_date.empty() ? today() : today_date});
+  if (!c.loaded->usable) {
+    std::ostringstream out;
+    write_text(out, {{path, 0, 0, &c.loaded->source}}, c.findings, TextStyle{false, true});
+    std::cerr << out.str();
+    print_error("'" + path + "' cannot be drawn: it is not a logic model lmc can read");
+    c.exit = kExitUsage;
+  }
+  return c;
+}
+
+int errors_in(const std::vector<Diagnostic>& findings) {
+  int n = 0;
+  for (const auto& d : findings) n += d.severity == Severity::error;
+  return n;
+}
+
+int run_render(const RenderArgs& args) {
+  std::optional<OutputFormat> format;
+  if (!args.format.empty()) {
+    format = parse_output_format(args.format);
+  } else if (args.output == "-") {
+    print_error("say which format to write to standard output, with --format svg|pdf|png|dot");
+    return kExitUsage;
+  } else {
+    std::string ext = fs::path(args.output).extension().string();
+    if (!ext.empty()) ext.erase(0, 1);
+    format = parse_output_format(ext);
+    if (!format) {
+      print_error("'" + args.output +
+                  "': cannot tell the format from the extension; use .svg, .pdf, .png or .dot, "
+                  "or --format");
+      return kExitUsage;
+    }
+  }
+  if (args.output != "-" && same_file(args.output, args.model)) {
+    print_error("refusing to write the diagram over the model '" + args.model + "'");
+    return kExitUsage;
+  }
+  Checked c = load_and_check(args.model, args.config, args.today);
+  if (c.exit != kExitOk) return c.exit;
+  const Model& model = c.loaded->model;
+
+  RenderOptions options;
+  options.format = *format;
+  options.dpi = args.dpi;
+  const PageSize page =
+      !args.page.empty() ? *parse_page_size(args.page) : model.render.page.value_or(PageSize::a4);
+  const bool portrait = args.portrait || (!args.landscape && model.render.portrait.value_or(false));
+  options.page = page_geometry(page, portrait);
+
+  const std::string dot =
+      to_dot(model, args.annotate ? annotate_findings(c.findings) : Decorations{});
+  std::string data = dot;
+  if (*format != OutputFormat::dot) {
+    RenderResult r = render_dot(dot, options);
+    for (const std::string& m : r.messages) std::cerr << "lmc: graphviz: " << m << '\n';
+    if (!r.error.empty()) {
+      print_error(r.error);
+      return kExitUsage;
+    }
+    data = std::move(r.data);
+  }
+  if (const std::string error = write_output(args.output, data); !error.empty()) {
+    print_error(error);
+    return kExitUsage;
+  }
+  if (const int errors = errors_in(c.findings); errors > 0) {
+    std::cerr << fmt::format(
+        "lmc: '{}' has {} error{}; the diagram shows what could be drawn (`lmc check {}` lists "
+        "them)\n",
+        args.model, errors, errors == 1 ? "" : "s", args.model);
+    return kExitFindings;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+Runner setup_render(CLI::App& app) {
+  auto args = std::make_shared<RenderArgs>();
+  app.add_option("model", args->model, "The model to draw")->required();
+  app.add_option("-o,--output", args->output, "Where to write the diagram; - for standard output")
+      ->required();
+  app.add_option("--format", args->format, "svg, pdf, png or dot (default: from the extension)")
+      ->check(CLI::IsMember({"svg", "pdf", "png", "dot"}));
+  app.add_option("--page", args->page, "Paper size (default: the model's render.page, else a4)")
+      ->check(CLI::IsMember({"a5", "a4", "a3", "letter", "legal", "tabloid"}));
+  auto* portrait = app.add_flag("--portrait", args->portrait, "Portrait orientation");
+  app.add_flag("--landscape", args->landscape,
+               "Landscape orientation (the default, unless the model's render block says "
+               "portrait)")
+      ->excludes(portrait);
+  app.add_flag("--annotate", args->annotate,
+               "Outline items with findings (red: error, amber: warning) and add a key");
+  app.add_option("--dpi", args->dpi, "Resolution of a PNG (default 150)")
+      ->check(CLI::Range(30, 1200));
+  app.add_option("--config", args->config, "Rule configuration for --annotate");
+  app.add_option("--today", args->today, "The date overdue-test compares against (YYYY-MM-DD)");
+  return [args] { return run_render(*args); };
+}
+
+Runner setup_export(CLI::App& app) {
+  auto model = std::make_shared<std::string>();
+  auto format = std::make_shared<std::string>("dot");
+  app.add_option("model", *model, "The model to export")->required();
+  app.add_option("--format", *format, "dot: the Graphviz input `lmc render` lays out")
+      ->check(CLI::IsMember({"dot"}));
+  return [model, format] {
+    Checked c = load_and_check(*model, {}, {});
+    if (c.exit != kExitOk) return c.exit;
+    const std::string dot = to_dot(c.loaded->model);
+    std::cout << dot;
+    return kExitOk;
+  };
+}
+
+}  // namespace lmc::cli

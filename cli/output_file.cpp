@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "output_file.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <random>
+
+namespace lmc::cli {
+
+namespace fs = std::filesystem;
+
+bool same_file(const fs::path& a, const fs::path& b) {
+  std::error_code ec;
+  return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
+}
+
+std::string write_output(const std::string& path, std::string_view data) {
+  if (path == "-") {
+    std::cout.write(data.data(), static_cast<std::streamsize>(data.size()));
+    std::cout.flush();
+    return std::cout ? std::string() : "standard output could not be written";
+  }
+  const fs::path target(path);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  // A temporary name beside the target, so the rename is atomic and never crosses devices.
+  std::random_device seed;
+  const fs::path temp = dir / ("." + target.filename().string() + ".lmc-" +
+                               std::to_string(seed() % 1000000) + ".tmp");
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out)
+      return "'" + path + "' cannot be written: its directory does not exist or is not writable";
+    out.write(data.data(), static_cast<std::streamsize>(data.size()));
+    out.flush();
+    if (!out) {
+      out.close();
+      std::error_code ec;
+      fs::remove(temp, ec);
+      return "'" + path + "' could not be written in full (is the disk full?)";
+    }
+  }
+  std::error_code ec;
+  fs::rename(temp, target, ec);
+  if (ec) {
+    fs::remove(temp, ec);
+    return "'" + path + "' cannot be replaced: " + ec.message();
+  }
+  return {};
+}
+
+}  // namespace lmc::cli
