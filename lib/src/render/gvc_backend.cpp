@@ -28,7 +28,79 @@ struct Plugins {
   std::vector<std::string> names;
   std::vector<lt_symlist_t> symbols;
   std::string error;
+  std::vector<std::string> warnings;
 };
+
+// The fonts every diagram is measured and drawn with, and the Debian package of each. Text
+// width decides the layout, so lmc gives fontconfig these files and no others: every machine
+// draws the same diagram, and fontconfig does not read the whole system's font cache.
+struct FontFile {
+  const char* file;
+  const char* package;
+  bool required;
+};
+constexpr FontFile kFonts[] = {
+    {"dejavu/DejaVuSans.ttf", "fonts-dejavu-core", true},
+    {"dejavu/DejaVuSans-Bold.ttf", "fonts-dejavu-core", true},
+    {"dejavu/DejaVuSans-Oblique.ttf", "fonts-dejavu-extra", false},
+    {"dejavu/DejaVuSans-BoldOblique.ttf", "fonts-dejavu-extra", false},
+    {"noto/NotoSansArabic-Regular.ttf", "fonts-noto-core", false},
+    {"noto/NotoSansArabic-Bold.ttf", "fonts-noto-core", false},
+    {"noto/NotoColorEmoji.ttf", "fonts-noto-color-emoji", false},
+};
+
+// fontconfig's own rule (10-scale-bitmap-fonts.conf) for drawing a bitmap font, such as the
+// colour emoji, at the size asked for rather than at the size of its bitmaps.
+constexpr const char* kScaleBitmapFonts = R"(<?xml version="1.0"?>
+<fontconfig>
+  <match target="font">
+    <test name="outline" compare="eq"><bool>false</bool></test>
+    <edit name="pixelsizefixupfactor" mode="assign">
+      <divide><name target="pattern">pixelsize</name><name target="font">pixelsize</name></divide>
+    </edit>
+  </match>
+  <match target="font">
+    <test name="outline" compare="eq"><bool>false</bool></test>
+    <test name="pixelsizefixupfactor" compare="not_eq"><double>1.0</double></test>
+    <edit name="matrix" mode="assign">
+      <times><name>matrix</name>
+        <matrix><name>pixelsizefixupfactor</name><double>0</double>
+                <double>0</double><name>pixelsizefixupfactor</name></matrix>
+      </times>
+    </edit>
+    <edit name="size" mode="assign"><divide><name>size</name><name>pixelsizefixupfactor</name></divide></edit>
+  </match>
+</fontconfig>)";
+
+// Points fontconfig (already loaded with the pango plugin) at kFonts. Returns an error when a
+// required font is missing; notes the optional ones that are.
+std::string use_fixed_fonts(std::vector<std::string>& warnings) {
+  void* fc = dlopen("libfontconfig.so.1", RTLD_NOW | RTLD_LOCAL);
+  if (!fc) return "fontconfig (libfontconfig1) cannot be loaded";
+  using Create = void* (*)();
+  using AddFile = int (*)(void*, const unsigned char*);
+  using SetCurrent = int (*)(void*);
+  using ParseMemory = int (*)(void*, const unsigned char*, int);
+  auto create = reinterpret_cast<Create>(dlsym(fc, "FcConfigCreate"));
+  auto add_file = reinterpret_cast<AddFile>(dlsym(fc, "FcConfigAppFontAddFile"));
+  auto set_current = reinterpret_cast<SetCurrent>(dlsym(fc, "FcConfigSetCurrent"));
+  auto parse = reinterpret_cast<ParseMemory>(dlsym(fc, "FcConfigParseAndLoadFromMemory"));
+  if (!create || !add_file || !set_current || !parse) {
+    return "this fontconfig lacks FcConfigAppFontAddFile or FcConfigParseAndLoadFromMemory";
+  }
+  void* config = create();
+  parse(config, reinterpret_cast<const unsigned char*>(kScaleBitmapFonts), 1);
+  for (const FontFile& f : kFonts) {
+    const std::string path = fmt::format("{}/{}", LMC_FONT_DIR, f.file);
+    if (add_file(config, reinterpret_cast<const unsigned char*>(path.c_str()))) continue;
+    const std::string missing =
+        fmt::format("font {} is missing (apt-get install {})", path, f.package);
+    if (f.required) return missing;
+    warnings.push_back(missing + "; text it covers is drawn with another font");
+  }
+  set_current(config);
+  return {};
+}
 
 const Plugins& plugins() {
   static const Plugins loaded = [] {
@@ -50,6 +122,7 @@ const Plugins& plugins() {
     }
     for (std::size_t k = 0; k < p.names.size(); ++k) p.symbols[k].name = p.names[k].c_str();
     p.symbols.push_back(lt_symlist_t{nullptr, nullptr});
+    p.error = use_fixed_fonts(p.warnings);
     return p;
   }();
   return loaded;
@@ -102,17 +175,23 @@ void fix_pdf_date(std::string& pdf) {
   }
 }
 
+// Graphviz keeps global state: one layout or render at a time in the process.
+std::mutex& graphviz_lock() {
+  static std::mutex m;
+  return m;
+}
+
 }  // namespace
 
 RenderResult render_dot(const std::string& dot, const RenderOptions& options) {
-  static std::mutex one_at_a_time;
-  const std::lock_guard lock(one_at_a_time);
+  const std::lock_guard lock(graphviz_lock());
   RenderResult result;
   const Plugins& p = plugins();
   if (!p.error.empty()) {
     result.error = p.error;
     return result;
   }
+  result.messages = p.warnings;
   g_messages = &result.messages;
   agseterr(AGWARN);
   agseterrf(&collect_message);
