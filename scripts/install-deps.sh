@@ -7,6 +7,12 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config git
   libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev catch2
+  # Graphviz's libraries and plugins (libgvc6 brings core, dot_layout and pango), and the
+  # fonts every diagram is drawn with: Latin, Arabic script, emoji.
+  libgraphviz-dev libgvc6
+  fonts-dejavu-core fonts-dejavu-extra fonts-noto-core fonts-noto-color-emoji
+  # The render tests check the outputs with real tools.
+  libxml2-utils poppler-utils
 )
 
 missing=()

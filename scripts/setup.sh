@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # One command from a fresh Debian 12 machine to a working lmc.
-#   scripts/setup.sh run    install what is missing, build, check the shipped examples
+#   scripts/setup.sh run    install what is missing, build, check the shipped examples and
+#                           draw each one to SVG and PDF in build/diagrams/
 #   scripts/setup.sh test   install what is missing, build, run every test; then build again
 #                           with AddressSanitizer and UndefinedBehaviorSanitizer and rerun them
 set -euo pipefail
@@ -24,6 +25,13 @@ case "$mode" in
   run)
     build build -DLMC_BUILD_TESTS=OFF
     ./build/cli/lmc check examples/
+    mkdir -p build/diagrams
+    for model in examples/*.yaml; do
+      name=$(basename "$model" .yaml)
+      ./build/cli/lmc render "$model" -o "build/diagrams/$name.svg"
+      ./build/cli/lmc render "$model" -o "build/diagrams/$name.pdf"
+    done
+    echo "diagrams: $(ls build/diagrams | tr '\n' ' ')(in build/diagrams/)"
     ;;
   test)
     build build

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# lmc render through the real binary and real tools: every example and a model of hostile
+# labels render to SVG, PDF and PNG with no Graphviz message; the SVG is well-formed XML
+# (xmllint) and page-sized; the PDF has one page of the chosen size (pdfinfo); the PNG is the
+# page at the chosen dpi; output is the same bytes twice; the input model is never written
+# over; a model with errors still renders (exit 1); an unreadable one does not (exit 2).
+#   run_render_tests.sh LMC            (from the repository root)
+set -u
+lmc=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0 checks=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+check() { checks=$((checks + 1)); }
+
+page_pts() {  # page orientation -> "W H" in PDF points as pdfinfo rounds them
+  case "$1 $2" in
+    "a4 landscape") echo "842 595" ;; "a4 portrait") echo "595 842" ;;
+    "a3 landscape") echo "1191 842" ;; "a3 portrait") echo "842 1191" ;;
+    "a5 landscape") echo "595 420" ;; "letter landscape") echo "792 612" ;;
+    "letter portrait") echo "612 792" ;; "tabloid portrait") echo "792 1224" ;;
+  esac
+}
+
+render_all() {  # model page orientation [flags...]
+  local model=$1 page=$2 orient=$3
+  shift 3
+  local base
+  base="$work/$(basename "$model" .yaml)-$page-$orient"
+  for fmt in svg pdf png; do
+    check
+    "$lmc" render "$model" -o "$base.$fmt" --page "$page" "--$orient" "$@" 2>"$base.$fmt.err"
+    local code=$?
+    if [ "$code" -ne 0 ]; then fail "$model $fmt $page $orient: exit $code: $(cat "$base.$fmt.err")"; continue; fi
+    if [ -s "$base.$fmt.err" ]; then fail "$model $fmt: printed: $(cat "$base.$fmt.err")"; fi
+  done
+  check
+  xmllint --noout "$base.svg" || fail "$model: SVG is not well-formed"
+  read -r w h <<<"$(page_pts "$page" "$orient")"
+  check
+  local size
+  size=$(pdfinfo "$base.pdf" | sed -n 's/^Page size: *\([0-9.]*\) x \([0-9.]*\) pts.*/\1 \2/p')
+  [ "$size" = "$w $h" ] || fail "$model: PDF page is '$size', want '$w $h' ($page $orient)"
+  check
+  [ "$(pdfinfo "$base.pdf" | sed -n 's/^Pages: *//p')" = 1 ] || fail "$model: PDF has more than one page"
+  check
+  local px
+  # Width and height are the big-endian words at bytes 16 and 20 of the PNG header.
+  px=$(od -An -tu1 -j16 -N8 "$base.png" |
+       awk '{print $1*16777216 + $2*65536 + $3*256 + $4, $5*16777216 + $6*65536 + $7*256 + $8}')
+  local want_px
+  want_px="$(( (w * 150 + 36) / 72 )) $(( (h * 150 + 36) / 72 ))"
+  # pdfinfo rounds to whole points; allow a pixel either way.
+  read -r pw ph <<<"$px"
+  read -r ww wh <<<"$want_px"
+  { [ $((pw - ww)) -ge -2 ] && [ $((pw - ww)) -le 2 ] && [ $((ph - wh)) -ge -2 ] && [ $((ph - wh)) -le 2 ]; } ||
+    fail "$model: PNG is $px pixels, want about $want_px"
+}
+
+for model in examples/*.yaml tests/render/hostile.yaml; do
+  render_all "$model" a4 landscape
+done
+render_all examples/pacs-frailty.yaml a3 portrait
+render_all examples/mcp-neighbourhood.yaml letter landscape
+render_all examples/broken/page-overflow.yaml a4 landscape
+render_all examples/ehch-care-homes.yaml a5 landscape --annotate
+
+# Same model, same bytes.
+for fmt in svg pdf png; do
+  check
+  "$lmc" render examples/ehch-care-homes.yaml -o "$work/a.$fmt" 2>/dev/null
+  "$lmc" render examples/ehch-care-homes.yaml -o "$work/b.$fmt" 2>/dev/null
+  cmp -s "$work/a.$fmt" "$work/b.$fmt" || fail "$fmt output differs between two runs"
+done
+
+# The model is never written over, whatever the output is called.
+cp examples/urgent-care-spa.yaml "$work/model.svg"
+cp "$work/model.svg" "$work/before"
+check
+"$lmc" render "$work/model.svg" -o "$work/model.svg" --format svg 2>"$work/err"
+[ $? -eq 2 ] || fail "rendering over the model did not exit 2"
+cmp -s "$work/model.svg" "$work/before" || fail "the model was changed"
+grep -q "refusing to write" "$work/err" || fail "no clear message when refusing: $(cat "$work/err")"
+ln -s "$work/model.svg" "$work/link.svg"
+check
+"$lmc" render "$work/model.svg" -o "$work/link.svg" 2>/dev/null
+[ $? -eq 2 ] && cmp -s "$work/model.svg" "$work/before" || fail "a link to the model was written through"
+
+# Written atomically: no temporary file is left, and a failed render leaves the old file.
+check
+ls -A "$work" | grep -q '\.lmc-' && fail "a temporary file was left behind"
+echo "old" >"$work/keep.svg"
+"$lmc" render examples/broken/yaml-syntax.yaml -o "$work/keep.svg" 2>/dev/null
+code=$?
+check
+[ "$code" -eq 2 ] || fail "an unreadable model did not exit 2 (got $code)"
+[ "$(cat "$work/keep.svg")" = old ] || fail "a failed render touched the output"
+
+# A model with errors still renders what can be drawn, says so, and exits 1.
+check
+"$lmc" render examples/broken/unknown-reference.yaml -o "$work/partial.svg" 2>"$work/err"
+code=$?
+[ "$code" -eq 1 ] || fail "a model with errors did not exit 1 (got $code)"
+[ -s "$work/partial.svg" ] || fail "a model with errors was not drawn"
+grep -q "has 1 error" "$work/err" || fail "no word on stderr about the errors: $(cat "$work/err")"
+
+# Standard output, and formats that cannot be guessed.
+check
+"$lmc" render examples/ehch-care-homes.yaml -o - --format svg | xmllint --noout - || fail "-o - did not write SVG"
+check
+"$lmc" render examples/ehch-care-homes.yaml -o "$work/x.jpeg" 2>/dev/null
+[ $? -eq 2 ] || fail "an unknown extension did not exit 2"
+
+echo "render: $checks checks, $failures failed"
+echo "$((checks - failures)) passed, $failures failed"
+[ "$failures" -eq 0 ]

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <catch2/catch.hpp>
+
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "expectations.h"
+#include "lmc/check.h"
+#include "lmc/render.h"
+
+using namespace lmc;
+using namespace lmc::test;
+
+namespace {
+
+Model model_of(const std::string& text) { return load_model("m.yaml", text).model; }
+
+// The text of an SVG's <text> elements, entities decoded, joined by spaces.
+std::string svg_text(const std::string& svg) {
+  static const std::regex kText("<text[^>]*>([^<]*)</text>");
+  std::string out;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), kText); it != std::sregex_iterator();
+       ++it) {
+    std::string t = (*it)[1];
+    for (const auto& [entity, c] : std::initializer_list<std::pair<std::string, std::string>>{
+             {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&#45;", "-"},
+             {"&amp;", "&"}}) {
+      for (std::size_t at; (at = t.find(entity)) != std::string::npos;) t.replace(at, entity.size(), c);
+    }
+    out += t + " ";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("pages are the ISO and US sizes, in points") {
+  const PageGeometry a4 = page_geometry(PageSize::a4, false);
+  CHECK(a4.width == Approx(841.89).epsilon(1e-4));
+  CHECK(a4.height == Approx(595.28).epsilon(1e-4));
+  const PageGeometry letter = page_geometry(PageSize::letter, true);
+  CHECK(letter.width == 612);
+  CHECK(letter.height == 792);
+  CHECK(parse_page_size("tabloid") == PageSize::tabloid);
+  CHECK_FALSE(parse_page_size("a6").has_value());
+}
+
+TEST_CASE("DOT escapes every user text: nothing in a label becomes markup or DOT") {
+  const Model m = model_of(read_file(std::string(LMC_SOURCE_DIR) + "/tests/render/hostile.yaml"));
+  const std::string dot = to_dot(m);
+  CHECK(dot.find("<script>") == std::string::npos);
+  CHECK(dot.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(dot.find("label=\"x\"]; evil") == std::string::npos);
+  CHECK(dot.find("label=&quot;x&quot;]; evil") != std::string::npos);
+  // Backslashes are doubled, so Graphviz's \N, \G and \n are not expanded.
+  CHECK(dot.find("\\\\N \\\\G") != std::string::npos);
+  CHECK(dot == to_dot(m));
+}
+
+TEST_CASE("assumptions and factors are numbered in file order and badge what they are about") {
+  const Model m = model_of(
+      "logic_model: 1\ntitle: T\n"
+      "activities:\n  - {id: a, label: A, to: [o]}\n"
+      "outputs:\n  - {id: o, label: O}\n"
+      "assumptions:\n  - {id: x, text: X, about: [\"a -> o\"]}\n  - {id: y, text: Y, about: [o]}\n"
+      "external_factors:\n  - {id: w, text: W, affects: [o]}\n");
+  const std::string dot = to_dot(m);
+  CHECK(dot.find("\"a\" -> \"o\" [label=<<B>A1</B>>];") != std::string::npos);
+  CHECK(dot.find("<B>A2 E1</B>") != std::string::npos);
+  CHECK(dot.find("<B>A1</B></TD><TD BGCOLOR=\"#FFFFFF\"><I>○ untested</I>") != std::string::npos);
+}
+
+TEST_CASE("annotations outline items with errors and warnings, not by colour alone") {
+  const auto diags = check_text(
+      "logic_model: 1\ntitle: T\n"
+      "activities:\n  - {id: a, label: A, to: [nowhere]}\n  - {id: b, label: B}\n");
+  const Decorations d = annotate_findings(diags);
+  REQUIRE(d.items.count("a") == 1);
+  CHECK(d.items.at("a").color == "#CC3311");
+  CHECK_FALSE(d.items.at("a").dashed);
+  REQUIRE(d.items.count("b") == 1);
+  CHECK(d.items.at("b").dashed);
+  CHECK(d.key.size() == 2);
+}
+
+TEST_CASE("every example renders to an SVG of the page's size holding every label") {
+  for (const auto& file : yaml_files("examples")) {
+    const Model m = model_of(read_file(file));
+    RenderOptions options;
+    options.format = OutputFormat::svg;
+    const RenderResult r = render_dot(to_dot(m), options);
+    INFO(file.filename().string());
+    REQUIRE(r.error.empty());
+    CHECK(r.messages.empty());
+    CHECK(r.data.find("<svg width=\"841.89pt\" height=\"595.28pt\"") != std::string::npos);
+    const std::string text = svg_text(r.data);
+    for (const Item& it : m.items) {
+      std::istringstream words(it.label.value);
+      for (std::string w; words >> w;) {
+        INFO(it.id.value << ": " << w);
+        CHECK(text.find(w) != std::string::npos);
+      }
+    }
+    for (const Assumption& a : m.assumptions) {
+      std::istringstream words(a.text.value);
+      for (std::string w; words >> w;) CHECK(text.find(w) != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("a PDF is one page of the chosen size with a fixed creation date") {
+  const Model m = model_of(read_file(std::string(LMC_SOURCE_DIR) + "/examples/ehch-care-homes.yaml"));
+  RenderOptions options;
+  options.format = OutputFormat::pdf;
+  options.page = page_geometry(PageSize::a3, true);
+  const RenderResult r = render_dot(to_dot(m), options);
+  REQUIRE(r.error.empty());
+  std::size_t pages = 0;
+  for (std::size_t at = 0; (at = r.data.find("/Type /Page", at)) != std::string::npos; ++at) {
+    pages += r.data.compare(at, 12, "/Type /Pages") != 0;
+  }
+  CHECK(pages == 1);
+  CHECK(r.data.find("/MediaBox [ 0 0 842 1191 ]") != std::string::npos);
+  CHECK(r.data.find("/CreationDate (D:19700101000000") != std::string::npos);
+}
+
+TEST_CASE("a PNG is the page at the chosen resolution") {
+  const Model m = model_of(read_file(std::string(LMC_SOURCE_DIR) + "/examples/mcp-neighbourhood.yaml"));
+  RenderOptions options;
+  options.format = OutputFormat::png;
+  options.dpi = 100;
+  const RenderResult r = render_dot(to_dot(m), options);
+  REQUIRE(r.error.empty());
+  REQUIRE(r.data.size() > 24);
+  auto be32 = [&](std::size_t at) {
+    return (static_cast<unsigned char>(r.data[at]) << 24) | (static_cast<unsigned char>(r.data[at + 1]) << 16) |
+           (static_cast<unsigned char>(r.data[at + 2]) << 8) | static_cast<unsigned char>(r.data[at + 3]);
+  };
+  CHECK(r.data.compare(1, 3, "PNG") == 0);
+  CHECK(be32(16) == 1169);  // 297 mm at 100 dpi
+  CHECK(be32(20) == 827);   // 210 mm
+}
