@@ -39,6 +39,7 @@ case "$mode" in
     echo "== again under AddressSanitizer and UndefinedBehaviorSanitizer"
     build build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLMC_SANITIZE=ON
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
       ctest --test-dir build-sanitize --output-on-failure -j"$jobs"
     ;;
   *)

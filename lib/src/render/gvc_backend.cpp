@@ -196,7 +196,9 @@ RenderResult render_dot(const std::string& dot, const RenderOptions& options) {
   agseterr(AGWARN);
   agseterrf(&collect_message);
 
-  GVC_t* gvc = gvContextPlugins(p.symbols.data(), 0);
+  // One context for the life of the process: the pango plugin caches the last font name it
+  // measured, and that string belongs to the context, so a second context would find it freed.
+  static GVC_t* const gvc = gvContextPlugins(p.symbols.data(), 0);
 
   Agraph_t* g = agmemread(dot.c_str());
   if (!g) {
@@ -235,7 +237,6 @@ RenderResult render_dot(const std::string& dot, const RenderOptions& options) {
     gvFreeLayout(gvc, g);
   }
   if (g) agclose(g);
-  gvFreeContext(gvc);
   agseterrf(nullptr);
   g_messages = nullptr;
   return result;
