@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
       &setup_check);
   add("render", "Draw a model as a one-page diagram (SVG, PDF, PNG or DOT)", &setup_render);
   add("export", "Print the DOT that `lmc render` lays out", &setup_export);
+  add("diff", "Show what changed in the theory between two revisions of a model", &setup_diff);
   add("rules", "List the rules `lmc check` applies", &setup_rules);
   add("explain", "Explain one rule: why it matters, an example, the fix", &setup_explain);
   try {

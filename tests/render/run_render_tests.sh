@@ -112,6 +112,16 @@ check
 "$lmc" render examples/ehch-care-homes.yaml -o "$work/x.jpeg" 2>/dev/null
 [ $? -eq 2 ] || fail "an unknown extension did not exit 2"
 
+# The visual diff: the new model with ghosts of what was removed, on one page.
+check
+"$lmc" diff tests/diff/old.yaml tests/diff/new.yaml -q --render "$work/diff.svg" 2>"$work/err"
+[ $? -eq 1 ] || fail "diff --render did not exit 1: $(cat "$work/err")"
+xmllint --noout "$work/diff.svg" || fail "the visual diff is not well-formed"
+grep -q 'class="node removed"' "$work/diff.svg" || fail "the visual diff has no ghost of what was removed"
+check
+"$lmc" diff tests/diff/old.yaml tests/diff/new.yaml -q --render "$work/diff.pdf" 2>/dev/null
+[ "$(pdfinfo "$work/diff.pdf" | sed -n 's/^Pages: *//p')" = 1 ] || fail "the visual diff PDF is not one page"
+
 echo "render: $checks checks, $failures failed"
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -14,7 +14,9 @@ using namespace lmc::test;
 
 namespace {
 
-Model model_of(const std::string& text) { return load_model("m.yaml", text).model; }
+Model model_of(const std::string& text) {
+  return load_model("m.yaml", text).model;
+}
 
 // The text of an SVG's <text> elements, entities decoded, joined by spaces.
 std::string svg_text(const std::string& svg) {
@@ -23,10 +25,15 @@ std::string svg_text(const std::string& svg) {
   for (auto it = std::sregex_iterator(svg.begin(), svg.end(), kText); it != std::sregex_iterator();
        ++it) {
     std::string t = (*it)[1];
-    for (const auto& [entity, c] : std::initializer_list<std::pair<std::string, std::string>>{
-             {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&#45;", "-"},
-             {"&amp;", "&"}}) {
-      for (std::size_t at; (at = t.find(entity)) != std::string::npos;) t.replace(at, entity.size(), c);
+    for (const auto& [entity, c] :
+         std::initializer_list<std::pair<std::string, std::string>>{{"&lt;", "<"},
+                                                                    {"&gt;", ">"},
+                                                                    {"&quot;", "\""},
+                                                                    {"&#39;", "'"},
+                                                                    {"&#45;", "-"},
+                                                                    {"&amp;", "&"}}) {
+      for (std::size_t at; (at = t.find(entity)) != std::string::npos;)
+        t.replace(at, entity.size(), c);
     }
     out += t + " ";
   }
@@ -110,7 +117,8 @@ TEST_CASE("every example renders to an SVG of the page's size holding every labe
 }
 
 TEST_CASE("a PDF is one page of the chosen size with a fixed creation date") {
-  const Model m = model_of(read_file(std::string(LMC_SOURCE_DIR) + "/examples/ehch-care-homes.yaml"));
+  const Model m =
+      model_of(read_file(std::string(LMC_SOURCE_DIR) + "/examples/ehch-care-homes.yaml"));
   RenderOptions options;
   options.format = OutputFormat::pdf;
   options.page = page_geometry(PageSize::a3, true);
@@ -126,7 +134,8 @@ TEST_CASE("a PDF is one page of the chosen size with a fixed creation date") {
 }
 
 TEST_CASE("a PNG is the page at the chosen resolution") {
-  const Model m = model_of(read_file(std::string(LMC_SOURCE_DIR) + "/examples/mcp-neighbourhood.yaml"));
+  const Model m =
+      model_of(read_file(std::string(LMC_SOURCE_DIR) + "/examples/mcp-neighbourhood.yaml"));
   RenderOptions options;
   options.format = OutputFormat::png;
   options.dpi = 100;
@@ -134,8 +143,10 @@ TEST_CASE("a PNG is the page at the chosen resolution") {
   REQUIRE(r.error.empty());
   REQUIRE(r.data.size() > 24);
   auto be32 = [&](std::size_t at) {
-    return (static_cast<unsigned char>(r.data[at]) << 24) | (static_cast<unsigned char>(r.data[at + 1]) << 16) |
-           (static_cast<unsigned char>(r.data[at + 2]) << 8) | static_cast<unsigned char>(r.data[at + 3]);
+    return (static_cast<unsigned char>(r.data[at]) << 24) |
+           (static_cast<unsigned char>(r.data[at + 1]) << 16) |
+           (static_cast<unsigned char>(r.data[at + 2]) << 8) |
+           static_cast<unsigned char>(r.data[at + 3]);
   };
   CHECK(r.data.compare(1, 3, "PNG") == 0);
   CHECK(be32(16) == 1169);  // 297 mm at 100 dpi

@@ -38,11 +38,22 @@ struct Highlight {
   bool dashed = false;  ///< dashed as well as coloured, so colour is never the only cue
 };
 
-/// Extra marks drawn on top of the model: outlines on items and links, and a key explaining
-/// them. Items and links are named by id ("a -> b" for a link is the pair {a, b}).
+/// An item of another revision, drawn as a ghost where it stood (the visual diff).
+struct GhostItem {
+  std::string id, label;
+  Stage stage = Stage::resource;
+  Term term = Term::none;
+};
+
+/// Extra marks drawn on top of the model: outlines on items and links, ghosts of what was
+/// removed, and a key explaining them. Items and links are named by id ("a -> b" for a link
+/// is the pair {a, b}).
 struct Decorations {
   std::map<std::string, Highlight, std::less<>> items;
   std::map<std::pair<std::string, std::string>, Highlight> links;
+  std::vector<GhostItem> ghost_items;
+  std::vector<std::pair<std::string, std::string>> ghost_links;
+  Highlight ghost;  ///< how ghosts are drawn
   /// Lines of the key, each a highlight and what it means.
   std::vector<std::pair<Highlight, std::string>> key;
 };

@@ -262,6 +262,10 @@ class DotWriter {
       out_ += fmt::format("  {} -> {} [style=invis, weight=0];\n", firsts[k - 1], firsts[k]);
     }
     for (const Graph::Link& link : g_.links()) write_link(link);
+    for (const auto& [from, to] : d_.ghost_links) {
+      out_ += fmt::format("  {} -> {} [style=dashed, color=\"{}\", penwidth=2];\n", quoted(from),
+                          quoted(to), d_.ghost.color);
+    }
     out_ += "}\n";
     return std::move(out_);
   }
@@ -379,8 +383,16 @@ class DotWriter {
       if (!it.id.value.empty() && g_.find(it.id.value) != static_cast<int>(i)) continue;
       if (in_column(it, c)) members.push_back(i);
     }
-    if (members.empty()) return;
-    firsts.push_back(node_name(members.front()));
+    std::vector<const GhostItem*> ghosts;
+    for (const GhostItem& ghost : d_.ghost_items) {
+      if (ghost.stage == c.stage &&
+          (c.stage != Stage::outcome ||
+           (ghost.term == Term::none ? Term::medium_term : ghost.term) == c.term)) {
+        ghosts.push_back(&ghost);
+      }
+    }
+    if (members.empty() && ghosts.empty()) return;
+    firsts.push_back(members.empty() ? quoted(ghosts.front()->id) : node_name(members.front()));
     out_ += fmt::format(
         "    subgraph cluster_{} {{\n      label=<<B>{}</B>>; labelloc=t; labeljust=c; "
         "fontsize=12; style=\"rounded,filled\"; fillcolor=\"#F7F7F7\"; color=\"#DDDDDD\";\n",
@@ -390,6 +402,13 @@ class DotWriter {
     for (std::size_t i : members) {
       write_item(i, fill);
       same += fmt::format(" {};", node_name(i));
+    }
+    for (const GhostItem* ghost : ghosts) {
+      out_ += fmt::format(
+          "      {} [label=<{}>, style=\"rounded,dashed\", color=\"{}\", penwidth=2, "
+          "fontcolor=\"#666666\", fillcolor=white, class=\"removed\"];\n",
+          quoted(ghost->id), html_centred(ghost->label, kBoxCells), d_.ghost.color);
+      same += fmt::format(" {};", quoted(ghost->id));
     }
     out_ += same + "}\n    }\n";
   }

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: Apache-2.0
+// `lmc diff OLD NEW`: what changed in the theory between two revisions.
+#include <fmt/format.h>
+
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <sstream>
+
+#include "cli.h"
+#include "config_cache.h"
+#include "git_source.h"
+#include "lmc/check.h"
+#include "lmc/diff.h"
+#include "lmc/load.h"
+#include "lmc/render.h"
+#include "lmc/report.h"
+#include "output_file.h"
+
+namespace lmc::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct DiffArgs {
+  std::string old_side, new_side;
+  std::string format = "text";
+  std::string render;
+  bool quiet = false;
+  std::string color = "auto";
+  std::string config;
+  std::string today;
+};
+
+// One side of the diff, read, loaded and checked.
+struct Side {
+  std::unique_ptr<LoadResult> loaded;
+  std::vector<Diagnostic> findings;
+  fs::path file;  // empty unless the side is a file on disk
+};
+
+bool read_side(const std::string& spec, std::string& text, fs::path& file, bool& stdin_used) {
+  if (spec == "-") {
+    if (stdin_used) {
+      print_error("only one side of a diff can be standard input");
+      return false;
+    }
+    stdin_used = true;
+    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    return true;
+  }
+  std::error_code ec;
+  if (fs::is_regular_file(spec, ec)) {
+    file = spec;
+    if (read_file(spec, text)) return true;
+    print_error("'" + spec + "' cannot be read");
+    return false;
+  }
+  if (spec.find(':') != std::string::npos) {
+    std::string error;
+    if (read_git_blob(spec, text, error)) return true;
+    print_error("'" + spec + "': " + error);
+    return false;
+  }
+  print_error("'" + spec + "': no such file (write REV:PATH for a file at a git revision)");
+  return false;
+}
+
+bool load_side(const std::string& spec, Side& side, bool& stdin_used, ConfigCache& configs,
+               const std::string& today_date) {
+  std::string text;
+  if (!read_side(spec, text, side.file, stdin_used)) return false;
+  const LoadedConfig* config =
+      configs.for_directory(side.file.empty() ? fs::path(".") : side.file.parent_path());
+  if (!config) return false;
+  side.loaded = std::make_unique<LoadResult>(load_model(spec, std::move(text)));
+  side.findings = check(*side.loaded, CheckOptions{config->rules, today_date});
+  if (!side.loaded->usable) {
+    std::ostringstream out;
+    write_text(out, {{spec, 0, 0, &side.loaded->source}}, side.findings, TextStyle{false, true});
+    std::cerr << out.str();
+    print_error("'" + spec + "' is not a logic model lmc can read, so it cannot be compared");
+    return false;
+  }
+  return true;
+}
+
+int run_diff(const DiffArgs& args) {
+  if (!args.today.empty() && !is_valid_date(args.today)) {
+    print_error("--today '" + args.today + "' is not a date: write it as YYYY-MM-DD");
+    return kExitUsage;
+  }
+  ConfigCache configs(false);
+  if (!args.config.empty() && !configs.force(args.config)) return kExitUsage;
+  const std::string today_date = args.today.empty() ? today() : args.today;
+  bool stdin_used = false;
+  Side before, after;
+  if (!load_side(args.old_side, before, stdin_used, configs, today_date) ||
+      !load_side(args.new_side, after, stdin_used, configs, today_date)) {
+    return kExitUsage;
+  }
+  const ChangeSet changes =
+      diff_models(before.loaded->model, after.loaded->model, before.findings, after.findings);
+  if (!args.render.empty()) {
+    for (const fs::path& input : {before.file, after.file}) {
+      if (!input.empty() && same_file(args.render, input)) {
+        print_error("refusing to write the diagram over the model '" + input.string() + "'");
+        return kExitUsage;
+      }
+    }
+    std::string ext = fs::path(args.render).extension().string();
+    const auto format = parse_output_format(ext.empty() ? ext : ext.substr(1));
+    if (!format || *format == OutputFormat::dot) {
+      print_error("'" + args.render + "': --render writes .svg, .pdf or .png");
+      return kExitUsage;
+    }
+    const Model& model = after.loaded->model;
+    RenderOptions options;
+    options.format = *format;
+    options.page = page_geometry(model.render.page.value_or(PageSize::a4),
+                                 model.render.portrait.value_or(false));
+    const RenderResult r =
+        render_dot(to_dot(model, diff_decorations(before.loaded->model, changes)), options);
+    for (const std::string& m : r.messages) std::cerr << "lmc: graphviz: " << m << '\n';
+    if (!r.error.empty()) {
+      print_error(r.error);
+      return kExitUsage;
+    }
+    if (const std::string error = write_output(args.render, r.data); !error.empty()) {
+      print_error(error);
+      return kExitUsage;
+    }
+  }
+  if (!args.quiet) {
+    if (args.format == "json") {
+      write_diff_json(std::cout, changes, args.old_side, args.new_side);
+    } else if (args.format == "markdown") {
+      write_diff_markdown(std::cout, changes, args.old_side, args.new_side);
+    } else {
+      write_diff_text(std::cout, changes, args.old_side, args.new_side, use_color(args.color));
+    }
+  }
+  return changes.changes.empty() ? kExitOk : kExitFindings;
+}
+
+}  // namespace
+
+Runner setup_diff(CLI::App& app) {
+  auto args = std::make_shared<DiffArgs>();
+  app.add_option("old", args->old_side,
+                 "The earlier revision: a file, - for standard input, or REV:PATH in git")
+      ->required();
+  app.add_option("new", args->new_side, "The later revision, the same ways")->required();
+  app.add_option("--format", args->format, "text, markdown (for a pull request) or json")
+      ->check(CLI::IsMember({"text", "markdown", "json"}));
+  app.add_option("--render", args->render,
+                 "Also draw the new model with the changes marked (.svg, .pdf or .png)");
+  app.add_flag("-q,--quiet", args->quiet,
+               "Print nothing; the exit code says if the theory changed");
+  app.add_option("--color", args->color, "Colour the text output")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--config", args->config, "Rule configuration for the findings");
+  app.add_option("--today", args->today, "The date overdue-test compares against (YYYY-MM-DD)");
+  return [args] { return run_diff(*args); };
+}
+
+}  // namespace lmc::cli

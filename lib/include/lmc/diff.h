@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "lmc/diagnostic.h"
+#include "lmc/model.h"
+#include "lmc/render.h"
+
+namespace lmc {
+
+/// One change to the theory between two revisions of a model.
+struct Change {
+  std::string kind;  ///< "item-added", "link-removed", "assumption-status-changed", ...
+  std::string item;  ///< an id, "a -> b" for a link, or a metadata key
+  std::optional<std::string> before, after;
+  /// Where the text report lists it: a stage's section ("activities"), or "model", "links",
+  /// "assumptions", "external_factors".
+  std::string section;
+};
+
+/// What changed, and which findings the new revision introduces and resolves.
+struct ChangeSet {
+  std::vector<Change> changes;
+  std::vector<Diagnostic> introduced;
+  std::vector<Diagnostic> resolved;
+  /// Old id -> new id for items renamed.
+  std::vector<std::pair<std::string, std::string>> renames;
+
+  int added() const;
+  int removed() const;
+  int changed() const;
+};
+
+/// Compares two models by what they say, not how they are written: identity is the id; an
+/// id that vanishes while another appears in the same stage with the same label (ignoring
+/// case and spacing) is a rename, and its links and attachments go with it. Findings are
+/// compared by rule and item, not by line.
+ChangeSet diff_models(const Model& before, const Model& after,
+                      const std::vector<Diagnostic>& before_findings,
+                      const std::vector<Diagnostic>& after_findings);
+
+/// Marks for the visual diff: added items and links green, changed ones amber, removed ones
+/// drawn as red dashed ghosts where they stood; with a key.
+Decorations diff_decorations(const Model& before, const ChangeSet& changes);
+
+/// Reports. `old_label` and `new_label` name the two sides as the user gave them.
+void write_diff_text(std::ostream& out, const ChangeSet& changes, const std::string& old_label,
+                     const std::string& new_label, bool color);
+void write_diff_markdown(std::ostream& out, const ChangeSet& changes,
+                         const std::string& old_label, const std::string& new_label);
+void write_diff_json(std::ostream& out, const ChangeSet& changes, const std::string& old_label,
+                     const std::string& new_label);
+
+}  // namespace lmc

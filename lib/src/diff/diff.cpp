@@ -1,0 +1,410 @@
+// SPDX-License-Identifier: Apache-2.0
+// Model x Model -> ChangeSet: what changed in the theory.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "lmc/diff.h"
+#include "lmc/graph.h"
+
+namespace lmc {
+
+namespace {
+
+// Labels compared for renames: case and runs of white space do not count.
+std::string normalized(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+std::optional<std::string> text_or_null(const Text& t) {
+  return t.present() ? std::optional<std::string>(t.value) : std::nullopt;
+}
+
+std::optional<std::string> term_or_null(const Item& it) {
+  return it.stage == Stage::outcome && it.term != Term::none
+             ? std::optional<std::string>(std::string(term_name(it.term)))
+             : std::nullopt;
+}
+
+// First definition of each valid id, by id.
+std::map<std::string, const Item*> items_by_id(const Model& m) {
+  std::map<std::string, const Item*> out;
+  for (const Item& it : m.items) {
+    if (!it.id.value.empty()) out.emplace(it.id.value, &it);
+  }
+  return out;
+}
+
+std::string link_name(const std::string& a, const std::string& b) {
+  return a + " -> " + b;
+}
+
+// Sound links as id pairs.
+std::set<std::pair<std::string, std::string>> link_set(const Model& m) {
+  std::set<std::pair<std::string, std::string>> out;
+  const Graph g(m);
+  for (const Graph::Link& l : g.links())
+    out.emplace(m.items[l.from].id.value, m.items[l.to].id.value);
+  return out;
+}
+
+// A reference list as a canonical string, old ids mapped through renames.
+std::string refs_key(const std::vector<Ref>& refs,
+                     const std::map<std::string, std::string>& rename) {
+  auto map_id = [&](const std::string& id) {
+    auto it = rename.find(id);
+    return it == rename.end() ? id : it->second;
+  };
+  std::set<std::string> keys;
+  for (const Ref& r : refs) {
+    if (auto link = parse_link_ref(r.target)) {
+      keys.insert(link_name(map_id(link->first), map_id(link->second)));
+    } else {
+      keys.insert(map_id(r.target));
+    }
+  }
+  std::string out;
+  for (const auto& k : keys) out += (out.empty() ? "" : ", ") + k;
+  return out;
+}
+
+std::string indicator_key(const Indicator& ind) {
+  return ind.id.present() ? "id:" + ind.id.value : "label:" + normalized(ind.label.value);
+}
+
+std::string test_text(const AssumptionTest& t) {
+  std::vector<std::string> parts;
+  if (t.method.present()) parts.push_back("method: " + t.method.value);
+  if (t.indicator.present()) parts.push_back("indicator: " + t.indicator.value);
+  if (t.due.present()) parts.push_back("due: " + t.due.value);
+  if (t.owner.present()) parts.push_back("owner: " + t.owner.value);
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
+  return out;
+}
+
+std::optional<std::string> nonempty(std::string s) {
+  return s.empty() ? std::nullopt : std::optional<std::string>(std::move(s));
+}
+
+class Differ {
+ public:
+  Differ(const Model& a, const Model& b) : a_(a), b_(b) {}
+
+  ChangeSet run() {
+    metadata();
+    items();
+    links();
+    assumptions();
+    factors();
+    return std::move(out_);
+  }
+
+ private:
+  void add(std::string kind, std::string item, std::optional<std::string> before,
+           std::optional<std::string> after, std::string section) {
+    out_.changes.push_back(Change{std::move(kind), std::move(item), std::move(before),
+                                  std::move(after), std::move(section)});
+  }
+
+  void metadata() {
+    const std::pair<const char*, const Text Model::*> kFields[] = {
+        {"title", &Model::title},
+        {"problem", &Model::problem},
+        {"description", &Model::description},
+        {"programme", &Model::programme},
+        {"population", &Model::population},
+        {"owner", &Model::owner},
+        {"version", &Model::version},
+        {"updated", &Model::updated}};
+    for (const auto& [key, field] : kFields) {
+      const auto before = text_or_null(a_.*field), after = text_or_null(b_.*field);
+      if (before != after) add("metadata-changed", key, before, after, "model");
+    }
+    auto page = [](const Model& m) -> std::optional<std::string> {
+      if (!m.render.page && !m.render.portrait) return std::nullopt;
+      std::string s;
+      if (m.render.page) {
+        constexpr const char* kNames[] = {"a5", "a4", "a3", "letter", "legal", "tabloid"};
+        s = kNames[static_cast<int>(*m.render.page)];
+      }
+      if (m.render.portrait)
+        s += std::string(s.empty() ? "" : " ") + (*m.render.portrait ? "portrait" : "landscape");
+      return s;
+    };
+    if (page(a_) != page(b_)) add("metadata-changed", "render", page(a_), page(b_), "model");
+  }
+
+  void items() {
+    const auto old_items = items_by_id(a_), new_items = items_by_id(b_);
+    // Renames: an id gone and an id new, in one stage, with one label. Paired in file order.
+    std::vector<const Item*> gone, fresh;
+    for (const Item& it : a_.items) {
+      if (!it.id.value.empty() && old_items.at(it.id.value) == &it &&
+          !new_items.count(it.id.value)) {
+        gone.push_back(&it);
+      }
+    }
+    for (const Item& it : b_.items) {
+      if (!it.id.value.empty() && new_items.at(it.id.value) == &it &&
+          !old_items.count(it.id.value)) {
+        fresh.push_back(&it);
+      }
+    }
+    std::set<const Item*> used;
+    for (const Item* g : gone) {
+      for (const Item* f : fresh) {
+        if (used.count(f) || f->stage != g->stage) continue;
+        if (normalized(f->label.value) != normalized(g->label.value)) continue;
+        used.insert(f);
+        rename_[g->id.value] = f->id.value;
+        out_.renames.emplace_back(g->id.value, f->id.value);
+        break;
+      }
+    }
+    for (const Item* g : gone) {
+      if (rename_.count(g->id.value)) continue;
+      add("item-removed", g->id.value, g->label.value, std::nullopt,
+          std::string(stage_section(g->stage)));
+    }
+    for (const Item& it : b_.items) {
+      if (it.id.value.empty() || new_items.at(it.id.value) != &it) continue;
+      const std::string section(stage_section(it.stage));
+      const Item* before = nullptr;
+      if (auto o = old_items.find(it.id.value); o != old_items.end()) {
+        before = o->second;
+      } else if (used.count(&it)) {
+        for (const auto& [from, to] : rename_) {
+          if (to == it.id.value) before = old_items.at(from);
+        }
+        add("item-renamed", it.id.value, before->id.value, it.id.value, section);
+      } else {
+        add("item-added", it.id.value, std::nullopt, it.label.value, section);
+        continue;
+      }
+      compare_item(*before, it, section);
+    }
+  }
+
+  void compare_item(const Item& a, const Item& b, const std::string& section) {
+    const std::string& id = b.id.value;
+    if (a.label.value != b.label.value)
+      add("label-changed", id, a.label.value, b.label.value, section);
+    if (text_or_null(a.detail) != text_or_null(b.detail)) {
+      add("detail-changed", id, text_or_null(a.detail), text_or_null(b.detail), section);
+    }
+    if (a.stage != b.stage) {
+      add("stage-changed", id, std::string(stage_name(a.stage)), std::string(stage_name(b.stage)),
+          section);
+    } else if (term_or_null(a) != term_or_null(b)) {
+      add("term-changed", id, term_or_null(a), term_or_null(b), section);
+    }
+    std::map<std::string, const Indicator*> before, after;
+    for (const Indicator& ind : a.indicators) before.emplace(indicator_key(ind), &ind);
+    for (const Indicator& ind : b.indicators) after.emplace(indicator_key(ind), &ind);
+    for (const auto& [key, ind] : before) {
+      if (!after.count(key)) add("indicator-removed", id, ind->label.value, std::nullopt, section);
+    }
+    for (const auto& [key, ind] : after) {
+      auto o = before.find(key);
+      if (o == before.end()) {
+        add("indicator-added", id, std::nullopt, ind->label.value, section);
+        continue;
+      }
+      const std::pair<const char*, const Text Indicator::*> kFields[] = {
+          {"label", &Indicator::label},       {"source", &Indicator::source},
+          {"baseline", &Indicator::baseline}, {"target", &Indicator::target},
+          {"due", &Indicator::due},           {"frequency", &Indicator::frequency}};
+      for (const auto& [field, member] : kFields) {
+        const auto x = text_or_null(o->second->*member), y = text_or_null(ind->*member);
+        if (x == y) continue;
+        // One change per field: "target: 360" -> "target: 340", under the indicator's label.
+        auto show = [&](const std::optional<std::string>& v) -> std::optional<std::string> {
+          return v ? std::optional<std::string>(fmt::format("{}: {}", field, *v)) : std::nullopt;
+        };
+        add("indicator-changed", id, show(x), show(y), section);
+      }
+    }
+  }
+
+  void links() {
+    std::set<std::pair<std::string, std::string>> before;
+    for (const auto& [from, to] : link_set(a_)) before.emplace(mapped(from), mapped(to));
+    const auto after = link_set(b_);
+    std::vector<std::pair<std::string, std::string>> removed, added;
+    std::set_difference(before.begin(), before.end(), after.begin(), after.end(),
+                        std::back_inserter(removed));
+    std::set_difference(after.begin(), after.end(), before.begin(), before.end(),
+                        std::back_inserter(added));
+    for (const auto& [x, y] : removed)
+      add("link-removed", link_name(x, y), std::nullopt, std::nullopt, "links");
+    for (const auto& [x, y] : added)
+      add("link-added", link_name(x, y), std::nullopt, std::nullopt, "links");
+  }
+
+  std::string mapped(const std::string& id) const {
+    auto it = rename_.find(id);
+    return it == rename_.end() ? id : it->second;
+  }
+
+  void assumptions() {
+    std::map<std::string, const Assumption*> before, after;
+    for (const Assumption& x : a_.assumptions)
+      if (!x.id.value.empty()) before.emplace(x.id.value, &x);
+    for (const Assumption& x : b_.assumptions)
+      if (!x.id.value.empty()) after.emplace(x.id.value, &x);
+    for (const auto& [id, x] : before) {
+      if (!after.count(id))
+        add("assumption-removed", id, x->text.value, std::nullopt, "assumptions");
+    }
+    for (const auto& [id, y] : after) {
+      auto o = before.find(id);
+      if (o == before.end()) {
+        add("assumption-added", id, std::nullopt, y->text.value, "assumptions");
+        continue;
+      }
+      const Assumption& x = *o->second;
+      if (x.text.value != y->text.value)
+        add("assumption-text-changed", id, x.text.value, y->text.value, "assumptions");
+      if (x.status != y->status) {
+        add("assumption-status-changed", id, std::string(status_name(x.status)),
+            std::string(status_name(y->status)), "assumptions");
+      }
+      const std::string ab = refs_key(x.about, rename_), aa = refs_key(y->about, {});
+      if (ab != aa) add("assumption-about-changed", id, nonempty(ab), nonempty(aa), "assumptions");
+      const std::string tb = test_text(x.test), ta = test_text(y->test);
+      if (tb != ta) add("assumption-test-changed", id, nonempty(tb), nonempty(ta), "assumptions");
+    }
+  }
+
+  void factors() {
+    std::map<std::string, const ExternalFactor*> before, after;
+    for (const ExternalFactor& x : a_.factors)
+      if (!x.id.value.empty()) before.emplace(x.id.value, &x);
+    for (const ExternalFactor& x : b_.factors)
+      if (!x.id.value.empty()) after.emplace(x.id.value, &x);
+    for (const auto& [id, x] : before) {
+      if (!after.count(id))
+        add("factor-removed", id, x->text.value, std::nullopt, "external_factors");
+    }
+    for (const auto& [id, y] : after) {
+      auto o = before.find(id);
+      if (o == before.end()) {
+        add("factor-added", id, std::nullopt, y->text.value, "external_factors");
+        continue;
+      }
+      const ExternalFactor& x = *o->second;
+      if (x.text.value != y->text.value)
+        add("factor-changed", id, x.text.value, y->text.value, "external_factors");
+      const std::string ab = refs_key(x.affects, rename_), aa = refs_key(y->affects, {});
+      if (ab != aa) {
+        add("factor-changed", id, "affects: " + ab, "affects: " + aa, "external_factors");
+      }
+    }
+  }
+
+  const Model& a_;
+  const Model& b_;
+  std::map<std::string, std::string> rename_;
+  ChangeSet out_;
+};
+
+// Findings compared by rule and item (old items under their new names); by rule and message
+// where there is no item.
+std::tuple<std::string, std::string, std::string> finding_key(
+    const Diagnostic& d, const std::map<std::string, std::string>& rename) {
+  if (d.item.empty()) return {d.rule, "", d.message};
+  auto it = rename.find(d.item);
+  return {d.rule, it == rename.end() ? d.item : it->second, ""};
+}
+
+}  // namespace
+
+int ChangeSet::added() const {
+  return static_cast<int>(std::count_if(
+      changes.begin(), changes.end(), [](const Change& c) { return c.kind.ends_with("-added"); }));
+}
+
+int ChangeSet::removed() const {
+  return static_cast<int>(std::count_if(changes.begin(), changes.end(), [](const Change& c) {
+    return c.kind.ends_with("-removed");
+  }));
+}
+
+int ChangeSet::changed() const {
+  return static_cast<int>(changes.size()) - added() - removed();
+}
+
+ChangeSet diff_models(const Model& before, const Model& after,
+                      const std::vector<Diagnostic>& before_findings,
+                      const std::vector<Diagnostic>& after_findings) {
+  ChangeSet cs = Differ(before, after).run();
+  const std::map<std::string, std::string> rename(cs.renames.begin(), cs.renames.end());
+  std::multiset<std::tuple<std::string, std::string, std::string>> old_keys, new_keys;
+  for (const auto& d : before_findings) old_keys.insert(finding_key(d, rename));
+  for (const auto& d : after_findings) new_keys.insert(finding_key(d, {}));
+  for (const auto& d : after_findings) {
+    auto it = old_keys.find(finding_key(d, {}));
+    if (it == old_keys.end()) {
+      cs.introduced.push_back(d);
+    } else {
+      old_keys.erase(it);
+    }
+  }
+  for (const auto& d : before_findings) {
+    auto it = new_keys.find(finding_key(d, rename));
+    if (it == new_keys.end()) {
+      cs.resolved.push_back(d);
+    } else {
+      new_keys.erase(it);
+    }
+  }
+  return cs;
+}
+
+Decorations diff_decorations(const Model& before, const ChangeSet& cs) {
+  const Highlight added{"#228833", false}, changed{"#EE7733", true}, removed{"#CC3311", true};
+  Decorations d;
+  d.ghost = removed;
+  const auto old_items = items_by_id(before);
+  std::set<std::string> removed_ids;
+  for (const Change& c : cs.changes) {
+    if (c.kind == "item-added") {
+      d.items[c.item] = added;
+    } else if (c.kind == "item-removed") {
+      const Item& it = *old_items.at(c.item);
+      d.ghost_items.push_back(GhostItem{it.id.value, it.label.value, it.stage, it.term});
+      removed_ids.insert(c.item);
+    } else if (c.kind == "link-added") {
+      const auto link = parse_link_ref(c.item);
+      d.links[{link->first, link->second}] = added;
+    } else if (c.kind == "link-removed") {
+      const auto link = parse_link_ref(c.item);
+      d.ghost_links.emplace_back(link->first, link->second);
+    } else if (c.section != "model" && c.section != "links" && c.section != "assumptions" &&
+               c.section != "external_factors" && !d.items.count(c.item)) {
+      d.items[c.item] = changed;
+    }
+  }
+  std::vector<std::pair<Highlight, std::string>> key = {
+      {added, "added"}, {changed, "changed"}, {removed, "removed (as it was)"}};
+  d.key = std::move(key);
+  return d;
+}
+
+}  // namespace lmc

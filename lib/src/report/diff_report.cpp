@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: Apache-2.0
+// The diff's three reports: text for a terminal, markdown for a pull request, JSON for tools.
+#include <fmt/format.h>
+
+#include <map>
+
+#include "lmc/diff.h"
+#include "report/json_util.h"
+
+namespace lmc {
+
+namespace {
+
+constexpr std::pair<std::string_view, std::string_view> kSections[] = {
+    {"model", "Model"},
+    {"resources", "Resources"},
+    {"activities", "Activities"},
+    {"outputs", "Outputs"},
+    {"outcomes", "Outcomes"},
+    {"impacts", "Impacts"},
+    {"links", "Links"},
+    {"assumptions", "Assumptions"},
+    {"external_factors", "External factors"}};
+
+char marker(const Change& c) {
+  if (c.kind.ends_with("-added")) return '+';
+  if (c.kind.ends_with("-removed")) return '-';
+  return '~';
+}
+
+std::string quote(const std::optional<std::string>& v) {
+  return v ? fmt::format("\"{}\"", *v) : "(none)";
+}
+
+// What a change says, in a line: "huddles: label "A" -> "B"".
+std::string describe(const Change& c) {
+  const std::string& k = c.kind;
+  if (k == "item-added" || k == "assumption-added" || k == "factor-added") {
+    return fmt::format("{}  {}", c.item, quote(c.after));
+  }
+  if (k == "item-removed" || k == "assumption-removed" || k == "factor-removed") {
+    return fmt::format("{}  {}", c.item, quote(c.before));
+  }
+  if (k == "item-renamed") return fmt::format("{} renamed to {}", *c.before, *c.after);
+  if (k == "link-added" || k == "link-removed") return c.item;
+  if (k == "indicator-added") return fmt::format("{}: indicator {} added", c.item, quote(c.after));
+  if (k == "indicator-removed") {
+    return fmt::format("{}: indicator {} removed", c.item, quote(c.before));
+  }
+  if (k == "stage-changed")
+    return fmt::format("{}: moved from {} to {}", c.item, *c.before, *c.after);
+  if (k == "metadata-changed")
+    return fmt::format("{}: {} -> {}", c.item, quote(c.before), quote(c.after));
+  // label-changed, detail-changed, term-changed, indicator-changed, assumption-*-changed,
+  // factor-changed
+  std::string what = k.substr(0, k.size() - std::string_view("-changed").size());
+  if (what.starts_with("assumption-")) what.erase(0, std::string_view("assumption-").size());
+  if (what == "factor") what = "text";
+  return fmt::format("{}: {} {} -> {}", c.item, what, quote(c.before), quote(c.after));
+}
+
+std::string summary_line(const ChangeSet& cs) {
+  if (cs.changes.empty()) return "no change to the theory";
+  return fmt::format("{} added, {} removed, {} changed", cs.added(), cs.removed(), cs.changed());
+}
+
+std::string finding_line(const Diagnostic& d) {
+  return fmt::format("{}:{}:{}: {}: {} [{}]", d.file, d.span.line, d.span.column,
+                     to_string(d.severity), d.message, d.rule);
+}
+
+// A markdown table cell: pipes, line breaks and markup made harmless.
+std::string cell(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '|': out += "\\|"; break;
+      case '\n': out += "<br>"; break;
+      case '\r': break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '*':
+      case '_':
+      case '`':
+      case '[':
+      case ']':
+      case '\\':
+        out += '\\';
+        out += c;
+        break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string code_cell(std::string_view s) {
+  if (s.find('`') == std::string_view::npos && s.find('|') == std::string_view::npos &&
+      s.find('\n') == std::string_view::npos) {
+    return fmt::format("`{}`", s);
+  }
+  return cell(s);
+}
+
+std::string kind_title(const std::string& kind) {
+  std::string t = kind;
+  for (char& c : t) {
+    if (c == '-') c = ' ';
+  }
+  t[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(t[0])));
+  return t;
+}
+
+}  // namespace
+
+void write_diff_text(std::ostream& out, const ChangeSet& cs, const std::string& old_label,
+                     const std::string& new_label, bool color) {
+  const char* green = color ? "\x1b[32m" : "";
+  const char* red = color ? "\x1b[31m" : "";
+  const char* amber = color ? "\x1b[33m" : "";
+  const char* bold = color ? "\x1b[1m" : "";
+  const char* reset = color ? "\x1b[0m" : "";
+  out << fmt::format("{}{} -> {}{}: {}\n", bold, old_label, new_label, reset, summary_line(cs));
+  for (const auto& [section, title] : kSections) {
+    bool header = false;
+    for (const Change& c : cs.changes) {
+      if (c.section != section) continue;
+      if (!header) {
+        out << fmt::format("\n{}{}{}\n", bold, title, reset);
+        header = true;
+      }
+      const char m = marker(c);
+      out << fmt::format("  {}{} {}{}\n",
+                         m == '+'   ? green
+                         : m == '-' ? red
+                                    : amber,
+                         m, describe(c), reset);
+    }
+  }
+  if (!cs.introduced.empty()) {
+    out << fmt::format("\n{}Findings introduced{} ({})\n", bold, reset, cs.introduced.size());
+    for (const auto& d : cs.introduced) out << "  + " << finding_line(d) << '\n';
+  }
+  if (!cs.resolved.empty()) {
+    out << fmt::format("\n{}Findings resolved{} ({})\n", bold, reset, cs.resolved.size());
+    for (const auto& d : cs.resolved) out << "  - " << finding_line(d) << '\n';
+  }
+}
+
+void write_diff_markdown(std::ostream& out, const ChangeSet& cs, const std::string& old_label,
+                         const std::string& new_label) {
+  out << fmt::format("**Logic model changes** {} → {}: {}", code_cell(old_label),
+                     code_cell(new_label), summary_line(cs));
+  if (!cs.introduced.empty() || !cs.resolved.empty()) {
+    out << fmt::format("; {} finding{} introduced, {} resolved", cs.introduced.size(),
+                       cs.introduced.size() == 1 ? "" : "s", cs.resolved.size());
+  }
+  out << ".\n";
+  // One table per kind of change, in the order kinds first appear.
+  std::vector<std::string> kinds;
+  for (const Change& c : cs.changes) {
+    if (std::find(kinds.begin(), kinds.end(), c.kind) == kinds.end()) kinds.push_back(c.kind);
+  }
+  for (const std::string& kind : kinds) {
+    out << fmt::format("\n#### {}\n\n| Item | Before | After |\n|---|---|---|\n", kind_title(kind));
+    for (const Change& c : cs.changes) {
+      if (c.kind != kind) continue;
+      out << fmt::format("| {} | {} | {} |\n", code_cell(c.item), c.before ? cell(*c.before) : "",
+                         c.after ? cell(*c.after) : "");
+    }
+  }
+  for (const auto& [title, list] : {std::pair{"Findings introduced", &cs.introduced},
+                                    std::pair{"Findings resolved", &cs.resolved}}) {
+    if (list->empty()) continue;
+    out << fmt::format(
+        "\n#### {}\n\n| Severity | Rule | Item | Message | Where |\n|---|---|---|---|---|\n",
+        title);
+    for (const Diagnostic& d : *list) {
+      out << fmt::format("| {} | {} | {} | {} | {} |\n", to_string(d.severity), code_cell(d.rule),
+                         d.item.empty() ? "" : code_cell(d.item), cell(d.message),
+                         code_cell(fmt::format("{}:{}:{}", d.file, d.span.line, d.span.column)));
+    }
+  }
+}
+
+void write_diff_json(std::ostream& out, const ChangeSet& cs, const std::string& old_label,
+                     const std::string& new_label) {
+  Json doc;
+  doc["version"] = 1;
+  doc["old"] = old_label;
+  doc["new"] = new_label;
+  Json changes = Json::array();
+  for (const Change& c : cs.changes) {
+    changes.push_back(Json{{"change", c.kind},
+                           {"item", c.item},
+                           {"before", c.before ? Json(*c.before) : Json(nullptr)},
+                           {"after", c.after ? Json(*c.after) : Json(nullptr)}});
+  }
+  doc["changes"] = std::move(changes);
+  Json introduced = Json::array(), resolved = Json::array();
+  for (const auto& d : cs.introduced) introduced.push_back(diagnostic_json(d));
+  for (const auto& d : cs.resolved) resolved.push_back(diagnostic_json(d));
+  doc["findings"] = Json{{"introduced", std::move(introduced)}, {"resolved", std::move(resolved)}};
+  doc["summary"] =
+      Json{{"added", cs.added()}, {"removed", cs.removed()}, {"changed", cs.changed()}};
+  out << dump_json(doc);
+}
+
+}  // namespace lmc

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+// The JSON objects reports share, so a finding looks the same in every report.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "lmc/diagnostic.h"
+
+namespace lmc {
+
+using Json = nlohmann::ordered_json;
+
+/// A finding as `lmc check --format json` writes it.
+Json diagnostic_json(const Diagnostic& d);
+
+/// Serializes with two-space indentation and a final newline; invalid UTF-8 is replaced.
+std::string dump_json(const Json& j);
+
+}  // namespace lmc

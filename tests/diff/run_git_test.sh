@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# lmc diff against git revisions, in a repository this test makes: REV:PATH read through git
+# (never a shell), a missing revision or path is exit 2 with one clear line, and the
+# theory's sameness or difference is the exit code.
+#   run_git_test.sh LMC EXAMPLE_MODEL
+set -u
+lmc=$(realpath "$1")
+example=$(realpath "$2")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0 checks=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+expect_exit() {  # want description command...
+  local want=$1 what=$2
+  shift 2
+  checks=$((checks + 1))
+  "$@" >"$work/out" 2>"$work/err"
+  local code=$?
+  [ "$code" -eq "$want" ] || fail "$what: exit $code, want $want; stderr: $(cat "$work/err")"
+}
+
+cd "$work" || exit 1
+git init -q repo && cd repo || exit 1
+git config user.email test@example.org && git config user.name Test
+mkdir models && cp "$example" models/model.yaml
+git add models && git commit -qm one
+sed -i 's/^version: .*/version: "9.9"/' models/model.yaml
+git commit -qam two
+
+expect_exit 1 "HEAD~1 against the working tree" "$lmc" diff HEAD~1:models/model.yaml models/model.yaml --format json
+grep -q '"change": "metadata-changed"' "$work/out" || fail "the version change is missing: $(cat "$work/out")"
+grep -q '"old": "HEAD~1:models/model.yaml"' "$work/out" || fail "the old side is not labelled as given"
+expect_exit 0 "HEAD against the working tree" "$lmc" diff HEAD:models/model.yaml models/model.yaml
+expect_exit 0 "a revision against itself" "$lmc" diff HEAD~1:models/model.yaml HEAD~1:models/model.yaml
+(cd models && expect_exit 1 "from a subdirectory, with ./" "$lmc" diff HEAD~1:./model.yaml model.yaml)
+expect_exit 1 "-q prints nothing" "$lmc" diff -q HEAD~1:models/model.yaml models/model.yaml
+[ -s "$work/out" ] && fail "-q printed: $(cat "$work/out")"
+
+expect_exit 2 "a revision that does not exist" "$lmc" diff HEAD~7:models/model.yaml models/model.yaml
+[ "$(wc -l <"$work/err")" -eq 1 ] || fail "more than one line for a missing revision: $(cat "$work/err")"
+grep -q "^lmc: error: 'HEAD~7:models/model.yaml': " "$work/err" || fail "unclear: $(cat "$work/err")"
+expect_exit 2 "a path that does not exist at the revision" "$lmc" diff HEAD:models/nope.yaml models/model.yaml
+[ "$(wc -l <"$work/err")" -eq 1 ] || fail "more than one line for a missing path: $(cat "$work/err")"
+expect_exit 2 "a file that does not exist" "$lmc" diff nope.yaml models/model.yaml
+
+# No user text reaches a shell.
+expect_exit 2 "shell syntax in a revision" "$lmc" diff 'HEAD:$(touch pwned)' models/model.yaml
+expect_exit 2 "a revision that looks like an option" "$lmc" diff '--output=pwned:x' models/model.yaml
+checks=$((checks + 1))
+[ -e pwned ] && fail "a shell ran user text"
+
+# Outside a repository.
+cd "$work" || exit 1
+expect_exit 2 "outside a git repository" "$lmc" diff HEAD:models/model.yaml repo/models/model.yaml
+
+echo "$((checks - failures)) passed, $failures failed"
+[ "$failures" -eq 0 ]
