@@ -24,6 +24,7 @@ Runner setup_explain(CLI::App& app);
 Runner setup_render(CLI::App& app);
 Runner setup_export(CLI::App& app);
 Runner setup_diff(CLI::App& app);
+Runner setup_schema(CLI::App& app);
 
 /// Reads a whole file into `out`, in one allocation of its exact size.
 bool read_file(const std::filesystem::path& path, std::string& out);

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <iostream>
 #include <memory>
@@ -27,6 +29,39 @@ struct CheckArgs {
   std::string stdin_name = "<stdin>";
 };
 
+// The root of the git work tree that holds the current directory, or the current directory:
+// the CI reports give paths from there, as code-scanning and annotations expect.
+fs::path repository_root() {
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);
+  for (fs::path d = cwd; !d.empty(); d = d.parent_path()) {
+    if (fs::exists(d / ".git", ec)) return d;
+    if (d == d.parent_path()) break;
+  }
+  return cwd;
+}
+
+std::string repository_path(const InputFile& f, const fs::path& root) {
+  if (f.location.empty()) return f.display;  // standard input: the name given to it
+  std::error_code ec;
+  const fs::path rel = fs::weakly_canonical(f.location, ec).lexically_relative(root);
+  if (ec || rel.empty() || rel.begin()->string() == "..") return f.display;
+  return rel.generic_string();
+}
+
+std::string file_uri(const fs::path& dir) {
+  std::string uri = "file://";
+  for (unsigned char c : dir.generic_string() + "/") {
+    if (std::isalnum(c) ||
+        std::string_view("-._~/").find(static_cast<char>(c)) != std::string_view::npos) {
+      uri += static_cast<char>(c);
+    } else {
+      uri += fmt::format("%{:02X}", c);
+    }
+  }
+  return uri;
+}
+
 std::optional<Severity> fail_threshold(const CheckArgs& a) {
   if (a.strict) return Severity::warning;
   if (a.fail_on == "never") return std::nullopt;
@@ -48,6 +83,7 @@ int run_check(const CheckArgs& args) {
                               args.stdin_name, configs);
   bool usage_problem = !found.ok;
 
+  const fs::path root = repository_root();
   std::sort(found.files.begin(), found.files.end(),
             [](const InputFile& a, const InputFile& b) { return a.display < b.display; });
   std::vector<LoadResult> loaded;
@@ -63,7 +99,8 @@ int run_check(const CheckArgs& args) {
     }
     loaded.push_back(load_model(f.display, std::move(f.text)));
     const LoadResult& l = loaded.back();
-    CheckedFile cf{f.display, 0, 0, &l.source};
+    CheckedFile cf(f.display, &l.source);
+    cf.repo_path = repository_path(f, root);
     auto diags = check(l, CheckOptions{config->rules, today_date}, &cf.links);
     if (l.usable) cf.items = static_cast<int>(l.model.items.size());
     checked.push_back(cf);
@@ -71,8 +108,21 @@ int run_check(const CheckArgs& args) {
   }
   if (usage_problem && checked.empty()) return kExitUsage;
 
+  ReportContext context;
+  context.root_uri = file_uri(root);
+  context.fail_on = fail_threshold(args);
+  if (const LoadedConfig* here = configs.for_directory(fs::current_path()))
+    context.rules = &here->rules;
   if (args.format == "json") {
     write_json(std::cout, checked, all);
+  } else if (args.format == "sarif") {
+    write_sarif(std::cout, checked, all, context);
+  } else if (args.format == "github") {
+    write_github(std::cout, checked, all);
+  } else if (args.format == "junit") {
+    write_junit(std::cout, checked, all, context);
+  } else if (args.format == "codeclimate") {
+    write_codeclimate(std::cout, checked, all);
   } else {
     write_text(std::cout, checked, all, TextStyle{color, args.quiet});
   }
@@ -93,7 +143,7 @@ Runner setup_check(CLI::App& app) {
                  "Model files and directories to check (default: the current directory); - "
                  "reads standard input");
   app.add_option("--format", args->format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit", "codeclimate"}))
       ->default_str("text");
   app.add_option("--fail-on", args->fail_on,
                  "Exit 1 when a finding is at least this severe (default: error)")

@@ -78,7 +78,7 @@ bool load_side(const std::string& spec, Side& side, bool& stdin_used, ConfigCach
   side.findings = check(*side.loaded, CheckOptions{config->rules, today_date});
   if (!side.loaded->usable) {
     std::ostringstream out;
-    write_text(out, {{spec, 0, 0, &side.loaded->source}}, side.findings, TextStyle{false, true});
+    write_text(out, {{spec, &side.loaded->source}}, side.findings, TextStyle{false, true});
     std::cerr << out.str();
     print_error("'" + spec + "' is not a logic model lmc can read, so it cannot be compared");
     return false;

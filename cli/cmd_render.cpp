@@ -64,7 +64,7 @@ Checked load_and_check(const std::string& path, const std::string& config_path,
       check(*c.loaded, CheckOptions{config->rules, today_date.empty() ? today() : today_date});
   if (!c.loaded->usable) {
     std::ostringstream out;
-    write_text(out, {{path, 0, 0, &c.loaded->source}}, c.findings, TextStyle{false, true});
+    write_text(out, {{path, &c.loaded->source}}, c.findings, TextStyle{false, true});
     std::cerr << out.str();
     print_error("'" + path + "' cannot be drawn: it is not a logic model lmc can read");
     c.exit = kExitUsage;

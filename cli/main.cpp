@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   add("export", "Print the DOT that `lmc render` lays out", &setup_export);
   add("diff", "Show what changed in the theory between two revisions of a model", &setup_diff);
   add("rules", "List the rules `lmc check` applies", &setup_rules);
+  add("schema", "Print the JSON Schema of the model format (for editors)", &setup_schema);
   add("explain", "Explain one rule: why it matters, an example, the fix", &setup_explain);
   try {
     app.parse(argc, argv);

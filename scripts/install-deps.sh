@@ -14,6 +14,9 @@ packages=(
   # The render tests check the outputs with real tools.
   libxml2-utils poppler-utils
 )
+# The schema tests run a JSON Schema validator from the npm registry; Node.js from Debian will
+# do where the machine has none of its own.
+command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do

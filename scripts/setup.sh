@@ -34,6 +34,8 @@ case "$mode" in
     echo "diagrams: $(ls build/diagrams | tr '\n' ' ')(in build/diagrams/)"
     ;;
   test)
+    # The validators the schema tests use, exactly as package-lock.json pins them.
+    npm ci --prefix tests/schema --no-audit --no-fund --loglevel=error >/dev/null
     build build
     ctest --test-dir build --output-on-failure -j"$jobs"
     echo "== again under AddressSanitizer and UndefinedBehaviorSanitizer"

@@ -17,7 +17,11 @@ struct Fixture {
                                  "  - {id: \"a<&>\\\"b\", label: \"Gofal ŵyr 🏡\"}\n"
                                  "  - {id: huddles, label: H, to: care-plan}\n");
   std::vector<Diagnostic> diags = check(loaded, CheckOptions{{}, lmc::test::kToday});
-  std::vector<CheckedFile> files{{"models/x.yaml", 2, 0, &loaded.source}};
+  std::vector<CheckedFile> files = [this] {
+    std::vector<CheckedFile> f{{"models/x.yaml", &loaded.source}};
+    f[0].items = 2;
+    return f;
+  }();
 };
 
 }  // namespace
@@ -46,12 +50,12 @@ TEST_CASE("text: the caret stands under wide characters and tabs correctly") {
                                        "  - {label: 中文🏡, id: a, to: [zz]}\n");
   const auto diags = check(loaded, CheckOptions{{}, lmc::test::kToday});
   std::ostringstream out;
-  write_text(out, {{"w.yaml", 1, 0, &loaded.source}}, diags, TextStyle{false, true});
+  write_text(out, {{"w.yaml", &loaded.source}}, diags, TextStyle{false, true});
   CHECK(out.str() ==
         "w.yaml:4:30: error: 'zz' in `to` names nothing: no item has that id "
         "[unknown-reference]\n");
   std::ostringstream full;
-  write_text(full, {{"w.yaml", 1, 0, &loaded.source}}, diags, TextStyle{false, false});
+  write_text(full, {{"w.yaml", &loaded.source}}, diags, TextStyle{false, false});
   // 中, 文 and 🏡 take two cells each: the caret moves three cells right of the column.
   CHECK(full.str().find("\n   |                                 ^~\n") != std::string::npos);
 }

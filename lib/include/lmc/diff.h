@@ -50,8 +50,8 @@ Decorations diff_decorations(const Model& before, const ChangeSet& changes);
 /// Reports. `old_label` and `new_label` name the two sides as the user gave them.
 void write_diff_text(std::ostream& out, const ChangeSet& changes, const std::string& old_label,
                      const std::string& new_label, bool color);
-void write_diff_markdown(std::ostream& out, const ChangeSet& changes,
-                         const std::string& old_label, const std::string& new_label);
+void write_diff_markdown(std::ostream& out, const ChangeSet& changes, const std::string& old_label,
+                         const std::string& new_label);
 void write_diff_json(std::ostream& out, const ChangeSet& changes, const std::string& old_label,
                      const std::string& new_label);
 

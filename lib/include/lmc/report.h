@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include "lmc/check.h"
 #include "lmc/diagnostic.h"
 #include "lmc/load.h"
 
@@ -12,11 +14,40 @@ namespace lmc {
 
 /// One checked file, for reports that list files.
 struct CheckedFile {
+  CheckedFile() = default;
+  CheckedFile(std::string p, const SourceText* s) : path(std::move(p)), source(s) {}
+
   std::string path;
   int items = 0;
   int links = 0;
   const SourceText* source = nullptr;  ///< for source excerpts; may be null
+  std::string repo_path;  ///< relative to the repository root, '/'-separated; empty: as `path`
 };
+
+/// What the CI reports need besides the findings.
+struct ReportContext {
+  std::string root_uri;  ///< file:// URI of the repository root, ending in '/' (SARIF)
+  std::optional<Severity> fail_on = Severity::error;  ///< at or above: a failed test (JUnit)
+  const RuleConfig* rules = nullptr;  ///< rules turned off are skipped test cases (JUnit)
+};
+
+/// SARIF 2.1.0 for code scanning: every rule with its docs, results with repository-relative
+/// locations and fingerprints that survive unrelated lines moving.
+void write_sarif(std::ostream& out, const std::vector<CheckedFile>& files,
+                 const std::vector<Diagnostic>& diags, const ReportContext& context);
+/// GitHub Actions workflow commands, one a finding, and a summary line.
+void write_github(std::ostream& out, const std::vector<CheckedFile>& files,
+                  const std::vector<Diagnostic>& diags);
+/// JUnit XML: a test suite per model, a test case per rule.
+void write_junit(std::ostream& out, const std::vector<CheckedFile>& files,
+                 const std::vector<Diagnostic>& diags, const ReportContext& context);
+/// GitLab code quality (Code Climate) JSON.
+void write_codeclimate(std::ostream& out, const std::vector<CheckedFile>& files,
+                       const std::vector<Diagnostic>& diags);
+
+/// A finding's stable fingerprint: its rule, file, item and message with numbers taken out,
+/// so it does not change when unrelated lines move. 16 hex digits.
+std::string fingerprint(const Diagnostic& d, const std::string& path);
 
 struct TextStyle {
   bool color = false;

@@ -20,9 +20,34 @@ constexpr unsigned stage_bit(Stage s) {
   return 1u << static_cast<unsigned>(s);
 }
 
+/// What a key's value is, for the JSON Schema (the loader checks the same in code).
+enum class ValueType {
+  version,        ///< the integer 1
+  text,           ///< any single value
+  date,           ///< YYYY-MM-DD
+  id,             ///< [A-Za-z][A-Za-z0-9_-]*
+  ids,            ///< an id or a list of ids (to, from)
+  references,     ///< a list of ids or "a -> b" links (about, affects)
+  term,           ///< short | medium | long
+  status,         ///< untested | testing | holds | fails
+  page,           ///< a5 | a4 | a3 | letter | legal | tabloid
+  orientation,    ///< landscape | portrait
+  texts,          ///< a list of single values (tags)
+  text_or_texts,  ///< a value or a list of them (evidence)
+  rule_ids,       ///< a list of rule ids (ignore)
+  indicators,     ///< a list of indicators
+  test,           ///< an assumption's test
+  render,         ///< the render block
+  items,          ///< a list of items of the section's stage
+  assumptions,
+  factors,
+};
+
 struct KeySpec {
   std::string_view name;
   std::string_view description;
+  ValueType type = ValueType::text;
+  bool required = false;
   unsigned stages = kAllStages;
 };
 

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: Apache-2.0
+// The format's key table -> JSON Schema draft-07, the draft YAML editors support best.
+#include "lmc/schema.h"
+
+#include "lmc/rules.h"
+#include "load/format.h"
+#include "report/json_util.h"
+
+namespace lmc {
+
+namespace {
+
+using format::KeySpec;
+using format::MapKind;
+using format::ValueType;
+
+Json enum_of(std::initializer_list<const char*> values) {
+  Json e = Json::array();
+  for (const char* v : values) e.push_back(v);
+  return Json{{"type", "string"}, {"enum", std::move(e)}};
+}
+
+Json ref(const char* name) {
+  return Json{{"$ref", std::string("#/definitions/") + name}};
+}
+
+// Any single value is text to lmc (a plain 2.3 is the text "2.3"), so the schema takes what
+// the loader takes.
+Json text() {
+  return Json{{"type", Json::array({"string", "number", "boolean"})}};
+}
+
+Json value_schema(ValueType t) {
+  switch (t) {
+    case ValueType::version: return Json{{"const", 1}};
+    case ValueType::text: return text();
+    case ValueType::date: return ref("date");
+    case ValueType::id: return ref("id");
+    case ValueType::ids:
+      return Json{
+          {"oneOf", Json::array({ref("id"), Json{{"type", "array"}, {"items", ref("id")}}})}};
+    case ValueType::references: return Json{{"type", "array"}, {"items", ref("reference")}};
+    case ValueType::term: return enum_of({"short", "medium", "long"});
+    case ValueType::status: return enum_of({"untested", "testing", "holds", "fails"});
+    case ValueType::page: return enum_of({"a5", "a4", "a3", "letter", "legal", "tabloid"});
+    case ValueType::orientation: return enum_of({"landscape", "portrait"});
+    case ValueType::texts: return Json{{"type", "array"}, {"items", text()}};
+    case ValueType::text_or_texts:
+      return Json{{"oneOf", Json::array({text(), Json{{"type", "array"}, {"items", text()}}})}};
+    case ValueType::rule_ids: return Json{{"type", "array"}, {"items", ref("rule")}};
+    case ValueType::indicators: return Json{{"type", "array"}, {"items", ref("indicator")}};
+    case ValueType::test: return ref("test");
+    case ValueType::render: return ref("render");
+    case ValueType::items:
+      return Json{};  // set per section by the caller
+    // An empty section (`assumptions:` with nothing under it) is allowed, as the loader does.
+    case ValueType::assumptions:
+      return Json{{"type", Json::array({"array", "null"})}, {"items", ref("assumption")}};
+    case ValueType::factors:
+      return Json{{"type", Json::array({"array", "null"})}, {"items", ref("external_factor")}};
+  }
+  return Json{};
+}
+
+// An object with exactly these keys, each described.
+Json object_schema(MapKind kind, std::string_view description, Stage stage = Stage::resource) {
+  Json properties = Json::object(), required = Json::array();
+  for (const KeySpec& k : format::keys_of(kind)) {
+    if (kind == MapKind::item && !(k.stages & format::stage_bit(stage))) continue;
+    Json p = value_schema(k.type);
+    if (k.type == ValueType::items) {
+      for (Stage s : kStages) {
+        if (k.name == stage_section(s)) {
+          p = Json{{"type", Json::array({"array", "null"})},
+                   {"items", ref(std::string(stage_name(s)).c_str())}};
+        }
+      }
+    }
+    p["description"] = std::string(k.description);
+    properties[std::string(k.name)] = std::move(p);
+    if (k.required) required.push_back(std::string(k.name));
+  }
+  Json o{{"type", "object"}, {"description", std::string(description)}};
+  if (!required.empty()) o["required"] = std::move(required);
+  o["properties"] = std::move(properties);
+  o["additionalProperties"] = false;
+  return o;
+}
+
+}  // namespace
+
+std::string json_schema() {
+  Json rules = Json::array();
+  for (const Rule& r : all_rules()) rules.push_back(std::string(r.id));
+  Json definitions = Json::object();
+  definitions["id"] = Json{{"type", "string"},
+                           {"pattern", "^[A-Za-z][A-Za-z0-9_-]*$"},
+                           {"description", "A letter, then letters, digits, '-' or '_'."}};
+  definitions["date"] = Json{{"type", "string"},
+                             {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+                             {"description", "A date written YYYY-MM-DD."}};
+  definitions["reference"] =
+      Json{{"type", "string"},
+           {"pattern", "^\\s*[A-Za-z][A-Za-z0-9_-]*\\s*(->\\s*[A-Za-z][A-Za-z0-9_-]*\\s*)?$"},
+           {"description", "An item's id, or a link written \"from-id -> to-id\"."}};
+  definitions["rule"] = Json{{"type", "string"},
+                             {"enum", std::move(rules)},
+                             {"description", "A rule id, as `lmc rules` lists them."}};
+  for (Stage s : kStages) {
+    definitions[std::string(stage_name(s))] = object_schema(
+        MapKind::item, std::string("One of the model's ") + std::string(stage_section(s)) + ".", s);
+  }
+  definitions["indicator"] =
+      object_schema(MapKind::indicator, "How an output, outcome or impact is measured.");
+  definitions["test"] = object_schema(MapKind::test, "How an assumption will be tested.");
+  definitions["render"] = object_schema(MapKind::render, "Defaults for `lmc render`.");
+  definitions["assumption"] = object_schema(MapKind::assumption, "A belief the chain rests on.");
+  definitions["external_factor"] =
+      object_schema(MapKind::factor, "Something outside the programme that can swamp it.");
+
+  Json schema{{"$schema", "http://json-schema.org/draft-07/schema#"},
+              {"title", "Logic model (lmc format version 1)"}};
+  Json top = object_schema(MapKind::top,
+                           "A programme logic model: resources, activities, outputs, outcomes "
+                           "and impacts, with the assumptions and external factors they rest on.");
+  for (auto& [key, value] : top.items()) schema[key] = value;
+  schema["definitions"] = std::move(definitions);
+  return dump_json(schema);
+}
+
+}  // namespace lmc

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: Apache-2.0
+// GitHub workflow commands, JUnit XML and GitLab code quality (Code Climate) JSON.
+#include <fmt/format.h>
+
+#include <set>
+
+#include "lmc/rules.h"
+#include "report/ci_common.h"
+#include "report/json_util.h"
+
+namespace lmc {
+
+namespace {
+
+// Workflow command data: '%', CR and LF escaped; property values also ':' and ','.
+std::string github_escape(std::string_view s, bool property) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      case ':': out += property ? "%3A" : ":"; break;
+      case ',': out += property ? "%2C" : ","; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string_view github_command(Severity s) {
+  switch (s) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::info: return "notice";
+  }
+  return "error";
+}
+
+// XML text and attribute values: markup escaped, and the control characters XML 1.0 does not
+// allow replaced.
+std::string xml(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      case '\n': out += "&#10;"; break;
+      case '\t': out += "&#9;"; break;
+      case '\r': out += "&#13;"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += "\xEF\xBF\xBD";  // U+FFFD
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+std::string finding_text(const Diagnostic& d, const std::string& path) {
+  std::string text = fmt::format("{}:{}:{}: {}: {} [{}]", path, d.span.line, d.span.column,
+                                 to_string(d.severity), d.message, d.rule);
+  if (!d.suggestion.empty()) text += "\n  help: " + d.suggestion;
+  return text;
+}
+
+std::string_view codeclimate_severity(Severity s) {
+  switch (s) {
+    case Severity::error: return "major";
+    case Severity::warning: return "minor";
+    case Severity::info: return "info";
+  }
+  return "major";
+}
+
+}  // namespace
+
+void write_github(std::ostream& out, const std::vector<CheckedFile>& files,
+                  const std::vector<Diagnostic>& diags) {
+  const auto paths = repo_paths(files);
+  for (const Diagnostic& d : diags) {
+    std::string message = d.message;
+    if (!d.suggestion.empty()) message += " (" + d.suggestion + ")";
+    out << fmt::format("::{} file={},line={},col={},title={}::{}\n", github_command(d.severity),
+                       github_escape(repo_path_of(paths, d.file), true), d.span.line, d.span.column,
+                       github_escape("[" + d.rule + "]", true), github_escape(message, false));
+  }
+  const Summary s = summarize(diags);
+  out << fmt::format("lmc: {} model{} checked: {} error{}, {} warning{}, {} info{}\n", files.size(),
+                     files.size() == 1 ? "" : "s", s.errors, s.errors == 1 ? "" : "s", s.warnings,
+                     s.warnings == 1 ? "" : "s", s.infos, s.infos == 1 ? "" : "s");
+  if (s.errors > 10 || s.warnings > 10) {
+    out << "lmc: GitHub shows at most 10 errors and 10 warnings on a pull request; every "
+           "finding is listed above\n";
+  }
+}
+
+void write_junit(std::ostream& out, const std::vector<CheckedFile>& files,
+                 const std::vector<Diagnostic>& diags, const ReportContext& context) {
+  const auto paths = repo_paths(files);
+  std::string suites;
+  int total_tests = 0, total_failures = 0;
+  for (const CheckedFile& f : files) {
+    const std::string path = f.repo_path.empty() ? f.path : f.repo_path;
+    std::string cases;
+    int tests = 0, failures = 0, skipped = 0;
+    for (const Rule& r : all_rules()) {
+      ++tests;
+      std::string body, system_out;
+      int failing = 0;
+      const bool off = context.rules && context.rules->overrides.count(r.id) &&
+                       !context.rules->overrides.find(r.id)->second;
+      for (const Diagnostic& d : diags) {
+        if (d.file != f.path || d.rule != r.id) continue;
+        const bool fails = context.fail_on && d.severity >= *context.fail_on;
+        (fails ? body : system_out) += finding_text(d, path) + "\n";
+        failing += fails;
+      }
+      std::string inner;
+      if (off) {
+        inner = "<skipped message=\"turned off in the configuration\"/>";
+        ++skipped;
+      } else if (failing > 0) {
+        inner = fmt::format("<failure type=\"{}\" message=\"{} finding{}\">{}</failure>", xml(r.id),
+                            failing, failing == 1 ? "" : "s", xml(body));
+        ++failures;
+      }
+      if (!system_out.empty()) inner += fmt::format("<system-out>{}</system-out>", xml(system_out));
+      cases += fmt::format("    <testcase classname=\"{}\" name=\"{}\">{}</testcase>\n", xml(path),
+                           xml(r.id), inner);
+    }
+    total_tests += tests;
+    total_failures += failures;
+    suites += fmt::format(
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">\n{}"
+        "  </testsuite>\n",
+        xml(path), tests, failures, skipped, cases);
+  }
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out << fmt::format(
+      "<testsuites name=\"lmc\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n{}</testsuites>\n",
+      total_tests, total_failures, suites);
+}
+
+void write_codeclimate(std::ostream& out, const std::vector<CheckedFile>& files,
+                       const std::vector<Diagnostic>& diags) {
+  const auto paths = repo_paths(files);
+  Json issues = Json::array();
+  std::set<std::string> seen;
+  for (const Diagnostic& d : diags) {
+    const std::string path = repo_path_of(paths, d.file);
+    std::string print = fingerprint(d, path);
+    // Two findings alike but for their numbers get distinct fingerprints, in order.
+    for (int k = 2; !seen.insert(print).second; ++k)
+      print = fingerprint(d, path + "#" + std::to_string(k));
+    std::string description = d.message;
+    if (!d.suggestion.empty()) description += " (" + d.suggestion + ")";
+    issues.push_back(
+        Json{{"type", "issue"},
+             {"check_name", d.rule},
+             {"description", description},
+             {"categories", Json::array({"Bug Risk"})},
+             {"severity", std::string(codeclimate_severity(d.severity))},
+             {"fingerprint", print},
+             {"location",
+              {{"path", path},
+               {"positions",
+                {{"begin", {{"line", d.span.line}, {"column", d.span.column}}},
+                 {"end", {{"line", d.span.line}, {"column", d.span.column + d.span.length}}}}}}}});
+  }
+  out << dump_json(issues);
+}
+
+}  // namespace lmc
