@@ -45,8 +45,10 @@ struct Discovered {
   bool ok = true;
 };
 class ConfigCache;
+/// With `models_only`, files named on the command line that are not logic models are skipped
+/// too (for hooks that pass every changed YAML file).
 Discovered discover(const std::vector<std::string>& paths, const std::string& stdin_name,
-                    ConfigCache& configs);
+                    ConfigCache& configs, bool models_only = false);
 
 /// Whether to colour output written to stdout: `mode` is auto, always or never.
 bool use_color(const std::string& mode);

@@ -27,6 +27,7 @@ struct CheckArgs {
   std::string config;
   std::string today;
   std::string stdin_name = "<stdin>";
+  bool models_only = false;
 };
 
 // The root of the git work tree that holds the current directory, or the current directory:
@@ -80,7 +81,7 @@ int run_check(const CheckArgs& args) {
   ConfigCache configs(use_color(args.color));
   if (!args.config.empty() && !configs.force(args.config)) return kExitUsage;
   Discovered found = discover(args.paths.empty() ? std::vector<std::string>{"."} : args.paths,
-                              args.stdin_name, configs);
+                              args.stdin_name, configs, args.models_only);
   bool usage_problem = !found.ok;
 
   const fs::path root = repository_root();
@@ -107,6 +108,7 @@ int run_check(const CheckArgs& args) {
     std::move(diags.begin(), diags.end(), std::back_inserter(all));
   }
   if (usage_problem && checked.empty()) return kExitUsage;
+  if (checked.empty() && args.models_only) return kExitOk;  // a hook given no models
 
   ReportContext context;
   context.root_uri = file_uri(root);
@@ -157,6 +159,9 @@ Runner setup_check(CLI::App& app) {
                  "Rule configuration to use instead of the nearest .lmc.yaml");
   app.add_option("--today", args->today,
                  "The date overdue-test compares against, as YYYY-MM-DD (default: today)");
+  app.add_flag("--models-only", args->models_only,
+               "Skip named files that are not logic models (no top-level logic_model), as "
+               "directory walks do; for hooks that pass every changed YAML file");
   app.add_option("--stdin-name", args->stdin_name,
                  "The path to report for a model read from standard input");
   return [args] { return run_check(*args); };

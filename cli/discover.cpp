@@ -48,7 +48,7 @@ std::string display_path(const fs::path& p) {
 }  // namespace
 
 Discovered discover(const std::vector<std::string>& paths, const std::string& stdin_name,
-                    ConfigCache& configs) {
+                    ConfigCache& configs, bool models_only) {
   Discovered result;
   bool stdin_used = false;
   for (const std::string& arg : paths) {
@@ -80,6 +80,7 @@ Discovered discover(const std::vector<std::string>& paths, const std::string& st
         result.ok = false;
         continue;
       }
+      if (models_only && !looks_like_model(f.text)) continue;
       result.files.push_back(std::move(f));
       continue;
     }

@@ -3,6 +3,7 @@
 # One command from a fresh Debian 12 machine to a working lmc.
 #   scripts/setup.sh run    install what is missing, build, check the shipped examples and
 #                           draw each one to SVG and PDF in build/diagrams/
+#   scripts/setup.sh install  install what is missing and build build/cli/lmc (CI actions)
 #   scripts/setup.sh test   install what is missing, build, run every test; then build again
 #                           with AddressSanitizer and UndefinedBehaviorSanitizer and rerun them
 set -euo pipefail
@@ -22,6 +23,9 @@ build() {  # build DIR [cmake options...]
 }
 
 case "$mode" in
+  install)
+    build build -DLMC_BUILD_TESTS=OFF
+    ;;
   run)
     build build -DLMC_BUILD_TESTS=OFF
     ./build/cli/lmc check examples/
@@ -45,7 +49,7 @@ case "$mode" in
       ctest --test-dir build-sanitize --output-on-failure -j"$jobs"
     ;;
   *)
-    echo "usage: scripts/setup.sh run|test" >&2
+    echo "usage: scripts/setup.sh run|test|install" >&2
     exit 2
     ;;
 esac

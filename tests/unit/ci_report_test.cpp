@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: Apache-2.0
+// Every report format carries every finding of the text format, with the same file, line,
+// column, rule and severity; text that needs escaping survives each format.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "expectations.h"
+#include "lmc/report.h"
+
+using namespace lmc;
+using namespace lmc::test;
+
+namespace {
+
+using Key = std::tuple<std::string, unsigned, unsigned, std::string, std::string>;
+
+struct Fixture {
+  std::vector<std::unique_ptr<LoadResult>> loaded;
+  std::vector<CheckedFile> files;
+  std::vector<Diagnostic> diags;
+
+  Fixture() {
+    std::vector<std::filesystem::path> paths = yaml_files("examples/broken");
+    paths.push_back(std::filesystem::path(LMC_SOURCE_DIR) / "tests/render/hostile.yaml");
+    for (const auto& p : paths) {
+      const std::string name = "models/" + p.filename().string();
+      loaded.push_back(std::make_unique<LoadResult>(load_model(name, read_file(p))));
+      files.emplace_back(name, &loaded.back()->source);
+      auto d = check(*loaded.back(), CheckOptions{{}, kToday});
+      diags.insert(diags.end(), d.begin(), d.end());
+    }
+    std::sort(diags.begin(), diags.end(), diagnostic_less);
+  }
+
+  std::set<Key> expected() const {
+    std::set<Key> out;
+    for (const auto& d : diags) {
+      out.emplace(d.file, d.span.line, d.span.column, d.rule, std::string(to_string(d.severity)));
+    }
+    return out;
+  }
+};
+
+std::string sarif_severity(const std::string& level) {
+  return level == "note" ? "info" : level;
+}
+
+std::string codeclimate_severity(const std::string& s) {
+  return s == "major" ? "error" : s == "minor" ? "warning" : "info";
+}
+
+}  // namespace
+
+TEST_CASE("SARIF carries every finding, with rules, locations and fingerprints") {
+  Fixture f;
+  std::ostringstream out;
+  write_sarif(out, f.files, f.diags, ReportContext{"file:///repo/", Severity::error, nullptr});
+  const auto doc = nlohmann::json::parse(out.str());
+  CHECK(doc["version"] == "2.1.0");
+  const auto& run = doc["runs"][0];
+  CHECK(run["tool"]["driver"]["rules"].size() == 25);
+  std::set<Key> got;
+  for (const auto& r : run["results"]) {
+    const auto& loc = r["locations"][0]["physicalLocation"];
+    CHECK(loc["artifactLocation"]["uriBaseId"] == "SRCROOT");
+    CHECK(run["tool"]["driver"]["rules"][r["ruleIndex"].get<int>()]["id"] == r["ruleId"]);
+    CHECK(r["partialFingerprints"]["lmcFinding/v1"].get<std::string>().size() == 16);
+    got.emplace(loc["artifactLocation"]["uri"], loc["region"]["startLine"],
+                loc["region"]["startColumn"], r["ruleId"], sarif_severity(r["level"]));
+  }
+  CHECK(got == f.expected());
+}
+
+TEST_CASE("fingerprints stay the same when unrelated lines move") {
+  const std::string model =
+      "logic_model: 1\ntitle: T\nactivities:\n  - {id: a, label: A}\n  - {id: a, label: Again}\n";
+  const auto before = check_text(model);
+  const auto after = check_text("# a comment\n\n" + model);
+  REQUIRE(before.size() == after.size());
+  for (std::size_t k = 0; k < before.size(); ++k) {
+    CHECK(before[k].span.line + 2 == after[k].span.line);
+    CHECK(fingerprint(before[k], "m.yaml") == fingerprint(after[k], "m.yaml"));
+  }
+}
+
+TEST_CASE("Code Climate carries every finding with a unique fingerprint") {
+  Fixture f;
+  std::ostringstream out;
+  write_codeclimate(out, f.files, f.diags);
+  const auto doc = nlohmann::json::parse(out.str());
+  REQUIRE(doc.is_array());
+  std::set<Key> got;
+  std::set<std::string> prints;
+  for (const auto& i : doc) {
+    CHECK(i["type"] == "issue");
+    CHECK(!i["description"].get<std::string>().empty());
+    prints.insert(i["fingerprint"]);
+    const auto& begin = i["location"]["positions"]["begin"];
+    got.emplace(i["location"]["path"], begin["line"], begin["column"], i["check_name"],
+                codeclimate_severity(i["severity"]));
+  }
+  CHECK(prints.size() == doc.size());
+  CHECK(got == f.expected());
+}
+
+TEST_CASE("GitHub workflow commands carry every finding, escaped") {
+  Fixture f;
+  std::ostringstream out;
+  write_github(out, f.files, f.diags);
+  static const std::regex kLine(
+      "^::(error|warning|notice) file=([^,]*),line=(\\d+),col=(\\d+),title=\\[([a-z-]+)\\]::(.*)$");
+  std::set<Key> got;
+  std::istringstream lines(out.str());
+  std::string summary;
+  for (std::string line; std::getline(lines, line);) {
+    std::smatch m;
+    if (!std::regex_match(line, m, kLine)) {
+      if (summary.empty()) summary = line;
+      continue;
+    }
+    CHECK(m[6].str().find('\n') == std::string::npos);
+    const std::string level = m[1] == "notice" ? "info" : m[1].str();
+    got.emplace(m[2], std::stoul(m[3]), std::stoul(m[4]), m[5], level);
+  }
+  CHECK(got == f.expected());
+  CHECK(summary.starts_with("lmc: 26 models checked: "));
+  // '%', ':' and ',' in a path are escaped as properties need.
+  std::vector<CheckedFile> odd{{"a%b:c,d.yaml", nullptr}};
+  Diagnostic d;
+  d.file = "a%b:c,d.yaml";
+  d.span = {1, 1, 0};
+  d.rule = "yaml-syntax";
+  d.message = "100% broken\nsecond line";
+  std::ostringstream escaped;
+  write_github(escaped, odd, {d});
+  CHECK(escaped.str().starts_with(
+      "::error file=a%25b%3Ac%2Cd.yaml,line=1,col=1,title=[yaml-syntax]::100%25 broken%0Asecond "
+      "line\n"));
+}
+
+TEST_CASE("JUnit has a suite per model and a case per rule, failures carrying the findings") {
+  Fixture f;
+  std::ostringstream out;
+  RuleConfig off;
+  off.overrides["long-label"] = std::nullopt;
+  write_junit(out, f.files, f.diags, ReportContext{"", Severity::info, &off});
+  const std::string xml = out.str();
+  CHECK(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"lmc\""));
+  CHECK(std::count(xml.begin(), xml.end(), '\n') > 26 * 25);
+  std::size_t suites = 0;
+  for (std::size_t at = 0; (at = xml.find("<testsuite ", at)) != std::string::npos; ++at) ++suites;
+  CHECK(suites == f.files.size());
+  CHECK(xml.find("<skipped message=\"turned off in the configuration\"/>") != std::string::npos);
+  // Every finding's line, as text shows it, escaped for XML.
+  static const std::regex kFinding(
+      "(models/[^:\"<>]+):(\\d+):(\\d+): (error|warning|info): .*? \\[([a-z-]+)\\]");
+  std::set<Key> got;
+  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), kFinding);
+       it != std::sregex_iterator(); ++it) {
+    got.emplace((*it)[1], std::stoul((*it)[2]), std::stoul((*it)[3]), (*it)[5], (*it)[4]);
+  }
+  // The rule turned off is a skipped case; its findings (which check() would have dropped)
+  // are not listed.
+  auto want = f.expected();
+  std::erase_if(want, [](const Key& k) { return std::get<3>(k) == "long-label"; });
+  for (const auto& k : want) {
+    INFO(std::get<0>(k) << ":" << std::get<1>(k) << ":" << std::get<2>(k) << " " << std::get<3>(k));
+    CHECK(got.count(k) == 1);
+  }
+  CHECK(got.size() == want.size());
+  CHECK(xml.find("<script>") == std::string::npos);
+}
