@@ -50,19 +50,6 @@ std::string repository_path(const InputFile& f, const fs::path& root) {
   return rel.generic_string();
 }
 
-std::string file_uri(const fs::path& dir) {
-  std::string uri = "file://";
-  for (unsigned char c : dir.generic_string() + "/") {
-    if (std::isalnum(c) ||
-        std::string_view("-._~/").find(static_cast<char>(c)) != std::string_view::npos) {
-      uri += static_cast<char>(c);
-    } else {
-      uri += fmt::format("%{:02X}", c);
-    }
-  }
-  return uri;
-}
-
 std::optional<Severity> fail_threshold(const CheckArgs& a) {
   if (a.strict) return Severity::warning;
   if (a.fail_on == "never") return std::nullopt;
@@ -111,7 +98,7 @@ int run_check(const CheckArgs& args) {
   if (checked.empty() && args.models_only) return kExitOk;  // a hook given no models
 
   ReportContext context;
-  context.root_uri = file_uri(root);
+  context.root_uri = directory_uri(root.generic_string());
   context.fail_on = fail_threshold(args);
   if (const LoadedConfig* here = configs.for_directory(fs::current_path()))
     context.rules = &here->rules;

@@ -45,6 +45,9 @@ void write_junit(std::ostream& out, const std::vector<CheckedFile>& files,
 void write_codeclimate(std::ostream& out, const std::vector<CheckedFile>& files,
                        const std::vector<Diagnostic>& diags);
 
+/// A file:// URI for an absolute directory, percent-encoded, ending in '/'.
+std::string directory_uri(std::string_view absolute_dir);
+
 /// A finding's stable fingerprint: its rule, file, item and message with numbers taken out,
 /// so it does not change when unrelated lines move. 16 hex digits.
 std::string fingerprint(const Diagnostic& d, const std::string& path);

@@ -58,4 +58,14 @@ std::size_t utf8_length(std::string_view s);
 /// Returns the byte offset of the first invalid UTF-8 sequence in s, or npos if it is valid.
 std::size_t find_invalid_utf8(std::string_view s);
 
+/// Splits valid UTF-8 into its characters, each as its bytes.
+std::vector<std::string_view> utf8_characters(std::string_view s);
+
+/// The code point of one UTF-8 character (as utf8_characters gives them).
+char32_t decode_utf8(std::string_view character);
+
+/// How many terminal cells a code point takes: 0 for combining marks and joiners, 2 for wide
+/// East Asian characters and emoji, 1 otherwise. Used to line up carets and wrap labels.
+int display_width(char32_t c);
+
 }  // namespace lmc

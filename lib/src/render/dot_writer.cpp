@@ -28,36 +28,6 @@ constexpr std::array<std::string_view, 5> kStageFill = {"#DDDDDD", "#99DDFF", "#
 constexpr std::string_view kErrorColor = "#CC3311";
 constexpr std::string_view kWarningColor = "#EE7733";
 
-// Terminal-style cell width of a code point, for wrapping: wide scripts and emoji take two.
-std::size_t cells(char32_t c) {
-  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
-                 (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-                 (c >= 0xFF00 && c <= 0xFF60) || (c >= 0x1F300 && c <= 0x1FAFF) ||
-                 (c >= 0x20000 && c <= 0x3FFFD)
-             ? 2
-             : 1;
-}
-
-// Splits valid UTF-8 into code points, keeping each one's bytes.
-std::vector<std::string_view> code_points(std::string_view s) {
-  std::vector<std::string_view> out;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
-    out.push_back(s.substr(i, std::min(len, s.size() - i)));
-    i += len;
-  }
-  return out;
-}
-
-char32_t decode(std::string_view cp) {
-  const auto c = static_cast<unsigned char>(cp[0]);
-  if (cp.size() == 1) return c;
-  char32_t v = c & (0x7F >> cp.size());
-  for (std::size_t k = 1; k < cp.size(); ++k) v = (v << 6) | (cp[k] & 0x3F);
-  return v;
-}
-
 // Breaks text into lines of at most `width` cells, at spaces where it can and inside a word
 // where it must. Line breaks in the text are kept.
 std::vector<std::string> wrap(std::string_view text, std::size_t width) {
@@ -80,7 +50,7 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
     word.clear();
     word_cells = 0;
   };
-  for (std::string_view cp : code_points(text)) {
+  for (std::string_view cp : utf8_characters(text)) {
     if (cp == "\n" || cp == "\r") {
       flush_word();
       if (cp == "\n") {
@@ -94,7 +64,7 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
       flush_word();
       continue;
     }
-    const std::size_t w = cells(decode(cp));
+    const auto w = static_cast<std::size_t>(std::max(display_width(decode_utf8(cp)), 0));
     if (word_cells + w > width) {  // a word longer than a line
       flush_word();
       lines.push_back(std::move(line));

@@ -139,6 +139,12 @@ void write_sarif(std::ostream& out, const std::vector<CheckedFile>& files,
   out << dump_json(doc);
 }
 
+std::string directory_uri(std::string_view absolute_dir) {
+  std::string dir(absolute_dir);
+  if (dir.empty() || dir.back() != '/') dir += '/';
+  return "file://" + uri_path(dir);
+}
+
 std::string fingerprint(const Diagnostic& d, const std::string& path) {
   // Numbers in a message are line numbers or counts ("already used on line 8"): leave them
   // out so that moving unrelated lines does not change the fingerprint.

@@ -35,35 +35,6 @@ const char* severity_color(const Palette& p, Severity s) {
   return p.error;
 }
 
-// Terminal cells a code point takes: 0 for combining marks, 2 for wide East Asian text and
-// emoji, 1 otherwise. Enough to keep a caret under the right character.
-int cell_width(char32_t c) {
-  if ((c >= 0x0300 && c <= 0x036F) || c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F)) return 0;
-  if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
-      (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-      (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) ||
-      (c >= 0x1F300 && c <= 0x1FAFF) || (c >= 0x20000 && c <= 0x3FFFD)) {
-    return 2;
-  }
-  return 1;
-}
-
-// Decodes valid UTF-8 (the loader has validated it) into code points.
-std::vector<char32_t> decode(std::string_view s) {
-  std::vector<char32_t> out;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
-    char32_t cp = len == 1 ? c : c & (0x7F >> len);
-    for (std::size_t k = 1; k < len && i + k < s.size(); ++k) {
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    }
-    out.push_back(cp);
-    i += len;
-  }
-  return out;
-}
-
 void write_excerpt(std::ostream& out, const SourceText& source, Span span, const Palette& p) {
   const std::string_view line = source.line(span.line);
   if (line.empty() && span.line > source.line_count()) return;
@@ -73,14 +44,15 @@ void write_excerpt(std::ostream& out, const SourceText& source, Span span, const
   for (char& c : shown) {
     if (c == '\t') c = ' ';
   }
-  const auto cps = decode(line);
+  std::vector<char32_t> cps;
+  for (std::string_view ch : utf8_characters(line)) cps.push_back(decode_utf8(ch));
   std::string pad;
   const std::size_t col = span.column - 1;
-  for (std::size_t i = 0; i < col && i < cps.size(); ++i) pad.append(cell_width(cps[i]), ' ');
+  for (std::size_t i = 0; i < col && i < cps.size(); ++i) pad.append(display_width(cps[i]), ' ');
   if (col > cps.size()) pad.append(col - cps.size(), ' ');
   std::size_t width = 0;
   const std::size_t len = std::max<std::size_t>(span.length, 1);
-  for (std::size_t i = col; i < col + len && i < cps.size(); ++i) width += cell_width(cps[i]);
+  for (std::size_t i = col; i < col + len && i < cps.size(); ++i) width += display_width(cps[i]);
   if (width == 0) width = 1;
   out << fmt::format(" {}{} |{} {}\n", p.dim, span.line, p.reset, shown);
   out << fmt::format(" {}{} |{} {}{}^{}{}\n", p.dim, gutter, p.reset, pad, p.caret,
