@@ -27,7 +27,7 @@ void Graph::Adjacency::build(std::size_t nodes, const std::vector<std::pair<int,
   for (const auto& [a, b] : edges) targets[next[reverse ? b : a]++] = reverse ? a : b;
 }
 
-Graph::Graph(const Model& model) : model_(&model) {
+Graph::Graph(const Model& model) {
   const auto& items = model.items;
   const std::size_t n = items.size();
   in_doubt_.assign(n, false);

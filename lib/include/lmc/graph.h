@@ -42,7 +42,6 @@ class Graph {
 
   explicit Graph(const Model& model);
 
-  const Model& model() const { return *model_; }
   /// Index of the item with this id (first definition), or -1.
   int find(std::string_view id) const;
   bool is_assumption_or_factor(std::string_view id) const;
@@ -80,7 +79,6 @@ class Graph {
     }
   };
 
-  const Model* model_;
   std::vector<std::pair<std::string_view, int>> index_;  // sorted by id; first definitions
   std::vector<std::string_view> others_;                 // sorted assumption and factor ids
   std::vector<Link> links_;

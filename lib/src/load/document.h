@@ -24,7 +24,6 @@ inline constexpr NodeId kNoNode = UINT32_MAX;
 struct Node {
   NodeKind kind = NodeKind::null;
   bool plain : 1 = true;       ///< a plain (unquoted, untagged) scalar: number, date or null
-  bool flow : 1 = false;       ///< a flow collection ([...] or {...})
   bool duplicate : 1 = false;  ///< a mapping key that repeats an earlier key of its mapping
   bool in_source : 1 = false;  ///< a scalar whose value is its source text, not copied
   std::uint32_t pos = 0;       ///< byte offset in the source text (a null value: its key's)

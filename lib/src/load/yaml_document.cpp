@@ -97,13 +97,13 @@ class Builder : public YAML::EventHandler {
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value style) override {
-    open(mark, NodeKind::sequence, style);
+                       YAML::EmitterStyle::value) override {
+    open(mark, NodeKind::sequence);
   }
   void OnSequenceEnd() override { close(); }
   void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value style) override {
-    open(mark, NodeKind::mapping, style);
+                  YAML::EmitterStyle::value) override {
+    open(mark, NodeKind::mapping);
   }
   void OnMapEnd() override { close(); }
 
@@ -146,10 +146,9 @@ class Builder : public YAML::EventHandler {
     n.pos = static_cast<std::uint32_t>(std::max(mark.pos, 0));
   }
 
-  void open(const YAML::Mark& mark, NodeKind kind, YAML::EmitterStyle::value style) {
+  void open(const YAML::Mark& mark, NodeKind kind) {
     Node n;
     n.kind = kind;
-    n.flow = style == YAML::EmitterStyle::Flow;
     place(n, mark);
     const NodeId id = add(n);
     frames_.push_back(Frame{id, pending_.size(), kind == NodeKind::mapping, nullptr});
