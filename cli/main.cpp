@@ -33,6 +33,11 @@ int main(int argc, char** argv) {
   add("rules", "List the rules `lmc check` applies", &setup_rules);
   add("schema", "Print the JSON Schema of the model format (for editors)", &setup_schema);
   add("explain", "Explain one rule: why it matters, an example, the fix", &setup_explain);
+  if (argc == 1) {
+    // No command: show what there is, as `lmc --help` does, and say it was not enough.
+    std::cout << app.help();
+    return kExitUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
