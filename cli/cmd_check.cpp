@@ -5,8 +5,8 @@
 #include <iostream>
 #include <memory>
 
+#include "checked_model.h"
 #include "cli.h"
-#include "config_cache.h"
 #include "lmc/check.h"
 #include "lmc/load.h"
 #include "lmc/report.h"
@@ -58,13 +58,8 @@ std::optional<Severity> fail_threshold(const CheckArgs& a) {
 
 int run_check(const CheckArgs& args) {
   const bool color = args.format == "text" && use_color(args.color);
-  std::string today_date = args.today.empty() ? today() : args.today;
-  if (!args.today.empty()) {
-    if (!is_valid_date(args.today)) {
-      print_error("--today '" + args.today + "' is not a date: write it as YYYY-MM-DD");
-      return kExitUsage;
-    }
-  }
+  std::string today_date;
+  if (!resolve_today(args.today, today_date)) return kExitUsage;
   ConfigCache configs(use_color(args.color));
   if (!args.config.empty() && !configs.force(args.config)) return kExitUsage;
   Discovered found = discover(args.paths.empty() ? std::vector<std::string>{"."} : args.paths,

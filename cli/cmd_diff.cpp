@@ -5,16 +5,12 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
-#include <sstream>
 
+#include "checked_model.h"
 #include "cli.h"
-#include "config_cache.h"
 #include "git_source.h"
-#include "lmc/check.h"
 #include "lmc/diff.h"
-#include "lmc/load.h"
 #include "lmc/render.h"
-#include "lmc/report.h"
 #include "output_file.h"
 
 namespace lmc::cli {
@@ -34,9 +30,7 @@ struct DiffArgs {
 };
 
 // One side of the diff, read, loaded and checked.
-struct Side {
-  std::unique_ptr<LoadResult> loaded;
-  std::vector<Diagnostic> findings;
+struct Side : CheckedModel {
   fs::path file;  // empty unless the side is a file on disk
 };
 
@@ -71,29 +65,18 @@ bool load_side(const std::string& spec, Side& side, bool& stdin_used, ConfigCach
                const std::string& today_date) {
   std::string text;
   if (!read_side(spec, text, side.file, stdin_used)) return false;
-  const LoadedConfig* config =
-      configs.for_directory(side.file.empty() ? fs::path(".") : side.file.parent_path());
-  if (!config) return false;
-  side.loaded = std::make_unique<LoadResult>(load_model(spec, std::move(text)));
-  side.findings = check(*side.loaded, CheckOptions{config->rules, today_date});
-  if (!side.loaded->usable) {
-    std::ostringstream out;
-    write_text(out, {{spec, &side.loaded->source}}, side.findings, TextStyle{false, true});
-    std::cerr << out.str();
-    print_error("'" + spec + "' is not a logic model lmc can read, so it cannot be compared");
-    return false;
-  }
+  auto checked = load_checked(spec, std::move(text), side.file.parent_path(), configs, today_date,
+                              "cannot be compared");
+  if (!checked) return false;
+  static_cast<CheckedModel&>(side) = std::move(*checked);
   return true;
 }
 
 int run_diff(const DiffArgs& args) {
-  if (!args.today.empty() && !is_valid_date(args.today)) {
-    print_error("--today '" + args.today + "' is not a date: write it as YYYY-MM-DD");
-    return kExitUsage;
-  }
+  std::string today_date;
+  if (!resolve_today(args.today, today_date)) return kExitUsage;
   ConfigCache configs(false);
   if (!args.config.empty() && !configs.force(args.config)) return kExitUsage;
-  const std::string today_date = args.today.empty() ? today() : args.today;
   bool stdin_used = false;
   Side before, after;
   if (!load_side(args.old_side, before, stdin_used, configs, today_date) ||

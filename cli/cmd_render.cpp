@@ -4,14 +4,10 @@
 
 #include <iostream>
 #include <memory>
-#include <sstream>
 
+#include "checked_model.h"
 #include "cli.h"
-#include "config_cache.h"
-#include "lmc/check.h"
-#include "lmc/load.h"
 #include "lmc/render.h"
-#include "lmc/report.h"
 #include "output_file.h"
 
 namespace lmc::cli {
@@ -33,43 +29,21 @@ struct RenderArgs {
   std::string today;
 };
 
-// A model loaded and checked, or the exit code to stop with.
-struct Checked {
-  std::unique_ptr<LoadResult> loaded;
-  std::vector<Diagnostic> findings;
-  int exit = kExitOk;
-};
-
-Checked load_and_check(const std::string& path, const std::string& config_path,
-                       const std::string& today_date) {
-  Checked c;
-  std::string text;
+// The model named on the command line, loaded and checked; nullopt (said on stderr) when it
+// cannot be used.
+std::optional<CheckedModel> load_model_file(const std::string& path, const std::string& config,
+                                            const std::string& today_arg,
+                                            std::string_view consequence) {
+  std::string today_date, text;
+  if (!resolve_today(today_arg, today_date)) return std::nullopt;
   if (!read_file(path, text)) {
     print_error("'" + path + "': no such file, or it cannot be read");
-    c.exit = kExitUsage;
-    return c;
+    return std::nullopt;
   }
   ConfigCache configs(false);
-  if (!config_path.empty() && !configs.force(config_path)) {
-    c.exit = kExitUsage;
-    return c;
-  }
-  const LoadedConfig* config = configs.for_directory(fs::path(path).parent_path());
-  if (!config) {
-    c.exit = kExitUsage;
-    return c;
-  }
-  c.loaded = std::make_unique<LoadResult>(load_model(path, std::move(text)));
-  c.findings =
-      check(*c.loaded, CheckOptions{config->rules, today_date.empty() ? today() : today_date});
-  if (!c.loaded->usable) {
-    std::ostringstream out;
-    write_text(out, {{path, &c.loaded->source}}, c.findings, TextStyle{false, true});
-    std::cerr << out.str();
-    print_error("'" + path + "' cannot be drawn: it is not a logic model lmc can read");
-    c.exit = kExitUsage;
-  }
-  return c;
+  if (!config.empty() && !configs.force(config)) return std::nullopt;
+  return load_checked(path, std::move(text), fs::path(path).parent_path(), configs, today_date,
+                      consequence);
 }
 
 int errors_in(const std::vector<Diagnostic>& findings) {
@@ -100,9 +74,9 @@ int run_render(const RenderArgs& args) {
     print_error("refusing to write the diagram over the model '" + args.model + "'");
     return kExitUsage;
   }
-  Checked c = load_and_check(args.model, args.config, args.today);
-  if (c.exit != kExitOk) return c.exit;
-  const Model& model = c.loaded->model;
+  const auto c = load_model_file(args.model, args.config, args.today, "cannot be drawn");
+  if (!c) return kExitUsage;
+  const Model& model = c->loaded->model;
 
   RenderOptions options;
   options.format = *format;
@@ -113,7 +87,7 @@ int run_render(const RenderArgs& args) {
   options.page = page_geometry(page, portrait);
 
   const std::string dot =
-      to_dot(model, args.annotate ? annotate_findings(c.findings) : Decorations{});
+      to_dot(model, args.annotate ? annotate_findings(c->findings) : Decorations{});
   std::string data = dot;
   if (*format != OutputFormat::dot) {
     RenderResult r = render_dot(dot, options);
@@ -128,7 +102,7 @@ int run_render(const RenderArgs& args) {
     print_error(error);
     return kExitUsage;
   }
-  if (const int errors = errors_in(c.findings); errors > 0) {
+  if (const int errors = errors_in(c->findings); errors > 0) {
     std::cerr << fmt::format(
         "lmc: '{}' has {} error{}; the diagram shows what could be drawn (`lmc check {}` lists "
         "them)\n",
@@ -170,10 +144,9 @@ Runner setup_export(CLI::App& app) {
   app.add_option("--format", *format, "dot: the Graphviz input `lmc render` lays out")
       ->check(CLI::IsMember({"dot"}));
   return [model, format] {
-    Checked c = load_and_check(*model, {}, {});
-    if (c.exit != kExitOk) return c.exit;
-    const std::string dot = to_dot(c.loaded->model);
-    std::cout << dot;
+    const auto c = load_model_file(*model, {}, {}, "cannot be exported");
+    if (!c) return kExitUsage;
+    std::cout << to_dot(c->loaded->model);
     return kExitOk;
   };
 }
