@@ -57,6 +57,9 @@ struct TextStyle {
   bool quiet = false;  ///< one line a finding: no excerpt, help or summary
 };
 
+/// "4 models checked: 1 error, 2 warnings, 0 infos", or "... checked: no problems found".
+std::string summary_line(std::size_t models, const Summary& summary);
+
 /// Compiler-style text: `path:line:col: severity: message [rule]`, the source line, a caret,
 /// `help:` with the fix, then a summary line.
 void write_text(std::ostream& out, const std::vector<CheckedFile>& files,

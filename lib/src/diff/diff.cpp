@@ -262,60 +262,59 @@ class Differ {
     return it == rename_.end() ? id : it->second;
   }
 
-  void assumptions() {
-    std::map<std::string, const Assumption*> before, after;
-    for (const Assumption& x : a_.assumptions)
+  // Assumptions and factors are matched by id: the removed ones first, then the added ones
+  // and `compare(before, after)` for those in both, in id order.
+  template <typename T, typename Compare>
+  void by_id(const std::vector<T>& old_list, const std::vector<T>& new_list, const char* noun,
+             const char* section, Compare compare) {
+    std::map<std::string, const T*> before, after;
+    for (const T& x : old_list) {
       if (!x.id.value.empty()) before.emplace(x.id.value, &x);
-    for (const Assumption& x : b_.assumptions)
+    }
+    for (const T& x : new_list) {
       if (!x.id.value.empty()) after.emplace(x.id.value, &x);
+    }
     for (const auto& [id, x] : before) {
       if (!after.count(id))
-        add("assumption-removed", id, x->text.value, std::nullopt, "assumptions");
+        add(fmt::format("{}-removed", noun), id, x->text.value, std::nullopt, section);
     }
     for (const auto& [id, y] : after) {
-      auto o = before.find(id);
-      if (o == before.end()) {
-        add("assumption-added", id, std::nullopt, y->text.value, "assumptions");
-        continue;
+      if (auto o = before.find(id); o != before.end()) {
+        compare(id, *o->second, *y);
+      } else {
+        add(fmt::format("{}-added", noun), id, std::nullopt, y->text.value, section);
       }
-      const Assumption& x = *o->second;
-      if (x.text.value != y->text.value)
-        add("assumption-text-changed", id, x.text.value, y->text.value, "assumptions");
-      if (x.status != y->status) {
-        add("assumption-status-changed", id, std::string(status_name(x.status)),
-            std::string(status_name(y->status)), "assumptions");
-      }
-      const std::string ab = refs_key(x.about, rename_), aa = refs_key(y->about, {});
-      if (ab != aa) add("assumption-about-changed", id, nonempty(ab), nonempty(aa), "assumptions");
-      const std::string tb = test_text(x.test), ta = test_text(y->test);
-      if (tb != ta) add("assumption-test-changed", id, nonempty(tb), nonempty(ta), "assumptions");
     }
   }
 
+  void assumptions() {
+    const char* section = "assumptions";
+    by_id(a_.assumptions, b_.assumptions, "assumption", section,
+          [&](const std::string& id, const Assumption& x, const Assumption& y) {
+            if (x.text.value != y.text.value) {
+              add("assumption-text-changed", id, x.text.value, y.text.value, section);
+            }
+            if (x.status != y.status) {
+              add("assumption-status-changed", id, std::string(status_name(x.status)),
+                  std::string(status_name(y.status)), section);
+            }
+            const std::string ab = refs_key(x.about, rename_), aa = refs_key(y.about, {});
+            if (ab != aa) add("assumption-about-changed", id, nonempty(ab), nonempty(aa), section);
+            const std::string tb = test_text(x.test), ta = test_text(y.test);
+            if (tb != ta) add("assumption-test-changed", id, nonempty(tb), nonempty(ta), section);
+          });
+  }
+
   void factors() {
-    std::map<std::string, const ExternalFactor*> before, after;
-    for (const ExternalFactor& x : a_.factors)
-      if (!x.id.value.empty()) before.emplace(x.id.value, &x);
-    for (const ExternalFactor& x : b_.factors)
-      if (!x.id.value.empty()) after.emplace(x.id.value, &x);
-    for (const auto& [id, x] : before) {
-      if (!after.count(id))
-        add("factor-removed", id, x->text.value, std::nullopt, "external_factors");
-    }
-    for (const auto& [id, y] : after) {
-      auto o = before.find(id);
-      if (o == before.end()) {
-        add("factor-added", id, std::nullopt, y->text.value, "external_factors");
-        continue;
-      }
-      const ExternalFactor& x = *o->second;
-      if (x.text.value != y->text.value)
-        add("factor-changed", id, x.text.value, y->text.value, "external_factors");
-      const std::string ab = refs_key(x.affects, rename_), aa = refs_key(y->affects, {});
-      if (ab != aa) {
-        add("factor-changed", id, "affects: " + ab, "affects: " + aa, "external_factors");
-      }
-    }
+    const char* section = "external_factors";
+    by_id(a_.factors, b_.factors, "factor", section,
+          [&](const std::string& id, const ExternalFactor& x, const ExternalFactor& y) {
+            if (x.text.value != y.text.value) {
+              add("factor-changed", id, x.text.value, y.text.value, section);
+            }
+            const std::string ab = refs_key(x.affects, rename_), aa = refs_key(y.affects, {});
+            if (ab != aa) add("factor-changed", id, "affects: " + ab, "affects: " + aa, section);
+          });
   }
 
   const Model& a_;

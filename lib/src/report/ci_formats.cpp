@@ -91,9 +91,7 @@ void write_github(std::ostream& out, const std::vector<CheckedFile>& files,
                        github_escape("[" + d.rule + "]", true), github_escape(message, false));
   }
   const Summary s = summarize(diags);
-  out << fmt::format("lmc: {} model{} checked: {} error{}, {} warning{}, {} info{}\n", files.size(),
-                     files.size() == 1 ? "" : "s", s.errors, s.errors == 1 ? "" : "s", s.warnings,
-                     s.warnings == 1 ? "" : "s", s.infos, s.infos == 1 ? "" : "s");
+  out << "lmc: " << summary_line(files.size(), s) << '\n';
   if (s.errors > 10 || s.warnings > 10) {
     out << "lmc: GitHub shows at most 10 errors and 10 warnings on a pull request; every "
            "finding is listed above\n";

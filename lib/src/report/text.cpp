@@ -65,6 +65,13 @@ std::string plural(int n, std::string_view one, std::string_view many) {
 
 }  // namespace
 
+std::string summary_line(std::size_t models, const Summary& s) {
+  const std::string checked = plural(static_cast<int>(models), "model", "models");
+  if (s.errors + s.warnings + s.infos == 0) return checked + " checked: no problems found";
+  return fmt::format("{} checked: {}, {}, {}", checked, plural(s.errors, "error", "errors"),
+                     plural(s.warnings, "warning", "warnings"), plural(s.infos, "info", "infos"));
+}
+
 void write_text(std::ostream& out, const std::vector<CheckedFile>& files,
                 const std::vector<Diagnostic>& diags, const TextStyle& style) {
   const Palette p = palette(style.color);
@@ -89,14 +96,7 @@ void write_text(std::ostream& out, const std::vector<CheckedFile>& files,
     }
   }
   if (style.quiet) return;
-  const Summary s = summarize(diags);
-  const std::string checked = plural(static_cast<int>(files.size()), "model", "models");
-  if (diags.empty()) {
-    out << fmt::format("{} checked: no problems found\n", checked);
-    return;
-  }
-  out << fmt::format("{} checked: {}, {}, {}\n", checked, plural(s.errors, "error", "errors"),
-                     plural(s.warnings, "warning", "warnings"), plural(s.infos, "info", "infos"));
+  out << summary_line(files.size(), summarize(diags)) << '\n';
 }
 
 }  // namespace lmc
