@@ -20,9 +20,13 @@ bool ConfigCache::force(const std::string& path) {
 
 const LoadedConfig* ConfigCache::for_directory(const fs::path& dir) {
   if (forced_) return forced_;
-  const auto found = find_config(dir.empty() ? fs::path(".") : dir);
-  if (!found) return &defaults_;
-  return read(*found);
+  // Models in one directory share a configuration: look it up once a directory.
+  const std::string key = dir.empty() ? "." : dir.string();
+  if (auto it = by_directory_.find(key); it != by_directory_.end()) return it->second;
+  const auto found = find_config(key);
+  const LoadedConfig* config = found ? read(*found) : &defaults_;
+  by_directory_.emplace(key, config);
+  return config;
 }
 
 const LoadedConfig* ConfigCache::read(const fs::path& file) {

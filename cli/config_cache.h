@@ -38,6 +38,7 @@ class ConfigCache {
   const LoadedConfig* forced_ = nullptr;
   LoadedConfig defaults_;
   std::map<std::string, std::unique_ptr<LoadedConfig>> loaded_;  // null entry: broken file
+  std::map<std::string, const LoadedConfig*> by_directory_;      // directory -> its config
 };
 
 }  // namespace lmc::cli
