@@ -23,6 +23,7 @@ struct DiffArgs {
   std::string old_side, new_side;
   std::string format = "text";
   std::string render;
+  bool indicators = false;
   bool quiet = false;
   std::string color = "auto";
   std::string config;
@@ -103,8 +104,12 @@ int run_diff(const DiffArgs& args) {
     options.format = *format;
     options.page = page_geometry(model.render.page.value_or(PageSize::a4),
                                  model.render.portrait.value_or(false));
-    const RenderResult r =
-        render_dot(to_dot(model, diff_decorations(before.loaded->model, changes)), options);
+    DiagramOptions diagram;
+    diagram.page = options.page;
+    diagram.indicators = args.indicators;
+    diagram.previous_order = previous_layout(args.render);
+    const RenderResult r = render_dot(
+        to_dot(model, diff_decorations(before.loaded->model, model, changes), diagram), options);
     for (const std::string& m : r.messages) std::cerr << "lmc: graphviz: " << m << '\n';
     if (!r.error.empty()) {
       print_error(r.error);
@@ -139,6 +144,8 @@ Runner setup_diff(CLI::App& app) {
       ->check(CLI::IsMember({"text", "markdown", "json"}));
   app.add_option("--render", args->render,
                  "Also draw the new model with the changes marked (.svg, .pdf or .png)");
+  app.add_flag("--indicators", args->indicators,
+               "With --render: show indicators under the boxes, old values beside changed ones");
   app.add_flag("-q,--quiet", args->quiet,
                "Print nothing; the exit code says if the theory changed");
   app.add_option("--color", args->color, "Colour the text output")

@@ -24,6 +24,7 @@ struct RenderArgs {
   bool portrait = false;
   bool landscape = false;
   bool annotate = false;
+  bool indicators = false;
   int dpi = 150;
   std::string config;
   std::string today;
@@ -86,8 +87,13 @@ int run_render(const RenderArgs& args) {
   const bool portrait = args.portrait || (!args.landscape && model.render.portrait.value_or(false));
   options.page = page_geometry(page, portrait);
 
+  DiagramOptions diagram;
+  diagram.page = options.page;
+  diagram.indicators = args.indicators;
+  // The drawing this one replaces keeps its boxes' order, so an edit does not reshuffle it.
+  if (args.output != "-") diagram.previous_order = previous_layout(args.output);
   const std::string dot =
-      to_dot(model, args.annotate ? annotate_findings(c->findings) : Decorations{});
+      to_dot(model, args.annotate ? annotate_findings(model, c->findings) : Decorations{}, diagram);
   std::string data = dot;
   if (*format != OutputFormat::dot) {
     RenderResult r = render_dot(dot, options);
@@ -129,7 +135,10 @@ Runner setup_render(CLI::App& app) {
                "portrait)")
       ->excludes(portrait);
   app.add_flag("--annotate", args->annotate,
-               "Outline items with findings (red: error, amber: warning) and add a key");
+               "Number every item and link with a finding and list the findings under the "
+               "diagram");
+  app.add_flag("--indicators", args->indicators,
+               "Show each output's, outcome's and impact's indicators under its label");
   app.add_option("--dpi", args->dpi, "Resolution of a PNG (default 150)")
       ->check(CLI::Range(30, 1200));
   app.add_option("--config", args->config, "Rule configuration for --annotate");

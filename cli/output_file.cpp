@@ -7,6 +7,9 @@
 #include <fstream>
 #include <iostream>
 #include <random>
+#include <sstream>
+
+#include "lmc/render.h"
 
 namespace lmc::cli {
 
@@ -49,6 +52,19 @@ std::string write_output(const std::string& path, std::string_view data) {
     return "'" + path + "' cannot be replaced: " + ec.message();
   }
   return {};
+}
+
+std::vector<std::vector<std::string>> previous_layout(const std::string& path) {
+  constexpr std::uintmax_t kMaxDrawing = 64u << 20;
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec || !fs::is_regular_file(status) || fs::file_size(path, ec) > kMaxDrawing || ec) {
+    return {};
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return read_layout_memo(bytes.str());
 }
 
 }  // namespace lmc::cli

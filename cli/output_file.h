@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lmc::cli {
 
@@ -15,5 +16,9 @@ bool same_file(const std::filesystem::path& a, const std::filesystem::path& b);
 /// standard output for "-". Returns an error message, empty on success; on failure the
 /// target is untouched.
 std::string write_output(const std::string& path, std::string_view data);
+
+/// The box order of the diagram at `path` that lmc drew earlier (read_layout_memo), so a new
+/// drawing over it keeps it; empty when there is none, or it is not a regular file lmc made.
+std::vector<std::vector<std::string>> previous_layout(const std::string& path);
 
 }  // namespace lmc::cli

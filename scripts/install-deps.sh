@@ -12,7 +12,7 @@ packages=(
   libgraphviz-dev libgvc6
   fonts-dejavu-core fonts-dejavu-extra fonts-noto-core fonts-noto-color-emoji
   # The render tests check the outputs with real tools.
-  libxml2-utils poppler-utils
+  libxml2-utils poppler-utils python3
 )
 # The schema tests run a JSON Schema validator from the npm registry; Node.js from Debian will
 # do where the machine has none of its own.

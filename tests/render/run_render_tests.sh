@@ -117,10 +117,63 @@ check
 "$lmc" diff tests/diff/old.yaml tests/diff/new.yaml -q --render "$work/diff.svg" 2>"$work/err"
 [ $? -eq 1 ] || fail "diff --render did not exit 1: $(cat "$work/err")"
 xmllint --noout "$work/diff.svg" || fail "the visual diff is not well-formed"
-grep -q 'class="node removed"' "$work/diff.svg" || fail "the visual diff has no ghost of what was removed"
+grep -q 'class="node box removed"' "$work/diff.svg" || fail "the visual diff has no ghost of what was removed"
 check
 "$lmc" diff tests/diff/old.yaml tests/diff/new.yaml -q --render "$work/diff.pdf" 2>/dev/null
 [ "$(pdfinfo "$work/diff.pdf" | sed -n 's/^Pages: *//p')" = 1 ] || fail "the visual diff PDF is not one page"
+
+
+# The layout as printed (svg_layout.py reads it from the SVG): headers in one row, the boxes
+# of a column on one edge and of one width, and box text at 10 pt or more for the examples on
+# A4 landscape, 7 pt or more on A4 portrait and for every test model page-overflow passes.
+layout() {  # min-pt svg...
+  check
+  python3 "$(dirname "$0")/svg_layout.py" --min "$@" >"$work/layout.out" || fail "$(grep FAIL "$work/layout.out")"
+}
+for model in examples/*.yaml; do
+  name=$(basename "$model" .yaml)
+  "$lmc" render "$model" -o "$work/$name-land.svg" --page a4 --landscape 2>/dev/null
+  "$lmc" render "$model" -o "$work/$name-port.svg" --page a4 --portrait 2>/dev/null
+  layout 10 "$work/$name-land.svg"
+  layout 7 "$work/$name-port.svg"
+done
+for model in tests/rules/*.yaml examples/broken/*.yaml tests/render/*.yaml; do
+  name=$(basename "$model" .yaml)
+  "$lmc" check -q --fail-on never "$model" >/dev/null 2>&1
+  "$lmc" render "$model" -o "$work/t-$name.svg" 2>/dev/null || true
+  [ -s "$work/t-$name.svg" ] || continue  # not a model lmc can draw (a syntax error, say)
+  if "$lmc" check --format json "$model" 2>/dev/null | grep -q '"rule": "page-overflow"'; then
+    layout 0 "$work/t-$name.svg"
+  else
+    layout 7 "$work/t-$name.svg"
+  fi
+done
+
+# --annotate numbers what has a finding and lists the findings; a misordered link is drawn,
+# dashed, against the flow; --indicators shows indicators under the labels.
+check
+"$lmc" render examples/broken/misordered-link.yaml -o "$work/mis.svg" --annotate 2>/dev/null
+grep -q 'class="edge link misordered"' "$work/mis.svg" || fail "the misordered link is not drawn"
+grep -q 'class="node findings"' "$work/mis.svg" || fail "--annotate listed no findings"
+grep -q 'misordered&#45;link' "$work/mis.svg" || fail "--annotate did not list the finding"
+check
+"$lmc" render examples/broken/unlinked-activity.yaml -o "$work/unl.svg" --annotate 2>/dev/null
+grep -q 'class="node marker"' "$work/unl.svg" || fail "--annotate drew no marker on the item"
+check
+"$lmc" render examples/ehch-care-homes.yaml -o "$work/ind.svg" --indicators 2>/dev/null
+grep -q '420 → 360' "$work/ind.svg" || fail "--indicators did not show baseline → target by due"
+
+# The drawing remembers its box order, and a render over it keeps that order.
+check
+"$lmc" render examples/mcp-neighbourhood.yaml -o "$work/memo.svg" 2>/dev/null
+cp "$work/memo.svg" "$work/memo-before.svg"
+"$lmc" render examples/mcp-neighbourhood.yaml -o "$work/memo.svg" 2>/dev/null
+cmp -s "$work/memo.svg" "$work/memo-before.svg" || fail "a second render over the same file changed it"
+for fmt in svg png pdf; do
+  check
+  "$lmc" render examples/mcp-neighbourhood.yaml -o "$work/memo.$fmt" 2>/dev/null
+  grep -aq 'lmc-layout/1 \[' "$work/memo.$fmt" || fail "the $fmt output carries no layout memo"
+done
 
 echo "render: $checks checks, $failures failed"
 echo "$((checks - failures)) passed, $failures failed"

@@ -43,9 +43,10 @@ ChangeSet diff_models(const Model& before, const Model& after,
                       const std::vector<Diagnostic>& before_findings,
                       const std::vector<Diagnostic>& after_findings);
 
-/// Marks for the visual diff: added items and links green, changed ones amber, removed ones
-/// drawn as red dashed ghosts where they stood; with a key.
-Decorations diff_decorations(const Model& before, const ChangeSet& changes);
+/// Marks for the visual diff: added items, links, assumptions and factors green, changed ones
+/// amber (an indicator whose values changed keeps its old text), removed items and links drawn
+/// as red dashed ghosts where they stood; with a key.
+Decorations diff_decorations(const Model& before, const Model& after, const ChangeSet& changes);
 
 /// Reports. `old_label` and `new_label` name the two sides as the user gave them.
 void write_diff_text(std::ostream& out, const ChangeSet& changes, const std::string& old_label,

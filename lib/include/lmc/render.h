@@ -45,25 +45,78 @@ struct GhostItem {
   Term term = Term::none;
 };
 
-/// Extra marks drawn on top of the model: outlines on items and links, ghosts of what was
-/// removed, and a key explaining them. Items and links are named by id ("a -> b" for a link
-/// is the pair {a, b}).
+/// A finding as the findings band lists it: its marker (0 for a finding about the whole
+/// model), severity, rule and message.
+struct FindingNote {
+  int marker = 0;
+  Severity severity = Severity::error;
+  std::string rule, message;
+};
+
+/// Extra marks drawn on top of the model: outlines on items and links, numbered markers, ghosts
+/// of what was removed, marked assumptions and indicators, and a key explaining them. Items and
+/// links are named by id ("a -> b" for a link is the pair {a, b}).
 struct Decorations {
+  using Link = std::pair<std::string, std::string>;
   std::map<std::string, Highlight, std::less<>> items;
-  std::map<std::pair<std::string, std::string>, Highlight> links;
+  std::map<Link, Highlight> links;
+  /// Assumptions and factors (by id) whose rows in the band are marked.
+  std::map<std::string, Highlight, std::less<>> rows;
+  /// --annotate: marker numbers on items, links and band rows, and the findings they list.
+  std::map<std::string, int, std::less<>> item_markers;
+  std::map<Link, int> link_markers;
+  std::vector<FindingNote> findings;
+  /// Visual diff: item id -> index of an indicator of that item -> what it said before.
+  std::map<std::string, std::map<std::size_t, std::string>, std::less<>> indicator_was;
   std::vector<GhostItem> ghost_items;
-  std::vector<std::pair<std::string, std::string>> ghost_links;
+  std::vector<Link> ghost_links;
   Highlight ghost;  ///< how ghosts are drawn
   /// Lines of the key, each a highlight and what it means.
   std::vector<std::pair<Highlight, std::string>> key;
 };
 
-/// Outlines items with findings: red and solid for errors, amber and dashed for warnings.
-Decorations annotate_findings(const std::vector<Diagnostic>& findings);
+/// Marks every item, link, assumption and factor that has a finding with a numbered marker
+/// (red and solid outline for errors, amber and dashed for warnings) and lists the findings, so
+/// a printout says what is wrong as well as where. `findings` are those of `model`.
+Decorations annotate_findings(const Model& model, const std::vector<Diagnostic>& findings);
 
-/// The DOT text `lmc render` lays out: deterministic (the same model gives the same bytes),
-/// every user text escaped, node names from the model's ids.
-std::string to_dot(const Model& model, const Decorations& decorations = {});
+/// One line of an indicator as the diagram shows it: "label: baseline → target by due".
+std::string indicator_text(const Indicator& indicator);
+
+/// How a diagram is drawn: the page (portrait when taller than wide), indicators under the
+/// boxes, and the order the boxes had in the previous drawing, so an edit does not reshuffle it.
+struct DiagramOptions {
+  PageGeometry page = page_geometry(PageSize::a4, false);
+  bool indicators = false;
+  /// Item ids column by column, as the drawing this one replaces placed them (see
+  /// read_layout_memo); empty when none is known.
+  std::vector<std::vector<std::string>> previous_order;
+};
+
+/// How large the box text of a model prints on a page: the largest size, up to the renderer's
+/// cap, at which the whole diagram fits inside the margins, and what stops it growing.
+/// page-overflow and the renderer both use this, so they agree.
+struct PageFit {
+  double text_size = 0;  ///< points, as printed
+  std::string limit;     ///< what fills the page at that size ("the outputs column, 14 boxes")
+  Span limit_span;       ///< the section key of that column, when a column is the limit
+};
+PageFit fit_page(const Model& model, const PageGeometry& page);
+
+/// Box text never prints smaller than this for a model page-overflow passes.
+inline constexpr double kMinTextSize = 7.0;
+
+/// The DOT text `lmc render` draws: every box, header, band and link placed on the page (the
+/// order within columns from Graphviz's dot, the positions and the routes lmc's own), ready for
+/// Graphviz's nop2 layout. Deterministic, every user text escaped, node names from the model's
+/// ids. Carries a layout memo (the order of the boxes) that read_layout_memo() finds again in
+/// anything render_dot() makes of it.
+std::string to_dot(const Model& model, const Decorations& decorations = {},
+                   const DiagramOptions& options = {});
+
+/// The box order a diagram lmc drew (SVG, PDF, PNG or DOT, as bytes) was laid out with; empty
+/// when the bytes hold none.
+std::vector<std::vector<std::string>> read_layout_memo(std::string_view drawing);
 
 /// What rendering produced: the output's bytes, or an error; and Graphviz's own messages.
 struct RenderResult {
@@ -78,9 +131,9 @@ struct RenderOptions {
   int dpi = 150;  ///< PNG only
 };
 
-/// Lays out DOT with Graphviz's dot engine in this process and renders it to one page: the
-/// drawing is scaled to fit inside the margins and centred. One render at a time (Graphviz
-/// keeps global state). Never throws.
+/// Renders DOT from to_dot() with Graphviz in this process (nop2: every position is given) to
+/// one page; DOT of any other shape is laid out by dot and scaled into the margins. One render
+/// at a time (Graphviz keeps global state). Never throws.
 RenderResult render_dot(const std::string& dot, const RenderOptions& options);
 
 }  // namespace lmc

@@ -376,7 +376,7 @@ ChangeSet diff_models(const Model& before, const Model& after,
   return cs;
 }
 
-Decorations diff_decorations(const Model& before, const ChangeSet& cs) {
+Decorations diff_decorations(const Model& before, const Model& after, const ChangeSet& cs) {
   const Highlight added{"#228833", false}, changed{"#EE7733", true}, removed{"#CC3311", true};
   Decorations d;
   d.ghost = removed;
@@ -395,9 +395,32 @@ Decorations diff_decorations(const Model& before, const ChangeSet& cs) {
     } else if (c.kind == "link-removed") {
       const auto link = parse_link_ref(c.item);
       d.ghost_links.emplace_back(link->first, link->second);
-    } else if (c.section != "model" && c.section != "links" && c.section != "assumptions" &&
-               c.section != "external_factors" && !d.items.count(c.item)) {
+    } else if (c.section == "assumptions" || c.section == "external_factors") {
+      const bool is_new = c.kind.ends_with("-added");
+      if (!c.kind.ends_with("-removed") && (is_new || !d.rows.count(c.item))) {
+        d.rows[c.item] = is_new ? added : changed;
+      }
+    } else if (c.section != "model" && c.section != "links" && !d.items.count(c.item)) {
       d.items[c.item] = changed;
+    }
+  }
+  // Indicators whose values changed show what they said before (with --indicators).
+  std::map<std::string, std::string> old_name;  // new id -> old id
+  for (const auto& [from, to] : cs.renames) old_name[to] = from;
+  for (const Item& it : after.items) {
+    if (it.id.value.empty()) continue;
+    auto renamed = old_name.find(it.id.value);
+    auto old = old_items.find(renamed == old_name.end() ? it.id.value : renamed->second);
+    if (old == old_items.end()) continue;
+    std::map<std::string, const Indicator*> was;
+    for (const Indicator& ind : old->second->indicators) was.emplace(indicator_key(ind), &ind);
+    for (std::size_t k = 0; k < it.indicators.size(); ++k) {
+      auto o = was.find(indicator_key(it.indicators[k]));
+      if (o == was.end()) continue;
+      const std::string before_text = indicator_text(*o->second);
+      if (before_text != indicator_text(it.indicators[k])) {
+        d.indicator_was[it.id.value][k] = before_text;
+      }
     }
   }
   std::vector<std::pair<Highlight, std::string>> key = {

@@ -1,83 +1,33 @@
 // SPDX-License-Identifier: Apache-2.0
-// Model -> DOT: the one-page layout as Graphviz input. Columns are clusters of one rank each,
-// the title block is the graph's label and the assumptions panel is the label of a cluster
-// around the columns, so dot places all of them. Every user text goes through html() or
-// quoted(); nothing a model says can become DOT or markup.
+// Placed diagram -> DOT for Graphviz's nop2 layout: every node has its position and size, every
+// edge its route, so Graphviz only draws. Every user text goes through html() or quoted();
+// nothing a model says can become DOT or markup.
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
-#include <map>
+#include <cmath>
 #include <set>
 
 #include "lmc/graph.h"
 #include "lmc/render.h"
+#include "render/diagram.h"
+#include "render/layout.h"
 
 namespace lmc {
 
 namespace {
 
-constexpr std::string_view kFont = "DejaVu Sans";
-constexpr std::size_t kBoxCells = 24;    // characters a box line holds
-constexpr std::size_t kPanelCells = 72;  // characters a panel line holds
-constexpr std::size_t kTitleCells = 110;
+using render::Badge;
+using render::Diagram;
+using render::Placed;
+using render::Rect;
+using render::RowBlock;
 
-// Tol's "light" scheme: pale enough for black text, distinct under colour-blindness.
-constexpr std::array<std::string_view, 5> kStageFill = {"#DDDDDD", "#99DDFF", "#EEDD88", "#BBCC33",
-                                                        "#EE8866"};
+constexpr std::string_view kFont = "DejaVu Sans";
 constexpr std::string_view kErrorColor = "#CC3311";
 constexpr std::string_view kWarningColor = "#EE7733";
-
-// Breaks text into lines of at most `width` cells, at spaces where it can and inside a word
-// where it must. Line breaks in the text are kept.
-std::vector<std::string> wrap(std::string_view text, std::size_t width) {
-  std::vector<std::string> lines;
-  std::string line, word;
-  std::size_t line_cells = 0, word_cells = 0;
-  auto flush_word = [&] {
-    if (word.empty()) return;
-    if (line_cells > 0 && line_cells + 1 + word_cells > width) {
-      lines.push_back(std::move(line));
-      line.clear();
-      line_cells = 0;
-    }
-    if (line_cells > 0) {
-      line += ' ';
-      ++line_cells;
-    }
-    line += word;
-    line_cells += word_cells;
-    word.clear();
-    word_cells = 0;
-  };
-  for (std::string_view cp : utf8_characters(text)) {
-    if (cp == "\n" || cp == "\r") {
-      flush_word();
-      if (cp == "\n") {
-        lines.push_back(std::move(line));
-        line.clear();
-        line_cells = 0;
-      }
-      continue;
-    }
-    if (cp == " " || cp == "\t") {
-      flush_word();
-      continue;
-    }
-    const auto w = static_cast<std::size_t>(std::max(display_width(decode_utf8(cp)), 0));
-    if (word_cells + w > width) {  // a word longer than a line
-      flush_word();
-      lines.push_back(std::move(line));
-      line.clear();
-      line_cells = 0;
-    }
-    word += cp;
-    word_cells += w;
-  }
-  flush_word();
-  if (!line.empty() || lines.empty()) lines.push_back(std::move(line));
-  return lines;
-}
+constexpr std::string_view kInfoColor = "#0077BB";
+constexpr std::string_view kMemoTag = "lmc-layout/1 [";
 
 // Text for an HTML-like label: markup characters and backslashes escaped, so text is shown
 // as written.
@@ -100,24 +50,13 @@ std::string html(std::string_view text) {
   return out;
 }
 
-// Wrapped text for an HTML-like label, lines left-aligned.
-std::string html_lines(std::string_view text, std::size_t width) {
+std::string html_lines(const std::vector<std::string>& lines, std::string_view br = "<BR/>") {
   std::string out;
-  for (const std::string& l : wrap(text, width)) {
-    if (!out.empty()) out += "<BR ALIGN=\"LEFT\"/>";
+  for (const std::string& l : lines) {
+    if (!out.empty()) out += br;
     out += html(l);
   }
-  return out + "<BR ALIGN=\"LEFT\"/>";
-}
-
-// Wrapped text for a box, centred.
-std::string html_centred(std::string_view text, std::size_t width) {
-  std::string out;
-  for (const std::string& l : wrap(text, width)) {
-    if (!out.empty()) out += "<BR/>";
-    out += html(l);
-  }
-  return out;
+  return out.empty() ? " " : out;
 }
 
 // A DOT double-quoted string. `esc` also doubles backslashes for attributes Graphviz reads
@@ -138,316 +77,407 @@ std::string quoted(std::string_view text, bool esc = false) {
   return out + "\"";
 }
 
-struct Column {
-  Stage stage;
-  Term term;  // outcomes only; none elsewhere
-  std::string name, title;
-};
-
-std::array<Column, 7> columns() {
-  return {{{Stage::resource, Term::none, "resources", "Resources"},
-           {Stage::activity, Term::none, "activities", "Activities"},
-           {Stage::output, Term::none, "outputs", "Outputs"},
-           {Stage::outcome, Term::short_term, "outcomes_short", "Outcomes: short term"},
-           {Stage::outcome, Term::medium_term, "outcomes_medium", "Outcomes: medium term"},
-           {Stage::outcome, Term::long_term, "outcomes_long", "Outcomes: long term"},
-           {Stage::impact, Term::none, "impacts", "Impacts"}}};
-}
-
-bool in_column(const Item& it, const Column& c) {
-  if (it.stage != c.stage) return false;
-  if (it.stage != Stage::outcome) return true;
-  return (it.term == Term::none ? Term::medium_term : it.term) == c.term;
-}
-
-std::string_view status_badge(AssumptionStatus s) {
-  switch (s) {
-    case AssumptionStatus::untested: return "<I>○ untested</I>";
-    case AssumptionStatus::testing: return "<I>◐ testing</I>";
-    case AssumptionStatus::holds: return "<B>✓ holds</B>";
-    case AssumptionStatus::fails: return "<B>✗ fails</B>";
-  }
-  return "";
-}
-
-std::string_view status_fill(AssumptionStatus s) {
-  switch (s) {
-    case AssumptionStatus::untested: return "#FFFFFF";
-    case AssumptionStatus::testing: return "#EEEEEE";
-    case AssumptionStatus::holds: return "#DDEEDD";
-    case AssumptionStatus::fails: return "#FFCCCC";
-  }
-  return "#FFFFFF";
-}
-
-std::string join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (const auto& p : parts) {
-    if (!out.empty()) out += sep;
-    out += p;
-  }
-  return out;
-}
-
-std::string refs_text(const std::vector<Ref>& refs) {
-  std::vector<std::string> parts;
-  for (const Ref& r : refs) {
-    if (auto link = parse_link_ref(r.target)) {
-      parts.push_back(link->first + " → " + link->second);
-    } else {
-      parts.push_back(r.target);
-    }
-  }
-  return join(parts, ", ");
+std::string num(double v) {
+  std::string s = fmt::format("{:.2f}", v);
+  if (s == "-0.00") s = "0.00";
+  return s;
 }
 
 class DotWriter {
  public:
-  DotWriter(const Model& m, const Decorations& d) : m_(m), d_(d), g_(m) {}
+  DotWriter(const Diagram& d, const Placed& p) : d_(d), p_(p) {}
 
   std::string write() {
-    number_badges();
+    out_ += fmt::format("// {}{}]\n", kMemoTag, memo());
     out_ += "digraph \"logic model\" {\n";
     out_ += fmt::format(
-        "  graph [charset=\"UTF-8\", rankdir=LR, newrank=true, nodesep=0.18, ranksep=0.55, "
-        "fontname={0}, fontsize=11, labelloc=t, labeljust=l, margin=0, bgcolor=white,\n"
-        "         label=<{1}>];\n",
-        quoted(kFont), title_block());
+        "  graph [charset=\"UTF-8\", outputorder=nodesfirst, bgcolor=white, pad=0, margin=0, "
+        "fontname={}, lmc_page=\"{},{}\"];\n",
+        quoted(kFont), num(p_.page.width), num(p_.page.height));
     out_ += fmt::format(
-        "  node [shape=box, style=\"rounded,filled\", fontname={0}, fontsize=10, width=1.9, "
-        "height=0.45, margin=\"0.08,0.05\", color=\"#444444\", penwidth=1];\n"
-        "  edge [color=\"#555555\", arrowsize=0.7, fontname={0}, fontsize=8, "
-        "fontcolor=\"#333333\"];\n",
-        quoted(kFont));
-    const std::string panel = panel_table();
-    out_ += "  subgraph cluster_page {\n    style=invis;\n";
-    // Subgraphs inherit the graph's label: set this one's even when there is no panel.
-    out_ += panel.empty() ? "    label=\"\";\n"
-                          : fmt::format("    labelloc=b; labeljust=l; label=<{}>;\n", panel);
-    std::vector<std::string> firsts;  // the first node of each column drawn, left to right
-    for (const Column& c : columns()) write_column(c, firsts);
-    out_ += "  }\n";
-    // Invisible links keep the columns in order even where no link joins two of them.
-    for (std::size_t k = 1; k < firsts.size(); ++k) {
-      out_ += fmt::format("  {} -> {} [style=invis, weight=0];\n", firsts[k - 1], firsts[k]);
-    }
-    for (const Graph::Link& link : g_.links()) write_link(link);
-    for (const auto& [from, to] : d_.ghost_links) {
-      out_ += fmt::format("  {} -> {} [style=dashed, color=\"{}\", penwidth=2];\n", quoted(from),
-                          quoted(to), d_.ghost.color);
-    }
+        "  node [fontname={0}, fixedsize=true, margin=0, penwidth=1, color=\"#444444\"];\n"
+        "  edge [fontname={0}, color=\"#555555\", arrowsize={1}, penwidth={2}];\n",
+        quoted(kFont), num(p_.s.arrow() / 10), num(std::max(0.8, p_.s.f / 10)));
+    // Corner points make the drawing exactly the page.
+    out_ += fmt::format(
+        "  \"lmc:corner:0\" [pos=\"0.36,0.36!\", width=0.01, height=0.01, style=invis, "
+        "label=\"\"];\n  \"lmc:corner:1\" [pos=\"{},{}!\", width=0.01, height=0.01, "
+        "style=invis, label=\"\"];\n",
+        num(p_.page.width - 0.36), num(p_.page.height - 0.36));
+    title();
+    for (std::size_t k = 0; k < d_.columns.size(); ++k) column(k);
+    for (std::size_t b = 0; b < d_.boxes.size(); ++b) box(b);
+    rows(p_.panel, d_.panel, "panel");
+    rows(p_.findings, d_.findings, "findings");
+    for (std::size_t e = 0; e < d_.edges.size(); ++e) edge(e);
     out_ += "}\n";
     return std::move(out_);
   }
 
  private:
-  std::string node_name(std::size_t i) const {
-    const Item& it = m_.items[i];
-    return it.id.value.empty() ? quoted(fmt::format("#{}", i)) : quoted(it.id.value);
+  std::string memo() const {
+    std::string out;
+    for (const auto& column : render::order_ids(d_)) {
+      if (!out.empty()) out += " |";
+      for (const std::string& id : column) out += " " + id;
+    }
+    return out.empty() ? out : out + " ";
   }
 
-  // A1, A2, ... and E1, E2, ... in file order, attached to the items and links they name.
-  void number_badges() {
-    auto attach = [&](const std::vector<Ref>& refs, const std::string& badge) {
-      for (const Ref& r : refs) {
-        if (auto link = parse_link_ref(r.target)) {
-          const int a = g_.find(link->first), b = g_.find(link->second);
-          if (a >= 0 && b >= 0 && g_.has_link(a, b)) link_badges_[{a, b}].push_back(badge);
-        } else if (const int i = g_.find(r.target); i >= 0) {
-          item_badges_[i].push_back(badge);
-        }
-      }
-    };
-    for (std::size_t k = 0; k < m_.assumptions.size(); ++k) {
-      attach(m_.assumptions[k].about, fmt::format("A{}", k + 1));
-    }
-    for (std::size_t k = 0; k < m_.factors.size(); ++k) {
-      attach(m_.factors[k].affects, fmt::format("E{}", k + 1));
-    }
+  // pos, width and height of a node filling `r` (top-left page coordinates, y down).
+  std::string geometry(const Rect& r) const {
+    return fmt::format("pos=\"{},{}!\", width={:.4f}, height={:.4f}", num(r.cx()),
+                       num(p_.page.height - r.cy()), r.w / 72, r.h / 72);
   }
 
-  std::string title_block() const {
+  // A badge in a table cell; a line break in its text breaks the line.
+  std::string pill(const Badge& b, double size) const {
+    std::string text = html(b.text);
+    for (auto at = text.find('\n'); at != std::string::npos; at = text.find('\n', at)) {
+      text.replace(at, 1, "<BR/>");
+    }
+    return fmt::format(
+        "<TD BGCOLOR=\"{}\" COLOR=\"#555555\"><FONT POINT-SIZE=\"{}\"><B>{}</B>"
+        "</FONT></TD>",
+        b.fill.empty() ? "#FFFFFF" : b.fill, num(size), text);
+  }
+
+  void title() {
+    const auto& s = p_.s;
     std::string rows = fmt::format(
-        "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\"><B>{}</B></FONT></TD></TR>",
-        html_centred(m_.title.value.empty() ? "Logic model" : m_.title.value, 60));
-    std::vector<std::string> facts;
-    if (m_.programme.present()) facts.push_back("Programme: " + m_.programme.value);
-    if (m_.population.present()) facts.push_back("Population: " + m_.population.value);
-    if (!facts.empty()) {
-      rows += fmt::format("<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">{}</TD></TR>",
-                          html_lines(join(facts, "  ·  "), kTitleCells));
-    }
-    if (m_.problem.present()) {
-      rows += fmt::format("<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">{}</TD></TR>",
-                          html_lines("Problem: " + m_.problem.value, kTitleCells));
-    }
-    std::vector<std::string> meta;
-    if (m_.version.present()) meta.push_back("Version " + m_.version.value);
-    if (m_.updated.present()) meta.push_back("Updated " + m_.updated.value);
-    if (m_.owner.present()) meta.push_back("Owner: " + m_.owner.value);
-    if (!meta.empty()) {
+        "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"{}\"><B>{}</B></FONT></TD>"
+        "</TR>",
+        num(s.title()), html_lines(p_.title_lines));
+    for (const auto& lines : p_.fact_lines) {
       rows += fmt::format(
-          "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"#444444\">{}"
+          "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"{}\" COLOR=\"#333333\">{}"
           "</FONT></TD></TR>",
-          html_lines(join(meta, "  ·  "), kTitleCells));
+          num(s.facts()), html_lines(lines));
     }
     if (!d_.key.empty()) {
       std::string key;
       for (const auto& [h, meaning] : d_.key) {
         key += fmt::format(
-            "<TD BORDER=\"2\" COLOR=\"{}\" STYLE=\"{}\" WIDTH=\"18\" HEIGHT=\"10\"> </TD>"
-            "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">{}  </FONT></TD>",
-            h.color, h.dashed ? "dashed" : "solid", html(meaning));
+            "<TD BORDER=\"2\" COLOR=\"{}\" STYLE=\"{}\" WIDTH=\"{}\"> </TD><TD ALIGN=\"LEFT\">"
+            "<FONT POINT-SIZE=\"{}\">{}  </FONT></TD>",
+            h.color, h.dashed ? "dashed" : "solid", static_cast<int>(s.f * 1.8), num(s.small()),
+            html(meaning));
       }
       rows += fmt::format(
-          "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" "
-          "CELLPADDING=\"1\"><TR>{}</TR></TABLE></TD></TR>",
+          "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
+          "CELLPADDING=\"0\"><TR>{}</TR></TABLE></TD></TR>",
           key);
     }
-    return fmt::format(
-        "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">{}"
-        "<TR><TD HEIGHT=\"8\"> </TD></TR></TABLE>",
-        rows);
-  }
-
-  std::string panel_table() const {
-    if (m_.assumptions.empty() && m_.factors.empty()) return {};
-    std::string rows;
-    if (!m_.assumptions.empty()) {
-      rows += "<TR><TD COLSPAN=\"4\" BORDER=\"0\" ALIGN=\"LEFT\"><B>Assumptions</B></TD></TR>";
-      for (std::size_t k = 0; k < m_.assumptions.size(); ++k) {
-        const Assumption& a = m_.assumptions[k];
-        std::string about =
-            a.about.empty() ? "(about nothing yet)" : "About: " + refs_text(a.about);
-        rows += fmt::format(
-            "<TR><TD><B>A{}</B></TD><TD BGCOLOR=\"{}\">{}</TD>"
-            "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">{}</TD><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
-            "<FONT POINT-SIZE=\"9\">{}</FONT></TD></TR>",
-            k + 1, status_fill(a.status), status_badge(a.status),
-            html_lines(a.text.value, kPanelCells), html_lines(about, 40));
-      }
-    }
-    if (!m_.factors.empty()) {
-      rows += "<TR><TD COLSPAN=\"4\" BORDER=\"0\" ALIGN=\"LEFT\"><B>External factors</B></TD></TR>";
-      for (std::size_t k = 0; k < m_.factors.size(); ++k) {
-        const ExternalFactor& f = m_.factors[k];
-        std::string affects =
-            f.affects.empty() ? "(affects nothing yet)" : "Affects: " + refs_text(f.affects);
-        rows += fmt::format(
-            "<TR><TD><B>E{}</B></TD><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">{}</TD>"
-            "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">{}</FONT></TD></TR>",
-            k + 1, html_lines(f.text.value, kPanelCells + 14), html_lines(affects, 40));
-      }
-    }
-    return fmt::format(
-        "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\" "
-        "COLOR=\"#999999\"><TR><TD COLSPAN=\"4\" BORDER=\"0\" HEIGHT=\"6\"> </TD></TR>{}</TABLE>",
-        rows);
-  }
-
-  void write_column(const Column& c, std::vector<std::string>& firsts) {
-    std::vector<std::size_t> members;
-    for (std::size_t i = 0; i < m_.items.size(); ++i) {
-      const Item& it = m_.items[i];
-      // A second item with an id already used is duplicate-id's finding; draw the first.
-      if (!it.id.value.empty() && g_.find(it.id.value) != static_cast<int>(i)) continue;
-      if (in_column(it, c)) members.push_back(i);
-    }
-    std::vector<const GhostItem*> ghosts;
-    for (const GhostItem& ghost : d_.ghost_items) {
-      if (ghost.stage == c.stage &&
-          (c.stage != Stage::outcome ||
-           (ghost.term == Term::none ? Term::medium_term : ghost.term) == c.term)) {
-        ghosts.push_back(&ghost);
-      }
-    }
-    if (members.empty() && ghosts.empty()) return;
-    firsts.push_back(members.empty() ? quoted(ghosts.front()->id) : node_name(members.front()));
     out_ += fmt::format(
-        "    subgraph cluster_{} {{\n      label=<<B>{}</B>>; labelloc=t; labeljust=c; "
-        "fontsize=12; style=\"rounded,filled\"; fillcolor=\"#F7F7F7\"; color=\"#DDDDDD\";\n",
-        c.name, html(c.title));
+        "  \"lmc:title\" [shape=plaintext, {}, class=\"title\", label=<<TABLE BORDER=\"0\" "
+        "CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\" WIDTH=\"{}\">{}</TABLE>>];\n",
+        geometry(p_.title), static_cast<int>(p_.title.w), rows);
+  }
+
+  void column(std::size_t k) {
+    const render::Column& c = d_.columns[k];
     const auto fill = kStageFill[static_cast<int>(c.stage)];
-    std::string same = "      {rank=same;";
-    for (std::size_t i : members) {
-      write_item(i, fill);
-      same += fmt::format(" {};", node_name(i));
+    out_ += fmt::format(
+        "  \"lmc:band:{0}\" [shape=box, style=\"rounded,filled\", fillcolor=\"#F7F7F7\", "
+        "color=\"#DDDDDD\", label=\"\", {1}, class=\"band\", id=\"band-{0}\"];\n",
+        c.key, geometry(p_.bands[k]));
+    out_ += fmt::format(
+        "  \"lmc:header:{0}\" [shape=box, style=\"filled\", fillcolor=\"{1}\", color=\"{1}\", "
+        "fontsize={2}, {3}, class=\"header\", id=\"header-{0}\", label=<<B>{4}</B>>];\n",
+        c.key, fill, num(p_.s.header()), geometry(p_.headers[k]), html_lines(p_.header_lines[k]));
+  }
+
+  void box(std::size_t i) {
+    const render::Box& b = d_.boxes[i];
+    const render::BoxText& t = p_.box_text[i];
+    const auto& s = p_.s;
+    std::string rows = fmt::format("<TR><TD>{}</TD></TR>", html_lines(t.label));
+    if (!t.indicators.empty()) {
+      rows += fmt::format("<TR><TD HEIGHT=\"{}\"></TD></TR>", static_cast<int>(s.f * 0.3));
+      for (const render::IndicatorText& ind : t.indicators) {
+        const auto& first = ind.lines;
+        const auto& was = ind.was;
+        rows += fmt::format(
+            "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"{}\">{}</FONT></TD></TR>",
+            num(s.small()), html_lines(first));
+        if (!was.empty()) {
+          rows += fmt::format(
+              "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"{}\" COLOR=\"#994400\">"
+              "<I>{}</I></FONT></TD></TR>",
+              num(s.small()), html_lines(was));
+        }
+      }
     }
-    for (const GhostItem* ghost : ghosts) {
+    if (!t.badge_lines.empty()) {
+      rows += fmt::format("<TR><TD HEIGHT=\"{}\"></TD></TR>", static_cast<int>(s.f * 0.3));
+      for (const auto& line : t.badge_lines) {
+        std::string cells;
+        double width = 4;
+        for (int k : line) {
+          cells += pill(b.badges[k], s.small());
+          width += render::pill_width(s, b.badges[k]) + 2;
+        }
+        // Fixed, or Graphviz stretches the pills to the box's width.
+        rows += fmt::format(
+            "<TR><TD><TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"1\" "
+            "FIXEDSIZE=\"TRUE\" WIDTH=\"{}\" HEIGHT=\"{}\"><TR>{}</TR></TABLE></TD></TR>",
+            static_cast<int>(std::ceil(width)), static_cast<int>(std::ceil(s.pill_h() + 4)), cells);
+      }
+    }
+    std::string style = b.ghost ? "rounded,dashed" : "rounded,filled";
+    std::string attrs = fmt::format(
+        "shape=box, fontsize={}, {}, fillcolor=\"{}\", class=\"{}\", label=<<TABLE BORDER=\"0\" "
+        "CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">{}</TABLE>>",
+        num(s.f), geometry(p_.boxes[i]),
+        b.ghost ? "white" : std::string(kStageFill[static_cast<int>(b.stage)]),
+        b.ghost ? "box removed"
+                : fmt::format("box {} {}", stage_name(b.stage), d_.columns[b.column].key),
+        rows);
+    if (!b.id.empty())
+      attrs += fmt::format(", id={}", quoted((b.ghost ? "removed-" : "item-") + b.id));
+    if (!b.tooltip.empty()) attrs += ", tooltip=" + quoted(b.tooltip, true);
+    if (b.ghost) attrs += ", fontcolor=\"#666666\"";
+    if (b.highlight) {
+      attrs += fmt::format(", color=\"{}\", penwidth={}", b.highlight->color,
+                           num(std::max(2.0, s.f / 4)));
+      if (b.highlight->dashed && !b.ghost) style += ",dashed";
+    }
+    out_ += fmt::format("  {} [{}, style=\"{}\"];\n", quoted(b.node), attrs, style);
+    if (b.marker > 0) {
+      const double size = s.small() * 1.7;
+      const Rect& r = p_.boxes[i];
+      const Rect m{r.x + r.w - size * 0.6, r.y - size * 0.4, size, size};
       out_ += fmt::format(
-          "      {} [label=<{}>, style=\"rounded,dashed\", color=\"{}\", penwidth=2, "
-          "fontcolor=\"#666666\", fillcolor=white, class=\"removed\"];\n",
-          quoted(ghost->id), html_centred(ghost->label, kBoxCells), d_.ghost.color);
-      same += fmt::format(" {};", quoted(ghost->id));
+          "  \"lmc:marker:{}\" [shape=circle, style=filled, fillcolor=\"{}\", color=white, "
+          "fontcolor=white, fontsize={}, {}, class=\"marker\", label=<<B>{}</B>>];\n",
+          b.node, b.highlight ? b.highlight->color : std::string(kInfoColor), num(s.small()),
+          geometry(m), b.marker);
     }
-    out_ += same + "}\n    }\n";
   }
 
-  void write_item(std::size_t i, std::string_view fill) {
-    const Item& it = m_.items[i];
-    std::string label =
-        html_centred(it.label.value.empty() ? it.id.value : it.label.value, kBoxCells);
-    if (auto b = item_badges_.find(static_cast<int>(i)); b != item_badges_.end()) {
-      label += fmt::format("<BR/><FONT POINT-SIZE=\"8\" COLOR=\"#222222\"><B>{}</B></FONT>",
-                           html(join(b->second, " ")));
+  void rows(const std::vector<RowBlock>& blocks, const std::vector<render::BandRow>& all,
+            std::string_view name) {
+    const double size = p_.s.band();
+    for (std::size_t k = 0; k < blocks.size(); ++k) {
+      const RowBlock& b = blocks[k];
+      std::string rows;
+      for (std::size_t j = 0; j < b.rows.size(); ++j) {
+        const render::BandRow& r = all[b.rows[j]];
+        if (r.heading) {
+          rows +=
+              fmt::format("<TR><TD COLSPAN=\"4\" ALIGN=\"LEFT\" HEIGHT=\"{}\"><B>{}</B></TD></TR>",
+                          static_cast<int>(line_height_pts(size) + size * 0.5), html(r.text));
+          continue;
+        }
+        std::string text_cell_attrs;
+        if (r.highlight) {
+          text_cell_attrs =
+              fmt::format(" BORDER=\"2\" COLOR=\"{}\" STYLE=\"{}\"", r.highlight->color,
+                          r.highlight->dashed ? "dashed" : "solid");
+        }
+        rows += fmt::format(
+            "<TR><TD ALIGN=\"LEFT\" VALIGN=\"TOP\" WIDTH=\"{}\"><B>{}</B></TD>{}"
+            "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" VALIGN=\"TOP\" WIDTH=\"{}\"{}>{}</TD>"
+            "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" VALIGN=\"TOP\" WIDTH=\"{}\"><FONT "
+            "POINT-SIZE=\"{}\" "
+            "COLOR=\"#444444\">{}</FONT></TD></TR>",
+            static_cast<int>(b.tag_w), html(r.tag),
+            b.pill_w > 0
+                ? fmt::format("<TD VALIGN=\"TOP\" WIDTH=\"{}\"><TABLE BORDER=\"0\" "
+                              "CELLBORDER=\"1\" CELLPADDING=\"1\" CELLSPACING=\"0\">"
+                              "<TR>{}</TR></TABLE></TD>",
+                              static_cast<int>(b.pill_w),
+                              r.pill ? pill(*r.pill, size * 0.9) : "<TD BORDER=\"0\"> </TD>")
+                : std::string(),
+            static_cast<int>(b.text_w), text_cell_attrs, html_lines(b.text_lines[j]),
+            static_cast<int>(b.note_w), num(size * 0.9), html_lines(b.note_lines[j]));
+      }
+      out_ += fmt::format(
+          "  \"lmc:{}:{}\" [shape=plaintext, fontsize={}, {}, class=\"{}\", label=<<TABLE "
+          "BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">{}</TABLE>>];\n",
+          name, k, num(size), geometry(b.rect), name, rows);
     }
-    std::string attrs = fmt::format("label=<{}>, fillcolor=\"{}\", class=\"{}\"", label, fill,
-                                    stage_name(it.stage));
-    if (!it.id.value.empty()) attrs += fmt::format(", id={}", quoted("item-" + it.id.value));
-    const std::string& tip = it.detail.present() ? it.detail.value : it.label.value;
-    if (!tip.empty()) attrs += ", tooltip=" + quoted(tip, true);
-    if (auto h = d_.items.find(it.id.value); h != d_.items.end() && !it.id.value.empty()) {
-      attrs += fmt::format(", color=\"{}\", penwidth=3, style=\"{}\"", h->second.color,
-                           h->second.dashed ? "rounded,filled,dashed" : "rounded,filled");
-    }
-    out_ += fmt::format("      {} [{}];\n", node_name(i), attrs);
   }
 
-  void write_link(const Graph::Link& link) {
-    std::vector<std::string> attrs;
-    if (auto b = link_badges_.find({link.from, link.to}); b != link_badges_.end()) {
-      attrs.push_back(fmt::format("label=<<B>{}</B>>", html(join(b->second, " "))));
+  void edge(std::size_t e) {
+    const render::Edge& edge = d_.edges[e];
+    const render::Route& r = p_.routes[e];
+    const render::Box& a = d_.boxes[edge.from];
+    const render::Box& b = d_.boxes[edge.to];
+    const double h = p_.page.height;
+    std::string pos = fmt::format("e,{},{}", num(r.tip.x), num(h - r.tip.y));
+    for (const render::Point& pt : r.points) pos += fmt::format(" {},{}", num(pt.x), num(h - pt.y));
+    std::vector<std::string> attrs = {"pos=\"" + pos + "\""};
+    std::string cls = "link";
+    if (edge.misordered) cls += " misordered";
+    if (edge.ghost) cls += " removed";
+    attrs.push_back(fmt::format("class=\"{}\"", cls));
+    if (!a.id.empty() && !b.id.empty()) {
+      attrs.push_back(fmt::format("id={}", quoted(fmt::format("link.{}.{}", a.id, b.id))));
     }
-    const auto key = std::pair{m_.items[link.from].id.value, m_.items[link.to].id.value};
-    if (auto h = d_.links.find(key); h != d_.links.end()) {
-      attrs.push_back(fmt::format("color=\"{}\", penwidth=2.5{}", h->second.color,
-                                  h->second.dashed ? ", style=dashed" : ""));
+    std::string color;
+    bool dashed = edge.misordered || edge.ghost;
+    if (edge.misordered) color = std::string(kErrorColor);
+    if (edge.highlight) {
+      color = edge.highlight->color;
+      dashed = dashed || edge.highlight->dashed;
+      attrs.push_back(fmt::format("penwidth={}", num(std::max(1.8, p_.s.f / 4.5))));
     }
-    out_ += fmt::format("  {} -> {}{};\n", node_name(link.from), node_name(link.to),
-                        attrs.empty() ? "" : " [" + join(attrs, ", ") + "]");
+    if (!color.empty()) attrs.push_back(fmt::format("color=\"{}\"", color));
+    if (dashed) attrs.push_back("style=dashed");
+    if (r.label) {
+      std::string cells;
+      for (const Badge& badge : edge.badges) {
+        const Badge two_lines{fmt::format("{}", fmt::join(render::link_badge_lines(badge), "\n")),
+                              badge.fill};
+        cells += "<TR>" + pill(two_lines, p_.s.tiny()) + "</TR>";
+      }
+      if (edge.marker > 0) {
+        cells += fmt::format(
+            "<TR><TD BGCOLOR=\"{}\" COLOR=\"#555555\"><FONT POINT-SIZE=\"{}\" COLOR=\"white\">"
+            "<B>{}</B></FONT></TD></TR>",
+            edge.highlight ? edge.highlight->color : std::string(kInfoColor), num(p_.s.tiny()),
+            edge.marker);
+      }
+      attrs.push_back(fmt::format(
+          "label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"1\" "
+          "BGCOLOR=\"white\">{}</TABLE>>, lp=\"{},{}\"",
+          cells, num(r.label->cx()), num(h - r.label->cy())));
+    }
+    out_ +=
+        fmt::format("  {} -> {} [{}];\n", quoted(a.node), quoted(b.node), fmt::join(attrs, ", "));
   }
 
-  const Model& m_;
-  const Decorations& d_;
-  Graph g_;
-  std::map<int, std::vector<std::string>> item_badges_;
-  std::map<std::pair<int, int>, std::vector<std::string>> link_badges_;
+  static double line_height_pts(double size) { return size * 1.2; }
+
+  // Tol's "light" scheme: pale enough for black text, distinct under colour-blindness.
+  static constexpr std::array<std::string_view, 5> kStageFill = {"#DDDDDD", "#99DDFF", "#EEDD88",
+                                                                 "#BBCC33", "#EE8866"};
+
+  const Diagram& d_;
+  const Placed& p_;
   std::string out_;
 };
 
+using RefPlaces =
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::pair<std::string, std::string>>;
+
+// The link a finding is about, when its span is a reference written in a `to` or `from`.
+std::optional<std::pair<std::string, std::string>> finding_link(const RefPlaces& ref_at,
+                                                                const Diagnostic& d) {
+  auto it = ref_at.find({d.span.line, d.span.column});
+  if (it == ref_at.end()) return std::nullopt;
+  return it->second;
+}
+
 }  // namespace
 
-Decorations annotate_findings(const std::vector<Diagnostic>& findings) {
+Decorations annotate_findings(const Model& model, const std::vector<Diagnostic>& findings) {
   Decorations d;
-  bool errors = false, warnings = false;
-  for (const Diagnostic& f : findings) {
-    if (f.item.empty() || f.severity == Severity::info) continue;
-    Highlight& h = d.items[f.item];
-    if (f.severity == Severity::error) {
-      h = Highlight{std::string(kErrorColor), false};
-      errors = true;
-    } else if (h.color.empty()) {
-      h = Highlight{std::string(kWarningColor), true};
-      warnings = true;
+  const Graph graph(model);
+  // Where each `to`/`from` reference is written, and the link it makes.
+  RefPlaces ref_at;
+  for (const Item& it : model.items) {
+    if (it.id.value.empty()) continue;
+    for (const Ref& r : it.links) {
+      if (r.target.empty() || graph.find(r.target) < 0) continue;
+      ref_at[{r.span.line, r.span.column}] = r.kind == Ref::Kind::from
+                                                 ? std::pair{r.target, it.id.value}
+                                                 : std::pair{it.id.value, r.target};
     }
   }
-  if (errors) d.key.emplace_back(Highlight{std::string(kErrorColor), false}, "has an error");
-  if (warnings) d.key.emplace_back(Highlight{std::string(kWarningColor), true}, "has a warning");
+  std::set<std::string> row_ids;
+  for (const Assumption& a : model.assumptions) row_ids.insert(a.id.value);
+  for (const ExternalFactor& f : model.factors) row_ids.insert(f.id.value);
+  const Highlight error{std::string(kErrorColor), false}, warning{std::string(kWarningColor), true},
+      info{std::string(kInfoColor), true};
+  bool errors = false, warnings = false, infos = false;
+  int next = 0;
+  auto mark = [&](Highlight& h, Severity s) {
+    const Highlight& want = s == Severity::error ? error : s == Severity::warning ? warning : info;
+    const int rank = s == Severity::error ? 3 : s == Severity::warning ? 2 : 1;
+    const int have = h.color == error.color     ? 3
+                     : h.color == warning.color ? 2
+                     : h.color.empty()          ? 0
+                                                : 1;
+    if (rank > have) h = want;
+    errors |= s == Severity::error;
+    warnings |= s == Severity::warning;
+    infos |= s == Severity::info;
+  };
+  for (const Diagnostic& f : findings) {
+    int marker = 0;
+    if (auto link = finding_link(ref_at, f)) {
+      auto [it, added] = d.link_markers.emplace(*link, next + 1);
+      if (added) ++next;
+      marker = it->second;
+      mark(d.links[*link], f.severity);
+    } else if (!f.item.empty() && (graph.find(f.item) >= 0 || row_ids.count(f.item))) {
+      auto [it, added] = d.item_markers.emplace(f.item, next + 1);
+      if (added) ++next;
+      marker = it->second;
+      if (graph.find(f.item) >= 0) {
+        mark(d.items[f.item], f.severity);
+      } else {
+        mark(d.rows[f.item], f.severity);
+      }
+    }
+    d.findings.push_back(FindingNote{marker, f.severity, f.rule, f.message});
+  }
+  if (errors) d.key.emplace_back(error, "has an error");
+  if (warnings) d.key.emplace_back(warning, "has a warning");
+  if (infos) d.key.emplace_back(info, "has a note");
   return d;
 }
 
-std::string to_dot(const Model& model, const Decorations& decorations) {
-  return DotWriter(model, decorations).write();
+std::string to_dot(const Model& model, const Decorations& decorations,
+                   const DiagramOptions& options) {
+  const Graph graph(model);
+  Diagram diagram = render::build_diagram(model, graph, decorations, options.indicators);
+  render::order_columns(diagram, options.previous_order);
+  const double f = render::fit_text_size(diagram, options.page);
+  const Placed placed = render::place(diagram, options.page, f);
+  return DotWriter(diagram, placed).write();
+}
+
+PageFit fit_page(const Model& model, const PageGeometry& page) {
+  const Graph graph(model);
+  const Diagram diagram = render::build_diagram(model, graph, {}, false);
+  PageFit fit;
+  int column = -1;
+  fit.text_size = render::fit_text_size(diagram, page, &fit.limit, &column);
+  if (column >= 0)
+    fit.limit_span = model.section_spans[static_cast<int>(diagram.columns[column].stage)];
+  return fit;
+}
+
+std::vector<std::vector<std::string>> read_layout_memo(std::string_view drawing) {
+  std::vector<std::vector<std::string>> out;
+  const auto at = drawing.find(kMemoTag);
+  if (at == std::string_view::npos) return out;
+  const auto end = drawing.find(']', at);
+  if (end == std::string_view::npos || end - at > (1u << 22)) return out;
+  std::string_view body = drawing.substr(at + kMemoTag.size(), end - at - kMemoTag.size());
+  out.emplace_back();
+  std::size_t k = 0;
+  while (k < body.size()) {
+    while (k < body.size() && body[k] == ' ') ++k;
+    std::size_t j = k;
+    while (j < body.size() && body[j] != ' ') ++j;
+    if (j == k) break;
+    std::string_view word = body.substr(k, j - k);
+    if (word == "|") {
+      out.emplace_back();
+    } else {
+      out.back().emplace_back(word);
+    }
+    k = j;
+  }
+  return out;
 }
 
 }  // namespace lmc
+
+std::string_view lmc::render::layout_memo_tag() {
+  return kMemoTag;
+}

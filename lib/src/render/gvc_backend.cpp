@@ -13,6 +13,7 @@
 #include <mutex>
 
 #include "lmc/render.h"
+#include "render/layout.h"
 
 namespace lmc {
 
@@ -105,7 +106,7 @@ std::string use_fixed_fonts(std::vector<std::string>& warnings) {
 const Plugins& plugins() {
   static const Plugins loaded = [] {
     Plugins p;
-    for (const char* name : {"core", "dot_layout", "pango"}) {
+    for (const char* name : {"core", "dot_layout", "neato_layout", "pango"}) {
       const std::string path = fmt::format("{}/libgvplugin_{}.so.6", LMC_GRAPHVIZ_PLUGIN_DIR, name);
       void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
       void* symbol =
@@ -181,7 +182,154 @@ std::mutex& graphviz_lock() {
   return m;
 }
 
+// One context for the life of the process: the pango plugin caches the last font name it
+// measured, and that string belongs to the context, so a second context would find it freed.
+GVC_t* context(const Plugins& p) {
+  static GVC_t* const gvc = gvContextPlugins(p.symbols.data(), 0);
+  return gvc;
+}
+
+// Renders a laid-out graph onto the page (Graphviz scales it to the page's size), padded by
+// (pad_x, pad_y) in the drawing's units.
+void draw(GVC_t* gvc, Agraph_t* g, const RenderOptions& options, double pad_x, double pad_y,
+          RenderResult& result) {
+  const PageGeometry& page = options.page;
+  // Size and resolution were read when the layout began; set them where the renderer looks.
+  // The pad is read when rendering begins.
+  GD_drawing(g)->size = pointf{page.width, page.height};
+  GD_drawing(g)->filled = TRUE;
+  GD_drawing(g)->dpi = options.format == OutputFormat::png ? options.dpi : 72;
+  set(g, "pad", fmt::format("{:.4f},{:.4f}", pad_x / 72, pad_y / 72));
+  const char* format = options.format == OutputFormat::pdf   ? "pdf:cairo"
+                       : options.format == OutputFormat::png ? "png:cairo"
+                                                             : "svg";
+  if (options.format == OutputFormat::dot) format = "dot";
+  char* data = nullptr;
+  unsigned int length = 0;
+  if (gvRenderData(gvc, g, format, &data, &length) != 0 || !data) {
+    result.error = fmt::format("Graphviz could not render {}", to_string(options.format));
+    return;
+  }
+  result.data.assign(data, length);
+  gvFreeRenderData(data);
+  if (options.format == OutputFormat::svg) set_svg_page(result.data, page);
+  if (options.format == OutputFormat::pdf) fix_pdf_date(result.data);
+}
+
+// The box order to_dot() noted in the DOT's first line, to carry into the drawing.
+std::string_view memo_of(std::string_view dot) {
+  const auto at = dot.find(render::layout_memo_tag());
+  if (at == std::string_view::npos) return {};
+  const auto end = dot.find(']', at);
+  const auto line_end = dot.find('\n', at);
+  if (end == std::string_view::npos || end > line_end) return {};
+  return dot.substr(at, end + 1 - at);
+}
+
+std::uint32_t crc32(std::string_view bytes) {
+  std::uint32_t crc = 0xFFFFFFFFu;
+  for (unsigned char c : bytes) {
+    crc ^= c;
+    for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+  }
+  return ~crc;
+}
+
+// Writes the memo where a reader of the file skips it: SVG metadata, a PNG text chunk, a PDF
+// comment after the trailer (no object moves, so the cross-reference table stays right).
+void embed_memo(std::string& data, OutputFormat format, std::string_view memo) {
+  if (memo.empty()) return;
+  if (format == OutputFormat::svg) {
+    const auto root = data.find("<svg");
+    const auto close = root == std::string::npos ? root : data.find('>', root);
+    if (close != std::string::npos) {
+      data.insert(close + 1, fmt::format("\n<metadata>{}</metadata>", memo));
+    }
+  } else if (format == OutputFormat::png) {
+    const auto iend = data.rfind("IEND");
+    if (iend == std::string::npos || iend < 4) return;
+    std::string chunk = "tEXtlmc-layout";
+    chunk += '\0';
+    chunk += memo;
+    const auto length = static_cast<std::uint32_t>(chunk.size() - 4);
+    const std::uint32_t crc = crc32(chunk);
+    std::string out;
+    for (int k = 3; k >= 0; --k) out += static_cast<char>((length >> (8 * k)) & 0xFF);
+    out += chunk;
+    for (int k = 3; k >= 0; --k) out += static_cast<char>((crc >> (8 * k)) & 0xFF);
+    data.insert(iend - 4, out);
+  } else if (format == OutputFormat::pdf) {
+    const auto at = data.rfind("startxref");
+    if (at != std::string::npos) data.insert(at, fmt::format("%{}\n", memo));
+  }
+}
+
 }  // namespace
+
+namespace render {
+
+std::vector<std::vector<int>> dot_order(const Diagram& d,
+                                        const std::vector<std::vector<int>>& reference) {
+  std::vector<std::vector<int>> order = reference;
+  if (d.columns.empty()) return order;
+  std::vector<int> column(d.boxes.size(), 0), slot(d.boxes.size(), 0);
+  for (std::size_t c = 0; c < reference.size(); ++c) {
+    for (std::size_t k = 0; k < reference[c].size(); ++k) {
+      column[reference[c][k]] = static_cast<int>(c);
+      slot[reference[c][k]] = static_cast<int>(k);
+    }
+  }
+  // Only the ordering matters: boxes of one size, no labels, no splines. Nodes and links are
+  // given in the reference order, which is where dot's crossing reduction starts from.
+  std::string dot =
+      "digraph order {\n graph [rankdir=LR, newrank=true, splines=false, nodesep=0.1, "
+      "ranksep=0.3];\n node [shape=box, fixedsize=true, width=1, height=0.4, label=\"\"];\n";
+  for (std::size_t c = 0; c < reference.size(); ++c) {
+    dot += fmt::format(" {{rank=same; c{};", c);
+    for (int b : reference[c]) dot += fmt::format(" b{};", b);
+    dot += "}\n";
+    if (c > 0) dot += fmt::format(" c{} -> c{} [style=invis, weight=10];\n", c - 1, c);
+  }
+  std::vector<std::pair<int, int>> links;
+  for (const Edge& e : d.edges) {
+    int a = e.from, b = e.to;
+    if (column[a] > column[b]) std::swap(a, b);  // against the flow: ordered as if along it
+    links.emplace_back(a, b);
+  }
+  std::stable_sort(links.begin(), links.end(), [&](auto x, auto y) {
+    return std::tuple{column[x.first], slot[x.first], column[x.second], slot[x.second]} <
+           std::tuple{column[y.first], slot[y.first], column[y.second], slot[y.second]};
+  });
+  for (const auto& [a, b] : links) dot += fmt::format(" b{} -> b{};\n", a, b);
+  dot += "}\n";
+
+  const std::lock_guard lock(graphviz_lock());
+  const Plugins& p = plugins();
+  if (!p.error.empty()) return order;
+  GVC_t* const gvc = context(p);
+  agseterr(AGMAX);  // nothing this graph does is worth a message
+  Agraph_t* g = agmemread(dot.c_str());
+  if (!g) return order;
+  if (gvLayout(gvc, g, "dot") == 0) {
+    for (auto& col : order) {
+      std::vector<std::pair<double, int>> placed;
+      for (int b : col) {
+        const std::string name = fmt::format("b{}", b);
+        Agnode_t* n = agnode(g, mutable_text(name.c_str()), 0);
+        placed.emplace_back(n ? -ND_coord(n).y : 0.0, b);
+      }
+      std::stable_sort(placed.begin(), placed.end(),
+                       [](auto x, auto y) { return x.first < y.first; });
+      for (std::size_t k = 0; k < col.size(); ++k) col[k] = placed[k].second;
+    }
+    gvFreeLayout(gvc, g);
+  }
+  agclose(g);
+  agseterr(AGWARN);
+  return order;
+}
+
+}  // namespace render
 
 RenderResult render_dot(const std::string& dot, const RenderOptions& options) {
   const std::lock_guard lock(graphviz_lock());
@@ -196,44 +344,29 @@ RenderResult render_dot(const std::string& dot, const RenderOptions& options) {
   agseterr(AGWARN);
   agseterrf(&collect_message);
 
-  // One context for the life of the process: the pango plugin caches the last font name it
-  // measured, and that string belongs to the context, so a second context would find it freed.
-  static GVC_t* const gvc = gvContextPlugins(p.symbols.data(), 0);
-
+  GVC_t* const gvc = context(p);
   Agraph_t* g = agmemread(dot.c_str());
+  // DOT from to_dot() has every position: Graphviz only draws it, on a page of its own size.
+  // DOT from to_dot() has every position and is its page already: Graphviz only draws it.
+  // Other DOT is laid out by dot and scaled into the margins.
+  const char* placed_page = g ? agget(g, mutable_text("lmc_page")) : nullptr;
+  const bool placed = placed_page && *placed_page;
   if (!g) {
     result.error = "Graphviz could not read the diagram";
-  } else if (gvLayout(gvc, g, "dot") != 0) {
+  } else if (gvLayout(gvc, g, placed ? "nop2" : "dot") != 0) {
     result.error = "Graphviz could not lay out the diagram";
   } else {
     const boxf bb = GD_bb(g);
     const double w = std::max(bb.UR.x - bb.LL.x, 1.0), h = std::max(bb.UR.y - bb.LL.y, 1.0);
     const PageGeometry& page = options.page;
+    const double margin = placed ? 0 : kPageMargin;
     // Scale into the printable area, then pad the drawing out to the whole page: the pad is
     // scaled with the drawing, so it is worked out in the drawing's units.
     const double scale = std::min(
-        {(page.width - 2 * kPageMargin) / w, (page.height - 2 * kPageMargin) / h, kMaxScale});
+        {(page.width - 2 * margin) / w, (page.height - 2 * margin) / h, placed ? 1e9 : kMaxScale});
     const double pad_x = (page.width / scale - w) / 2, pad_y = (page.height / scale - h) / 2;
-    // Size and resolution were read when the layout began; set them where the renderer looks.
-    // The pad is read when rendering begins.
-    GD_drawing(g)->size = pointf{page.width, page.height};
-    GD_drawing(g)->filled = TRUE;
-    GD_drawing(g)->dpi = options.format == OutputFormat::png ? options.dpi : 72;
-    set(g, "pad", fmt::format("{:.4f},{:.4f}", pad_x / 72, pad_y / 72));
-    const char* format = options.format == OutputFormat::pdf   ? "pdf:cairo"
-                         : options.format == OutputFormat::png ? "png:cairo"
-                                                               : "svg";
-    if (options.format == OutputFormat::dot) format = "dot";
-    char* data = nullptr;
-    unsigned int length = 0;
-    if (gvRenderData(gvc, g, format, &data, &length) != 0 || !data) {
-      result.error = fmt::format("Graphviz could not render {}", to_string(options.format));
-    } else {
-      result.data.assign(data, length);
-      gvFreeRenderData(data);
-      if (options.format == OutputFormat::svg) set_svg_page(result.data, page);
-      if (options.format == OutputFormat::pdf) fix_pdf_date(result.data);
-    }
+    draw(gvc, g, options, pad_x, pad_y, result);
+    if (placed) embed_memo(result.data, options.format, memo_of(dot));
     gvFreeLayout(gvc, g);
   }
   if (g) agclose(g);
