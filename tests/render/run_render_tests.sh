@@ -175,6 +175,12 @@ for fmt in svg png pdf; do
   grep -aq 'lmc-layout/1 \[' "$work/memo.$fmt" || fail "the $fmt output carries no layout memo"
 done
 
+# The pictures in docs/ are what lmc draws now (scripts/render-docs-images.sh redraws them).
+check
+"$lmc" render examples/ehch-care-homes.yaml -o "$work/docs.svg" 2>/dev/null
+cmp -s "$work/docs.svg" docs/images/ehch-care-homes.svg ||
+  fail "docs/images/ehch-care-homes.svg is stale: run scripts/render-docs-images.sh"
+
 echo "render: $checks checks, $failures failed"
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]

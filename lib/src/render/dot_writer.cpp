@@ -131,6 +131,10 @@ class DotWriter {
   }
 
   // A badge in a table cell; a line break in its text breaks the line.
+  // A text block's node a little taller than its estimate, so Graphviz's own measure of the
+  // table always fits (the table is centred in it).
+  static Rect padded(const Rect& r) { return Rect{r.x, r.y - 2, r.w, r.h * 1.06 + 4}; }
+
   std::string pill(const Badge& b, double size) const {
     std::string text = html(b.text);
     for (auto at = text.find('\n'); at != std::string::npos; at = text.find('\n', at)) {
@@ -295,7 +299,7 @@ class DotWriter {
       out_ += fmt::format(
           "  \"lmc:{}:{}\" [shape=plaintext, fontsize={}, {}, class=\"{}\", label=<<TABLE "
           "BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">{}</TABLE>>];\n",
-          name, k, num(size), geometry(b.rect), name, rows);
+          name, k, num(size), geometry(padded(b.rect)), name, rows);
     }
   }
 

@@ -3,6 +3,8 @@
 // Why: a logic model is meant to fit one side of a page; past that, the text is too small to
 // read on a projector or an A4 print, and detail belongs in nested work-stream models. The
 // renderer makes the same computation (fit_page), so the two always agree.
+#include <cmath>
+
 #include "check/rules/rules.h"
 #include "lmc/render.h"
 
@@ -33,8 +35,8 @@ void check_page_overflow(const Model& m, const RuleContext&, Findings& out) {
   out.add(span, {},
           fmt::format("the model will not fit one legible page: on {} {} its box text would "
                       "print at {:.1f} pt, below {} pt, because of {}",
-                      page_name(size), portrait ? "portrait" : "landscape", fit.text_size,
-                      kMinTextSize, fit.limit));
+                      page_name(size), portrait ? "portrait" : "landscape",
+                      std::floor(fit.text_size * 10) / 10, kMinTextSize, fit.limit));
 }
 
 }  // namespace lmc
