@@ -161,3 +161,62 @@ TEST_CASE("a PNG is the page at the chosen resolution") {
   CHECK(be32(16) == 1169);  // 297 mm at 100 dpi
   CHECK(be32(20) == 827);   // 210 mm
 }
+
+TEST_CASE("a drawing remembers its box order and an edit drawn over it keeps most of it") {
+  const std::string text =
+      read_file(std::string(LMC_SOURCE_DIR) + "/examples/mcp-neighbourhood.yaml");
+  const Model before = model_of(text);
+  const std::string first = to_dot(before);
+  const auto order = read_layout_memo(first);
+  REQUIRE(order.size() == 7);  // seven columns
+  CHECK(order[1].size() == 4);
+
+  // The same model drawn over its own drawing is the same drawing.
+  DiagramOptions again;
+  again.previous_order = order;
+  CHECK(to_dot(before, {}, again) == first);
+
+  // One more activity, and one more link: few pairs of boxes change places.
+  std::string edited = text;
+  const auto at = edited.find("outputs:");
+  REQUIRE(at != std::string::npos);
+  edited.insert(at,
+                "  - id: social-prescribing\n    label: Social prescribing link workers\n"
+                "    to: [shared-plans]\n");
+  const Model after = model_of(edited);
+  const auto now = read_layout_memo(to_dot(after, {}, again));
+  long flipped = 0, pairs = 0;
+  for (std::size_t c = 0; c < now.size(); ++c) {
+    for (std::size_t i = 0; i < now[c].size(); ++i) {
+      for (std::size_t j = i + 1; j < now[c].size(); ++j) {
+        auto pos = [&](const std::string& id) {
+          return std::find(order[c].begin(), order[c].end(), id) - order[c].begin();
+        };
+        const auto a = pos(now[c][i]), b = pos(now[c][j]);
+        if (a == static_cast<long>(order[c].size()) || b == static_cast<long>(order[c].size())) {
+          continue;
+        }
+        ++pairs;
+        flipped += a > b;
+      }
+    }
+  }
+  INFO(flipped << " of " << pairs << " pairs flipped");
+  CHECK(pairs > 10);
+  CHECK(flipped * 100 <= pairs * 15);
+}
+
+TEST_CASE("the layout memo is found again in every format lmc draws") {
+  const Model m = model_of("logic_model: 1\ntitle: T\nactivities:\n  - {id: a, label: A}\n");
+  for (OutputFormat format : {OutputFormat::svg, OutputFormat::pdf, OutputFormat::png}) {
+    RenderOptions options;
+    options.format = format;
+    const RenderResult r = render_dot(to_dot(m), options);
+    REQUIRE(r.error.empty());
+    const auto memo = read_layout_memo(r.data);
+    REQUIRE(memo.size() == 1);
+    CHECK(memo[0] == std::vector<std::string>{"a"});
+  }
+  CHECK(read_layout_memo("no memo here").empty());
+  CHECK(read_layout_memo("lmc-layout/1 [ a b").empty());  // cut off: nothing is trusted
+}

@@ -417,10 +417,15 @@ Decorations diff_decorations(const Model& before, const Model& after, const Chan
     for (std::size_t k = 0; k < it.indicators.size(); ++k) {
       auto o = was.find(indicator_key(it.indicators[k]));
       if (o == was.end()) continue;
-      const std::string before_text = indicator_text(*o->second);
-      if (before_text != indicator_text(it.indicators[k])) {
-        d.indicator_was[it.id.value][k] = before_text;
+      std::string before_text = indicator_text(*o->second);
+      if (before_text == indicator_text(it.indicators[k])) continue;
+      // Under the same label, only the values it had: "was 420 → 380 by 2018-03-31".
+      const std::string label = o->second->label.value + ": ";
+      if (o->second->label.value == it.indicators[k].label.value &&
+          before_text.starts_with(label)) {
+        before_text.erase(0, label.size());
       }
+      d.indicator_was[it.id.value][k] = before_text;
     }
   }
   std::vector<std::pair<Highlight, std::string>> key = {

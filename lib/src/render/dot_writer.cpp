@@ -162,10 +162,10 @@ class DotWriter {
       std::string key;
       for (const auto& [h, meaning] : d_.key) {
         key += fmt::format(
-            "<TD BORDER=\"2\" COLOR=\"{}\" STYLE=\"{}\" WIDTH=\"{}\"> </TD><TD ALIGN=\"LEFT\">"
-            "<FONT POINT-SIZE=\"{}\">{}  </FONT></TD>",
-            h.color, h.dashed ? "dashed" : "solid", static_cast<int>(s.f * 1.8), num(s.small()),
-            html(meaning));
+            "<TD BORDER=\"2\" COLOR=\"{}\" STYLE=\"{}\" FIXEDSIZE=\"TRUE\" WIDTH=\"{}\" "
+            "HEIGHT=\"{}\"></TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"{}\">{}  </FONT></TD>",
+            h.color, h.dashed ? "dashed" : "solid", static_cast<int>(s.f * 1.8),
+            static_cast<int>(s.small()), num(s.small()), html(meaning));
       }
       rows += fmt::format(
           "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
@@ -175,7 +175,7 @@ class DotWriter {
     out_ += fmt::format(
         "  \"lmc:title\" [shape=plaintext, {}, class=\"title\", label=<<TABLE BORDER=\"0\" "
         "CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\" WIDTH=\"{}\">{}</TABLE>>];\n",
-        geometry(p_.title), static_cast<int>(p_.title.w), rows);
+        geometry(padded(p_.title)), static_cast<int>(p_.title.w), rows);
   }
 
   void column(std::size_t k) {

@@ -284,11 +284,12 @@ std::vector<std::vector<int>> dot_order(const Diagram& d,
   std::string dot =
       "digraph order {\n graph [rankdir=LR, newrank=true, splines=false, nodesep=0.1, "
       "ranksep=0.3];\n node [shape=box, fixedsize=true, width=1, height=0.4, label=\"\"];\n";
+  // Boxes first, so dot meets them in the reference order; then an anchor at the end of each
+  // column, chained, to keep the columns in order where no link joins two of them.
   for (std::size_t c = 0; c < reference.size(); ++c) {
-    dot += fmt::format(" {{rank=same; c{};", c);
+    dot += " {rank=same;";
     for (int b : reference[c]) dot += fmt::format(" b{};", b);
-    dot += "}\n";
-    if (c > 0) dot += fmt::format(" c{} -> c{} [style=invis, weight=10];\n", c - 1, c);
+    dot += fmt::format(" c{};}}\n", c);
   }
   std::vector<std::pair<int, int>> links;
   for (const Edge& e : d.edges) {
@@ -301,6 +302,9 @@ std::vector<std::vector<int>> dot_order(const Diagram& d,
            std::tuple{column[y.first], slot[y.first], column[y.second], slot[y.second]};
   });
   for (const auto& [a, b] : links) dot += fmt::format(" b{} -> b{};\n", a, b);
+  for (std::size_t c = 1; c < reference.size(); ++c) {
+    dot += fmt::format(" c{} -> c{} [style=invis, weight=0];\n", c - 1, c);
+  }
   dot += "}\n";
 
   const std::lock_guard lock(graphviz_lock());

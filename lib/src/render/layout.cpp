@@ -269,7 +269,17 @@ Frame frame(const Diagram& d, const PageGeometry& page, double f) {
       fr.header_h = std::max(fr.header_h, wrapped_height(lines, s.header()) + s.f * 0.7);
     }
   } else {
+    // The header column: wide enough for the longest word of any header.
     fr.gutter = s.f * 6.5;
+    for (const Column& c : d.columns) {
+      std::size_t k = 0;
+      while (k < c.title.size()) {
+        const std::size_t end = std::min(c.title.find(' ', k), c.title.size());
+        const std::string_view word = std::string_view(c.title).substr(k, end - k);
+        fr.gutter = std::max(fr.gutter, text_width(word, s.header(), Face::bold) * 1.05 + s.f);
+        k = end + 1;
+      }
+    }
     std::size_t most = 1;
     for (const Column& c : d.columns) most = std::max(most, c.boxes.size());
     const double len = fr.width - fr.gutter - s.f * 0.4 - 2 * s.band_pad();
@@ -389,7 +399,7 @@ double fit_text_size(const Diagram& d, const PageGeometry& page, std::string* li
     if (limit) *limit = describe_limit(d, frame(d, page, lo), limit_column);
     return lo;
   }
-  for (int k = 0; k < 16; ++k) {
+  for (int k = 0; k < 11; ++k) {  // to about a hundredth of a point
     const double mid = (lo + hi) / 2;
     if (fits(frame(d, page, mid))) {
       lo = mid;
@@ -827,18 +837,56 @@ std::vector<std::vector<int>> reference_order(
   for (const auto& column : previous) {
     for (const std::string& id : column) rank.emplace(id, n++);
   }
+  auto known = [&](int box) {
+    const Box& x = d.boxes[box];
+    return x.ghost ? rank.end() : rank.find(x.id);
+  };
+  // Boxes the previous drawing had, in its order; the others in file order.
   std::vector<std::vector<int>> out;
   for (const Column& c : d.columns) {
     std::vector<int> boxes = c.boxes;
     std::stable_sort(boxes.begin(), boxes.end(), [&](int a, int b) {
       auto key = [&](int box) {
-        const Box& x = d.boxes[box];
-        auto it = x.ghost ? rank.end() : rank.find(x.id);
-        return it == rank.end() ? std::pair{n, x.file_order} : std::pair{it->second, 0};
+        auto it = known(box);
+        return it == rank.end() ? std::pair{n, d.boxes[box].file_order} : std::pair{it->second, 0};
       };
       return key(a) < key(b);
     });
     out.push_back(std::move(boxes));
+  }
+  if (previous.empty()) return out;
+  // A box the previous drawing did not have goes where its links pull it: at the mean height
+  // of the boxes it links to, so a new box adds few crossings and moves nothing else.
+  std::vector<double> where(d.boxes.size(), -1);
+  for (const auto& column : out) {
+    std::size_t kept = 0;
+    for (int b : column) kept += known(b) != rank.end();
+    std::size_t k = 0;
+    for (int b : column) {
+      if (known(b) != rank.end()) where[b] = (k++ + 0.5) / static_cast<double>(kept);
+    }
+  }
+  for (auto& column : out) {
+    std::vector<int> old_boxes, new_boxes;
+    for (int b : column) (known(b) != rank.end() ? old_boxes : new_boxes).push_back(b);
+    if (new_boxes.empty()) continue;
+    std::vector<std::pair<double, int>> placed;
+    for (std::size_t k = 0; k < old_boxes.size(); ++k) {
+      placed.emplace_back(where[old_boxes[k]], old_boxes[k]);
+    }
+    for (int b : new_boxes) {
+      double sum = 0;
+      int count = 0;
+      for (const Edge& e : d.edges) {
+        const int other = e.from == b ? e.to : e.to == b ? e.from : -1;
+        if (other >= 0 && where[other] >= 0) sum += where[other], ++count;
+      }
+      placed.emplace_back(count > 0 ? sum / count : 2.0, b);
+    }
+    std::stable_sort(placed.begin(), placed.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    column.clear();
+    for (const auto& [at, b] : placed) column.push_back(b);
   }
   return out;
 }
@@ -863,31 +911,113 @@ long disagreements(const std::vector<std::vector<int>>& order,
   return out;
 }
 
-}  // namespace
+// After an edit, one crossing is worth moving this many pairs of boxes out of the order they
+// stood in.
+constexpr double kMoveWeight = 1.25;
 
-// The reference order improved by swapping neighbours in a column while that removes
-// crossings: few crossings for few moves. Bounded, for large models.
-std::vector<std::vector<int>> sift(const Diagram& d, std::vector<std::vector<int>> order) {
-  if (d.boxes.size() > 300) return order;
-  int best = count_crossings(d, order);
-  for (int pass = 0; pass < 8 && best > 0; ++pass) {
-    bool improved = false;
-    for (auto& column : order) {
-      for (std::size_t k = 0; k + 1 < column.size(); ++k) {
-        std::swap(column[k], column[k + 1]);
-        const int now = count_crossings(d, order);
-        if (now < best) {
-          best = now;
-          improved = true;
-        } else {
-          std::swap(column[k], column[k + 1]);
-        }
+// Local search over box orders for the score crossings + weight x disagreements with the
+// reference: every box is tried at every place in its column, and moved where the score is
+// lowest, until nothing improves. Crossings are counted in the two gaps beside the column
+// only. Bounded, for large models.
+class OrderSearch {
+ public:
+  OrderSearch(const Diagram& d, const std::vector<std::vector<int>>& reference)
+      : d_(d), column_(d.boxes.size(), -1), ref_slot_(d.boxes.size(), 0) {
+    for (std::size_t c = 0; c < reference.size(); ++c) {
+      for (std::size_t k = 0; k < reference[c].size(); ++k) {
+        column_[reference[c][k]] = static_cast<int>(c);
+        ref_slot_[reference[c][k]] = static_cast<int>(k);
       }
     }
-    if (!improved) break;
+    gap_links_.resize(reference.size());
+    for (const Edge& e : d.edges) {
+      int a = e.from, b = e.to;
+      if (column_[a] > column_[b]) std::swap(a, b);
+      if (column_[a] >= 0 && column_[b] == column_[a] + 1)
+        gap_links_[column_[a]].emplace_back(a, b);
+    }
   }
-  return order;
-}
+
+  double score(const std::vector<std::vector<int>>& order, double weight) {
+    set_slots(order);
+    double total = 0;
+    for (std::size_t c = 0; c < order.size(); ++c) {
+      total += gap_crossings(static_cast<int>(c)) + weight * disagreements(order[c]);
+    }
+    return total;
+  }
+
+  void improve(std::vector<std::vector<int>>& order, double weight) {
+    if (d_.boxes.size() > 300) return;
+    set_slots(order);
+    for (int pass = 0; pass < 6; ++pass) {
+      bool improved = false;
+      for (std::size_t c = 0; c < order.size(); ++c) {
+        auto& column = order[c];
+        const int ci = static_cast<int>(c);
+        auto local = [&] {
+          for (std::size_t k = 0; k < column.size(); ++k) slot_[column[k]] = static_cast<int>(k);
+          return gap_crossings(ci - 1) + gap_crossings(ci) + weight * disagreements(column);
+        };
+        for (std::size_t i = 0; i < column.size(); ++i) {
+          const int box = column[i];
+          double best = local();
+          std::size_t best_at = i;
+          column.erase(column.begin() + static_cast<long>(i));
+          for (std::size_t at = 0; at <= column.size(); ++at) {
+            if (at == i) continue;
+            column.insert(column.begin() + static_cast<long>(at), box);
+            const double now = local();
+            if (now < best - 1e-9) best = now, best_at = at;
+            column.erase(column.begin() + static_cast<long>(at));
+          }
+          column.insert(column.begin() + static_cast<long>(best_at), box);
+          improved |= best_at != i;
+        }
+        local();
+      }
+      if (!improved) break;
+    }
+  }
+
+ private:
+  void set_slots(const std::vector<std::vector<int>>& order) {
+    slot_.assign(d_.boxes.size(), 0);
+    for (const auto& column : order) {
+      for (std::size_t k = 0; k < column.size(); ++k) slot_[column[k]] = static_cast<int>(k);
+    }
+  }
+
+  double gap_crossings(int gap) const {
+    if (gap < 0 || gap >= static_cast<int>(gap_links_.size())) return 0;
+    const auto& links = gap_links_[gap];
+    int n = 0;
+    for (std::size_t i = 0; i < links.size(); ++i) {
+      for (std::size_t j = i + 1; j < links.size(); ++j) {
+        const long x = slot_[links[i].first] - slot_[links[j].first];
+        const long y = slot_[links[i].second] - slot_[links[j].second];
+        n += x * y < 0;
+      }
+    }
+    return n;
+  }
+
+  double disagreements(const std::vector<int>& column) const {
+    int n = 0;
+    for (std::size_t i = 0; i < column.size(); ++i) {
+      for (std::size_t j = i + 1; j < column.size(); ++j) {
+        n += ref_slot_[column[i]] > ref_slot_[column[j]];
+      }
+    }
+    return n;
+  }
+
+  const Diagram& d_;
+  std::vector<int> column_, ref_slot_, slot_;
+  std::vector<std::vector<std::pair<int, int>>> gap_links_;
+};
+
+}  // namespace
 
 void order_columns(Diagram& d, const std::vector<std::vector<std::string>>& previous) {
   const auto reference = reference_order(d, previous);
@@ -898,15 +1028,22 @@ void order_columns(Diagram& d, const std::vector<std::vector<std::string>>& prev
       disagreements(order, reference, d.boxes.size())) {
     order = std::move(mirror);
   }
-  if (!previous.empty()) {
-    // After an edit, a crossing saved is worth moving one pair of boxes, no more:
-    // the previous order, tidied, stays unless dot's is clearly better.
-    auto score = [&](const std::vector<std::vector<int>>& o) {
-      return 1.0 * count_crossings(d, o) +
-             static_cast<double>(disagreements(o, reference, d.boxes.size()));
-    };
-    const auto tidied = sift(d, reference);
-    if (score(tidied) <= score(order)) order = tidied;
+  if (previous.empty()) {
+    // A first drawing: dot's order, with any box moved that crosses fewer links elsewhere. It
+    // is then a local optimum, so drawing the same model over it again changes nothing.
+    OrderSearch search(d, order);
+    search.improve(order, 0);
+  } else {
+    // After an edit, the order that best balances crossings against boxes moved from where
+    // they stood (a crossing is worth kMoveWeight moved pairs), from dot's order or from the
+    // previous one; the previous one as it is when nothing in it can be bettered.
+    OrderSearch search(d, reference);
+    auto kept = reference;
+    search.improve(kept, kMoveWeight);
+    search.improve(order, kMoveWeight);
+    if (kept == reference || search.score(kept, kMoveWeight) <= search.score(order, kMoveWeight)) {
+      order = kept;
+    }
   }
   for (std::size_t c = 0; c < d.columns.size(); ++c) d.columns[c].boxes = order[c];
 }

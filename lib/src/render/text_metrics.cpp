@@ -2,6 +2,7 @@
 #include "render/text_metrics.h"
 
 #include <algorithm>
+#include <array>
 
 #include "lmc/source.h"
 
@@ -35,11 +36,39 @@ int advance(char32_t c, Face face) {
   return face == Face::bold ? advance(kBoldWidths, c) : advance(kRegularWidths, c);
 }
 
+const std::array<int, 95>& ascii_widths(Face face) {
+  static const auto table = [] {
+    std::array<std::array<int, 95>, 2> t{};
+    for (char32_t c = 0x20; c < 0x7F; ++c) {
+      t[0][c - 0x20] = advance(c, Face::regular);
+      t[1][c - 0x20] = advance(c, Face::bold);
+    }
+    return t;
+  }();
+  return table[face == Face::bold ? 1 : 0];
+}
+
+// The code point at `at` and its length in bytes, without allocating (valid UTF-8 only: the
+// loader has rejected anything else).
+std::pair<char32_t, std::size_t> next_code_point(std::string_view s, std::size_t at) {
+  const auto b = static_cast<unsigned char>(s[at]);
+  const std::size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+  if (n == 1 || at + n > s.size()) return {b, 1};
+  char32_t c = b & (0x7F >> n);
+  for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[at + k]) & 0x3F);
+  return {c, n};
+}
+
 }  // namespace
 
 double text_width(std::string_view utf8, double size, Face face) {
   long total = 0;
-  for (std::string_view ch : utf8_characters(utf8)) total += advance(decode_utf8(ch), face);
+  for (std::size_t at = 0; at < utf8.size();) {
+    const auto [c, n] = next_code_point(utf8, at);
+    // ASCII is most text: a direct table for it.
+    total += c >= 0x20 && c < 0x7F ? ascii_widths(face)[c - 0x20] : advance(c, face);
+    at += n;
+  }
   return static_cast<double>(total) * size / 1000.0;
 }
 
