@@ -176,10 +176,17 @@ for fmt in svg png pdf; do
 done
 
 # The pictures in docs/ are what lmc draws now (scripts/render-docs-images.sh redraws them).
+for model in examples/*.yaml; do
+  name=$(basename "$model" .yaml)
+  check
+  "$lmc" render "$model" -o "$work/docs-$name.svg" 2>/dev/null
+  cmp -s "$work/docs-$name.svg" "docs/images/$name.svg" ||
+    fail "docs/images/$name.svg is stale: run scripts/render-docs-images.sh"
+done
 check
-"$lmc" render examples/ehch-care-homes.yaml -o "$work/docs.svg" 2>/dev/null
-cmp -s "$work/docs.svg" docs/images/ehch-care-homes.svg ||
-  fail "docs/images/ehch-care-homes.svg is stale: run scripts/render-docs-images.sh"
+"$lmc" render examples/pacs-frailty.yaml -o "$work/docs-portrait.svg" --portrait 2>/dev/null
+cmp -s "$work/docs-portrait.svg" docs/images/pacs-frailty-portrait.svg ||
+  fail "docs/images/pacs-frailty-portrait.svg is stale: run scripts/render-docs-images.sh"
 
 echo "render: $checks checks, $failures failed"
 echo "$((checks - failures)) passed, $failures failed"

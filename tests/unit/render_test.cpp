@@ -7,6 +7,8 @@
 
 #include "expectations.h"
 #include "lmc/check.h"
+#include "lmc/graph.h"
+#include "lmc/load.h"
 #include "lmc/render.h"
 
 using namespace lmc;
@@ -219,4 +221,47 @@ TEST_CASE("the layout memo is found again in every format lmc draws") {
   }
   CHECK(read_layout_memo("no memo here").empty());
   CHECK(read_layout_memo("lmc-layout/1 [ a b").empty());  // cut off: nothing is trusted
+}
+
+TEST_CASE("every link of every model is an edge of its drawing, misordered ones included") {
+  std::vector<std::filesystem::path> files = yaml_files("examples");
+  for (const char* dir : {"examples/broken", "tests/rules", "tests/render"}) {
+    for (const auto& f : yaml_files(dir)) files.push_back(f);
+  }
+  int checked = 0;
+  for (const auto& file : files) {
+    const LoadResult loaded = load_model(file.string(), read_file(file));
+    if (!loaded.usable) continue;
+    const Model& m = loaded.model;
+    const Graph g(m);
+    RenderOptions options;
+    const RenderResult r = render_dot(to_dot(m), options);
+    INFO(file.string());
+    REQUIRE(r.error.empty());
+    std::string svg = r.data;
+    for (std::size_t at; (at = svg.find("&#45;")) != std::string::npos;) svg.replace(at, 5, "-");
+    auto drawn = [&](int a, int b) {
+      const std::string id = "id=\"link." + m.items[a].id.value + "." + m.items[b].id.value + "\"";
+      return svg.find(id) != std::string::npos;
+    };
+    std::size_t edges = 0;
+    for (std::size_t at = 0; (at = svg.find("class=\"edge link", at)) != std::string::npos; ++at) {
+      ++edges;
+    }
+    CHECK(edges >= g.links().size());
+    for (const Graph::Link& link : g.links()) {
+      // An item without a valid id (already an error) has no id to find its edge by.
+      if (m.items[link.from].id.value.empty() || m.items[link.to].id.value.empty()) continue;
+      INFO(m.items[link.from].id.value << " -> " << m.items[link.to].id.value);
+      CHECK(drawn(link.from, link.to));
+      ++checked;
+    }
+    for (const Graph::BadRef& bad : g.bad_refs()) {
+      if (bad.status != Graph::RefStatus::misordered) continue;
+      CHECK(drawn(bad.from, bad.to));
+      CHECK(svg.find("class=\"edge link misordered\"") != std::string::npos);
+      ++checked;
+    }
+  }
+  CHECK(checked > 100);
 }

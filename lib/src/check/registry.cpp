@@ -40,7 +40,7 @@ constexpr Rule kRules[] = {
      "record the test's result in `status` and `evidence`, or set a new `due` date",
      &check_overdue_test},
     {"page-overflow", Severity::warning,
-     "more than 12 boxes in one column or 60 in all: it will not fit one legible page",
+     "drawn on its page, the box text would print below 7 pt: it will not fit one legible page",
      "merge boxes, or move the detail into a nested model for the work stream",
      &check_page_overflow},
     {"skipped-stage", Severity::warning,
