@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
 # Reads a diagram lmc drew as SVG and checks its layout as printed: the column headers share
-# one baseline (landscape) or one left edge (portrait) within 1 pt; the boxes of each column
+# one baseline (landscape; the terms under "Outcomes" too) or one left edge (portrait) within
+# 1 pt; the boxes of each column
 # share a left edge (top edge in portrait) and a width within 1 pt; and the box text prints at
 # least at --min points. Printed size = font size x the drawing's scale x page width / viewBox
 # width. Prints one line per file: the smallest printed box text size and what it checked.
@@ -40,10 +41,13 @@ def check(path, minimum):
     scale = numbers(graph.get("transform").split("scale(")[1])[0]
     k = scale * page_w / view[2]  # drawing units -> printed points
     portrait = page_h > page_w
-    headers, columns, sizes = [], {}, []
+    headers, subheaders, columns, sizes = [], [], {}, []
     for g in graph.iter(NS + "g"):
         cls = (g.get("class") or "").split()
-        if "header" in cls:
+        if "subheader" in cls:
+            texts = list(g.iter(NS + "text"))
+            subheaders.append(float(texts[0].get("y")) * k if texts else 0)
+        elif "header" in cls:
             texts = list(g.iter(NS + "text"))
             x0, y0, _, _ = bbox(g)
             headers.append((float(texts[0].get("y")) * k if texts else 0, x0 * k, y0 * k))
@@ -60,10 +64,10 @@ def check(path, minimum):
         if max(lefts) - min(lefts) > 1:
             problems.append(f"headers' left edges differ by {max(lefts) - min(lefts):.2f} pt")
     else:
-        # Headers of one line share a baseline; a header of two lines starts one line higher.
-        tops = [h[2] for h in headers]
-        if max(tops) - min(tops) > 1:
-            problems.append(f"headers' tops differ by {max(tops) - min(tops):.2f} pt")
+        for name, baselines in (("headers", [h[0] for h in headers]), ("sub-headers", subheaders)):
+            if baselines and max(baselines) - min(baselines) > 1:
+                problems.append(f"{name}' baselines differ by "
+                                f"{max(baselines) - min(baselines):.2f} pt")
     for name, boxes in columns.items():
         edge = [b[1] if portrait else b[0] for b in boxes]
         widths = [b[2] for b in boxes]

@@ -106,6 +106,7 @@ class DotWriter {
         num(p_.page.width - 0.36), num(p_.page.height - 0.36));
     title();
     for (std::size_t k = 0; k < d_.columns.size(); ++k) column(k);
+    for (const render::Header& h : p_.headers) header(h);
     for (std::size_t b = 0; b < d_.boxes.size(); ++b) box(b);
     rows(p_.panel, d_.panel, "panel");
     rows(p_.findings, d_.findings, "findings");
@@ -180,15 +181,19 @@ class DotWriter {
 
   void column(std::size_t k) {
     const render::Column& c = d_.columns[k];
-    const auto fill = kStageFill[static_cast<int>(c.stage)];
     out_ += fmt::format(
         "  \"lmc:band:{0}\" [shape=box, style=\"rounded,filled\", fillcolor=\"#F7F7F7\", "
         "color=\"#DDDDDD\", label=\"\", {1}, class=\"band\", id=\"band-{0}\"];\n",
         c.key, geometry(p_.bands[k]));
+  }
+
+  void header(const render::Header& h) {
+    const auto fill = kStageFill[static_cast<int>(h.stage)];
     out_ += fmt::format(
-        "  \"lmc:header:{0}\" [shape=box, style=\"filled\", fillcolor=\"{1}\", color=\"{1}\", "
-        "fontsize={2}, {3}, class=\"header\", id=\"header-{0}\", label=<<B>{4}</B>>];\n",
-        c.key, fill, num(p_.s.header()), geometry(p_.headers[k]), html_lines(p_.header_lines[k]));
+        "  \"lmc:{5}:{0}\" [shape=box, style=\"filled\", fillcolor=\"{1}\", color=\"{1}\", "
+        "fontsize={2}, {3}, class=\"{5}\", id=\"{5}-{0}\", label=<<B>{4}</B>>];\n",
+        h.key, fill, num(h.sub ? p_.s.subheader() : p_.s.header()), geometry(h.rect),
+        html_lines(h.lines), h.sub ? "subheader" : "header");
   }
 
   void box(std::size_t i) {

@@ -211,6 +211,47 @@ double title_block(const Diagram& d, const Sizes& s, double width,
   return h;
 }
 
+std::string capitalized_term(Term t) {
+  std::string out = fmt::format("{} term", term_name(t));
+  if (!out.empty()) out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+// The landscape header row: one header a column, but one "Outcomes" header over the outcome
+// columns, with a sub-header for each term at the top of its column. `x0` is the left margin,
+// `y` the row's top and `band_top` where the columns begin.
+std::vector<Header> landscape_headers(const Diagram& d, const std::vector<double>& widths,
+                                      double gap, const Sizes& s, double x0, double y,
+                                      double band_top) {
+  std::vector<Header> out;
+  double x = x0;
+  for (std::size_t k = 0; k < d.columns.size(); ++k) {
+    const Column& c = d.columns[k];
+    const double w = widths[k];
+    if (c.stage != Stage::outcome) {
+      out.push_back(Header{Rect{x, y, w, 0},
+                           wrap_text(c.title, w - s.f * 0.6, s.header(), Face::bold), c.key,
+                           c.stage, false});
+    } else {
+      if (k == 0 || d.columns[k - 1].stage != Stage::outcome) {
+        double span = 0;
+        for (std::size_t j = k; j < d.columns.size() && d.columns[j].stage == Stage::outcome; ++j) {
+          span += widths[j] + (j > k ? gap : 0);
+        }
+        out.push_back(Header{Rect{x, y, span, 0},
+                             wrap_text("Outcomes", span - s.f * 0.6, s.header(), Face::bold),
+                             "outcomes", Stage::outcome, false});
+      }
+      out.push_back(
+          Header{Rect{x, band_top, w, s.subheader_h()},
+                 wrap_text(capitalized_term(c.term), w - s.f * 0.6, s.subheader(), Face::bold),
+                 c.key, c.stage, true});
+    }
+    x += w + gap;
+  }
+  return out;
+}
+
 // Everything that decides whether the diagram fits at one size, and where things go.
 struct Frame {
   Sizes s{10};
@@ -264,9 +305,11 @@ Frame frame(const Diagram& d, const PageGeometry& page, double f) {
       const double share = 0.5 / n + (text_sum > 0 ? 0.5 * text[k] / text_sum : 0.5 / n);
       fr.column_ws.push_back(need[k] + std::max(spare, 0.0) * share);
       inners.push_back(fr.column_ws.back() - pads);
-      const auto lines =
-          wrap_text(d.columns[k].title, fr.column_ws.back() - s.f * 0.6, s.header(), Face::bold);
-      fr.header_h = std::max(fr.header_h, wrapped_height(lines, s.header()) + s.f * 0.7);
+    }
+    for (const Header& h : landscape_headers(d, fr.column_ws, fr.gap, s, 0, 0, 0)) {
+      if (!h.sub) {
+        fr.header_h = std::max(fr.header_h, wrapped_height(h.lines, s.header()) + s.f * 0.7);
+      }
     }
   } else {
     // The header column: wide enough for the longest word of any header.
@@ -302,6 +345,7 @@ Frame frame(const Diagram& d, const PageGeometry& page, double f) {
       const double h = fr.box_h[c.boxes[k]];
       len = fr.portrait ? std::max(len, h) : len + h + (k > 0 ? s.stack_gap() : 0);
     }
+    if (!fr.portrait && c.stage == Stage::outcome) len += s.subheader_h();
     fr.band_len.push_back(len + 2 * s.band_pad());
   }
   fr.panel = arrange_rows(d.panel, s, fr.width);
@@ -358,6 +402,10 @@ std::string describe_limit(const Diagram& d, const Frame& fr, int* limit_column)
 
 double Sizes::line_height_small() const {
   return line_height(small());
+}
+
+double Sizes::line_height_sub() const {
+  return line_height(subheader());
 }
 
 std::vector<std::string> link_badge_lines(const Badge& b) {
@@ -478,7 +526,9 @@ class Router {
   std::vector<std::pair<double, double>> intervals(int b) const {
     std::vector<std::pair<double, double>> out;
     const Rect& band = p_.bands[b];
-    double at = fl_.v0(band);
+    // Not through a term's sub-header at the top of an outcome column.
+    double at = fl_.v0(band) +
+                (!p_.portrait && d_.columns[b].stage == Stage::outcome ? p_.s.subheader_h() : 0);
     for (int box : d_.columns[b].boxes) {
       out.emplace_back(at, fl_.v0(p_.boxes[box]));
       at = fl_.v1(p_.boxes[box]);
@@ -649,7 +699,7 @@ class Router {
   // along the curves of the route first, then nudged across the flow beside them.
   void place_labels() {
     std::vector<Rect> taken(p_.boxes.begin(), p_.boxes.end());
-    taken.insert(taken.end(), p_.headers.begin(), p_.headers.end());
+    for (const Header& h : p_.headers) taken.push_back(h.rect);
     taken.push_back(p_.title);
     auto free = [&](const Rect& rect) {
       return std::none_of(taken.begin(), taken.end(),
@@ -716,14 +766,16 @@ Placed place(const Diagram& d, const PageGeometry& page, double f) {
   p.box_text = std::move(fr.texts);
   if (!fr.portrait) {
     const double band_top = y + fr.header_h + s.f * 0.25;
+    p.headers = landscape_headers(d, fr.column_ws, fr.gap, s, m, y, band_top);
+    for (Header& h : p.headers) {
+      if (!h.sub) h.rect.h = fr.header_h;
+    }
     double x = m;
     for (std::size_t k = 0; k < d.columns.size(); ++k) {
       const double w = fr.column_ws[k];
-      p.headers.push_back(Rect{x, y, w, fr.header_h});
-      p.header_lines.push_back(
-          wrap_text(d.columns[k].title, w - s.f * 0.6, s.header(), Face::bold));
       p.bands.push_back(Rect{x, band_top, w, std::max(bottom - band_top, 0.0)});
-      double at = band_top + s.band_pad();
+      double at =
+          band_top + s.band_pad() + (d.columns[k].stage == Stage::outcome ? s.subheader_h() : 0);
       for (int box : d.columns[k].boxes) {
         p.boxes[box] = Rect{x + s.band_pad(), at, w - 2 * s.band_pad(), fr.box_h[box]};
         at += fr.box_h[box] + s.stack_gap();
@@ -741,9 +793,10 @@ Placed place(const Diagram& d, const PageGeometry& page, double f) {
     const double band_w = fr.width - fr.gutter - s.f * 0.4;
     for (std::size_t k = 0; k < d.columns.size(); ++k) {
       const double h = fr.band_len[k];
-      p.headers.push_back(Rect{m, y, fr.gutter, h});
-      p.header_lines.push_back(
-          wrap_text(d.columns[k].title, fr.gutter - s.f * 0.6, s.header(), Face::bold));
+      p.headers.push_back(
+          Header{Rect{m, y, fr.gutter, h},
+                 wrap_text(d.columns[k].title, fr.gutter - s.f * 0.6, s.header(), Face::bold),
+                 d.columns[k].key, d.columns[k].stage, false});
       p.bands.push_back(Rect{band_x, y, band_w, h});
       double at = band_x + s.band_pad();
       for (int box : d.columns[k].boxes) {

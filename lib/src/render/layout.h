@@ -30,11 +30,14 @@ struct Rect {
 
 /// Every size on the page, from the size of the box text.
 struct Sizes {
-  double f;                                 ///< box text, points
-  double small() const { return f * 0.8; }  ///< badges, indicators, edge labels
-  double tiny() const { return f * 0.7; }   ///< badges on links
-  double band() const { return f * 0.85; }  ///< rows under the columns
-  double header() const { return f; }       ///< column headers (bold)
+  double f;                                      ///< box text, points
+  double small() const { return f * 0.8; }       ///< badges, indicators, edge labels
+  double tiny() const { return f * 0.7; }        ///< badges on links
+  double band() const { return f * 0.85; }       ///< rows under the columns
+  double header() const { return f; }            ///< column headers (bold)
+  double subheader() const { return f * 0.85; }  ///< terms under "Outcomes" (bold)
+  double subheader_h() const { return line_height_sub() + f * 0.4; }
+  double line_height_sub() const;
   double title() const { return f * 1.6; }
   double facts() const { return f * 0.9; }
   double pad_x() const { return f * 0.45; }
@@ -73,6 +76,16 @@ struct BoxText {
   std::vector<IndicatorText> indicators;
 };
 
+/// A column header (landscape: one row at the top, the outcome columns under one "Outcomes"
+/// header with a sub-header each; portrait: the left-hand column).
+struct Header {
+  Rect rect;
+  std::vector<std::string> lines;
+  std::string key;  ///< the column's key, or "outcomes" for the header over the outcome columns
+  Stage stage = Stage::resource;
+  bool sub = false;  ///< a term's sub-header inside its outcome column
+};
+
 struct Placed {
   Sizes s{10};
   PageGeometry page;
@@ -80,8 +93,8 @@ struct Placed {
   Rect title;
   std::vector<std::string> title_lines;
   std::vector<std::vector<std::string>> fact_lines;
-  std::vector<Rect> bands, headers;
-  std::vector<std::vector<std::string>> header_lines;
+  std::vector<Rect> bands;
+  std::vector<Header> headers;
   std::vector<Rect> boxes;
   std::vector<BoxText> box_text;
   std::vector<Route> routes;
