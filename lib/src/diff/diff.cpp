@@ -230,7 +230,10 @@ class Differ {
           {"label", &Indicator::label},       {"source", &Indicator::source},
           {"baseline", &Indicator::baseline}, {"target", &Indicator::target},
           {"due", &Indicator::due},           {"frequency", &Indicator::frequency}};
-      for (const auto& [field, member] : kFields) {
+      for (const auto& kv : kFields) {
+        // Not a structured binding: clang 14 cannot capture one in the lambda below.
+        const char* field = kv.first;
+        const auto member = kv.second;
         const auto x = text_or_null(o->second->*member), y = text_or_null(ind->*member);
         if (x == y) continue;
         // One change per field: "target: 360" -> "target: 340", under the indicator's label.

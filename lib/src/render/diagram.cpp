@@ -12,10 +12,6 @@ namespace lmc::render {
 
 namespace {
 
-// Tol's "light" scheme: pale enough for black text, distinct under colour-blindness.
-constexpr std::array<std::string_view, 5> kStageFill = {"#DDDDDD", "#99DDFF", "#EEDD88", "#BBCC33",
-                                                        "#EE8866"};
-
 struct ColumnDef {
   Stage stage;
   Term term;
