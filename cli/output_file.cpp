@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "output_file.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include <cstdio>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <random>
@@ -14,6 +17,75 @@
 namespace lmc::cli {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+bool write_all(int fd, std::string_view data) {
+  while (!data.empty()) {
+    const ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+std::string describe_errno(const std::string& path, std::string_view doing) {
+  return "'" + path + "' " + std::string(doing) + ": " + std::strerror(errno);
+}
+
+// An output that is not a regular file (a device, a FIFO) is written as it is, never replaced:
+// `-o /dev/null` keeps /dev/null a device.
+std::string write_in_place(const std::string& shown, const fs::path& target,
+                           std::string_view data) {
+  const int fd = ::open(target.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) return describe_errno(shown, "cannot be opened for writing");
+  const bool ok = write_all(fd, data);
+  const int saved = errno;
+  ::close(fd);
+  errno = saved;
+  return ok ? std::string() : describe_errno(shown, "could not be written in full");
+}
+
+// A new file beside `target`, open for writing: unnamed where the file system allows (so a
+// process killed mid-write leaves nothing behind), else under a random hidden name made with
+// O_EXCL. `temp` receives the name, empty while the file has none.
+int open_temporary(const fs::path& dir, const fs::path& target, fs::path& temp) {
+  temp.clear();
+#ifdef O_TMPFILE
+  const int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+  if (fd >= 0) return fd;
+#endif
+  std::random_device seed;
+  for (int attempt = 0; attempt < 16; ++attempt) {
+    temp = dir /
+           ("." + target.filename().string() + ".lmc-" + std::to_string(seed() % 1000000) + ".tmp");
+    const int named = ::open(temp.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0666);
+    if (named >= 0 || errno != EEXIST) return named;
+  }
+  return -1;
+}
+
+// Gives the unnamed temporary file a name beside the target, so it can be renamed over it.
+bool name_temporary(int fd, const fs::path& dir, const fs::path& target, fs::path& temp) {
+  if (!temp.empty()) return true;
+  std::random_device seed;
+  const std::string self = "/proc/self/fd/" + std::to_string(fd);
+  for (int attempt = 0; attempt < 16; ++attempt) {
+    temp = dir /
+           ("." + target.filename().string() + ".lmc-" + std::to_string(seed() % 1000000) + ".tmp");
+    if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, temp.c_str(), AT_SYMLINK_FOLLOW) == 0) {
+      return true;
+    }
+    if (errno != EEXIST) break;
+  }
+  temp.clear();
+  return false;
+}
+
+}  // namespace
 
 bool same_file(const fs::path& a, const fs::path& b) {
   std::error_code ec;
@@ -26,31 +98,59 @@ std::string write_output(const std::string& path, std::string_view data) {
     std::cout.flush();
     return std::cout ? std::string() : "standard output could not be written";
   }
-  const fs::path target(path);
+  // A symbolic link is written through: the file it names is replaced, the link stays.
+  std::error_code ec;
+  fs::path target = fs::path(path);
+  if (fs::is_symlink(fs::symlink_status(target, ec))) {
+    target = fs::weakly_canonical(target, ec);
+    if (ec) return "'" + path + "' is a symbolic link that cannot be followed: " + ec.message();
+  }
+  struct stat old {};
+  const bool exists = ::stat(target.c_str(), &old) == 0;
+  if (exists && S_ISDIR(old.st_mode)) {
+    return "'" + path + "' is a directory: name the file to write, such as '" +
+           (fs::path(path) / "diagram.svg").string() + "'";
+  }
+  if (exists && (S_ISCHR(old.st_mode) || S_ISBLK(old.st_mode) || S_ISFIFO(old.st_mode))) {
+    return write_in_place(path, target, data);
+  }
+  if (exists && !S_ISREG(old.st_mode)) {
+    return "'" + path + "' is not a regular file, a device or a pipe: lmc will not replace it";
+  }
+
+  // A temporary file beside the target, renamed over it: the rename is atomic and never
+  // crosses devices, so a failed or interrupted render leaves the old file as it was.
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  // A temporary name beside the target, so the rename is atomic and never crosses devices.
-  std::random_device seed;
-  const fs::path temp = dir / ("." + target.filename().string() + ".lmc-" +
-                               std::to_string(seed() % 1000000) + ".tmp");
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out)
-      return "'" + path + "' cannot be written: its directory does not exist or is not writable";
-    out.write(data.data(), static_cast<std::streamsize>(data.size()));
-    out.flush();
-    if (!out) {
-      out.close();
-      std::error_code ec;
-      fs::remove(temp, ec);
-      return "'" + path + "' could not be written in full (is the disk full?)";
+  fs::path temp;
+  const int fd = open_temporary(dir, target, temp);
+  if (fd < 0) {
+    return describe_errno(path, "cannot be written: its directory cannot be written to");
+  }
+  auto give_up = [&](const std::string& error) {
+    const int saved = errno;
+    ::close(fd);
+    if (!temp.empty()) ::unlink(temp.c_str());
+    errno = saved;
+    return error;
+  };
+  if (!write_all(fd, data)) {
+    return give_up(describe_errno(path, "could not be written in full"));
+  }
+  // The replaced file keeps its permissions (and, where lmc may set it, its owner).
+  if (exists) {
+    ::fchmod(fd, old.st_mode & 07777);
+    if (::fchown(fd, old.st_uid, old.st_gid) != 0) {
+      // Not permitted for an ordinary user: the file is then the user's, as any file they
+      // write is.
     }
   }
-  std::error_code ec;
-  fs::rename(temp, target, ec);
-  if (ec) {
-    fs::remove(temp, ec);
-    return "'" + path + "' cannot be replaced: " + ec.message();
+  if (!name_temporary(fd, dir, target, temp)) {
+    return give_up(describe_errno(path, "cannot be written: no temporary name beside it"));
   }
+  if (::rename(temp.c_str(), target.c_str()) != 0) {
+    return give_up(describe_errno(path, "cannot be replaced"));
+  }
+  ::close(fd);
   return {};
 }
 

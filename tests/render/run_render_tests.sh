@@ -188,6 +188,49 @@ check
 cmp -s "$work/docs-portrait.svg" docs/images/pacs-frailty-portrait.svg ||
   fail "docs/images/pacs-frailty-portrait.svg is stale: run scripts/render-docs-images.sh"
 
+# Outputs that are not plain files (issue #9): a device is written, never replaced; a symbolic
+# link is written through and stays a link; a replaced file keeps its permissions; a
+# directory is refused with a reason; a render killed at any moment leaves no temporary file.
+model=examples/ehch-care-homes.yaml
+if [ -w /dev/null ] && [ -c /dev/null ]; then
+  check
+  "$lmc" render "$model" -o /dev/null --format svg 2>"$work/err" || fail "rendering to /dev/null failed: $(cat "$work/err")"
+  [ -c /dev/null ] || fail "/dev/null is no longer a device after lmc render -o /dev/null"
+fi
+check
+mkfifo "$work/pipe"
+cat "$work/pipe" >"$work/from-pipe" &
+reader=$!
+"$lmc" render "$model" -o "$work/pipe" --format svg 2>/dev/null || fail "rendering into a FIFO failed"
+wait "$reader"
+[ -p "$work/pipe" ] || fail "the FIFO was replaced"
+xmllint --noout "$work/from-pipe" || fail "what came through the FIFO is not the SVG"
+check
+"$lmc" render "$model" -o "$work/through.svg" 2>/dev/null
+chmod 640 "$work/through.svg"
+ln -s through.svg "$work/to-through.svg"
+"$lmc" render "$model" -o "$work/to-through.svg" --page a3 2>/dev/null || fail "rendering through a symlink failed"
+[ -L "$work/to-through.svg" ] || fail "the symbolic link was replaced by a file"
+grep -q "width=\"1190.55pt\"" "$work/through.svg" || fail "the file the link names was not rewritten: $(grep -o "<svg width=[^ ]*" "$work/through.svg")"
+[ "$(stat -c %a "$work/through.svg")" = 640 ] || fail "the replaced file lost its permissions"
+check
+mkdir "$work/dir.svg"
+"$lmc" render "$model" -o "$work/dir.svg" 2>"$work/err"
+[ $? -eq 2 ] || fail "rendering onto a directory did not exit 2"
+grep -q "is a directory" "$work/err" || fail "rendering onto a directory did not say so: $(cat "$work/err")"
+grep -q "Success" "$work/err" && fail "an error said 'Success'"
+check
+mkdir "$work/killed"
+for delay in 0.005 0.01 0.02 0.03 0.05 0.08 0.12; do
+  "$lmc" render examples/broken/page-overflow.yaml -o "$work/killed/out.pdf" 2>/dev/null &
+  pid=$!
+  sleep "$delay"
+  kill -9 "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+done
+leftovers=$(find "$work/killed" -name '*.tmp' | wc -l)
+[ "$leftovers" -eq 0 ] || fail "a killed render left $leftovers temporary file(s)"
+
 echo "render: $checks checks, $failures failed"
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]
