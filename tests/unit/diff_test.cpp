@@ -5,6 +5,8 @@
 
 #include "expectations.h"
 #include "lmc/diff.h"
+#include "lmc/load.h"
+#include "lmc/render.h"
 
 using namespace lmc;
 using namespace lmc::test;
@@ -220,4 +222,25 @@ TEST_CASE("the JSON report has the documented shape") {
         "      \"after\": \"long\"\n    }\n  ],\n"
         "  \"findings\": {\n    \"introduced\": [],\n    \"resolved\": []\n  },\n"
         "  \"summary\": {\n    \"added\": 0,\n    \"removed\": 0,\n    \"changed\": 1\n  }\n}\n");
+}
+
+TEST_CASE("an item without an id takes no part in the diff or the visual diff (issue 9)") {
+  const std::string before_text =
+      "logic_model: 1\ntitle: T\nresources: [{label: Money, to: [act]}]\n"
+      "activities: [{id: act, label: Act}]\n";
+  const std::string after_text = "logic_model: 1\ntitle: T\nactivities: [{id: act, label: Act}]\n";
+  const LoadResult before = load_model("old.yaml", before_text);
+  const LoadResult after = load_model("new.yaml", after_text);
+  const ChangeSet cs = diff_models(before.model, after.model, {}, {});
+  CHECK(cs.changes.empty());
+  const Decorations d = diff_decorations(before.model, after.model, cs);
+  CHECK(d.ghost_links.empty());
+  // A change naming a link that is not "a -> b" is skipped, not dereferenced.
+  ChangeSet odd;
+  odd.changes.push_back(Change{"link-removed", " -> act", std::nullopt, std::nullopt, "links"});
+  odd.changes.push_back(Change{"link-added", "act -> ", std::nullopt, std::nullopt, "links"});
+  const Decorations e = diff_decorations(before.model, after.model, odd);
+  CHECK(e.ghost_links.empty());
+  CHECK(e.links.empty());
+  CHECK_FALSE(render_dot(to_dot(after.model, e), RenderOptions{}).data.empty());
 }

@@ -58,8 +58,13 @@ std::string link_name(const std::string& a, const std::string& b) {
 std::set<std::pair<std::string, std::string>> link_set(const Model& m) {
   std::set<std::pair<std::string, std::string>> out;
   const Graph g(m);
-  for (const Graph::Link& l : g.links())
-    out.emplace(m.items[l.from].id.value, m.items[l.to].id.value);
+  for (const Graph::Link& l : g.links()) {
+    // Identity is the id: a link from or to an item without one (itself an error) is not part
+    // of what can be compared.
+    const std::string& from = m.items[l.from].id.value;
+    const std::string& to = m.items[l.to].id.value;
+    if (!from.empty() && !to.empty()) out.emplace(from, to);
+  }
   return out;
 }
 
@@ -393,11 +398,11 @@ Decorations diff_decorations(const Model& before, const Model& after, const Chan
       d.ghost_items.push_back(GhostItem{it.id.value, it.label.value, it.stage, it.term});
       removed_ids.insert(c.item);
     } else if (c.kind == "link-added") {
-      const auto link = parse_link_ref(c.item);
-      d.links[{link->first, link->second}] = added;
+      if (const auto link = parse_link_ref(c.item)) d.links[{link->first, link->second}] = added;
     } else if (c.kind == "link-removed") {
-      const auto link = parse_link_ref(c.item);
-      d.ghost_links.emplace_back(link->first, link->second);
+      if (const auto link = parse_link_ref(c.item)) {
+        d.ghost_links.emplace_back(link->first, link->second);
+      }
     } else if (c.section == "assumptions" || c.section == "external_factors") {
       const bool is_new = c.kind.ends_with("-added");
       if (!c.kind.ends_with("-removed") && (is_new || !d.rows.count(c.item))) {
