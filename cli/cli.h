@@ -26,14 +26,22 @@ Runner setup_export(CLI::App& app);
 Runner setup_diff(CLI::App& app);
 Runner setup_schema(CLI::App& app);
 
-/// Reads a whole file into `out`, in one allocation of its exact size.
-bool read_file(const std::filesystem::path& path, std::string& out);
+/// Why a file could not be read.
+enum class ReadError { none, unreadable, not_regular, too_large };
+
+/// Reads a whole regular file into `out`, in one allocation of its exact size. Looks before it
+/// reads: a file larger than kMaxModelBytes is not read (`size` says how large it is), and a
+/// device, pipe or socket is refused without blocking. `error` says why it failed, as a
+/// sentence about the file ("cannot be read: Permission denied").
+ReadError read_file(const std::filesystem::path& path, std::string& out,
+                    std::string* error = nullptr, std::uintmax_t* size = nullptr);
 
 /// A model file found on the command line or in a directory.
 struct InputFile {
   std::string display;             ///< the path as reports show it
   std::filesystem::path location;  ///< where it is on disk; empty for stdin
   std::string text;
+  std::uintmax_t oversize = 0;  ///< not read: its size, over kMaxModelBytes
 };
 
 /// Expands PATH arguments: files as given, directories recursively (`.yaml`/`.yml` files whose

@@ -80,7 +80,8 @@ int run_check(const CheckArgs& args) {
       usage_problem = true;
       continue;
     }
-    loaded.push_back(load_model(f.display, std::move(f.text)));
+    loaded.push_back(f.oversize ? oversized_model(f.display, f.oversize)
+                                : load_model(f.display, std::move(f.text)));
     const LoadResult& l = loaded.back();
     CheckedFile cf(f.display, &l.source);
     cf.repo_path = repository_path(f, root);

@@ -46,10 +46,11 @@ bool read_side(const std::string& spec, std::string& text, fs::path& file, bool&
     return true;
   }
   std::error_code ec;
-  if (fs::is_regular_file(spec, ec)) {
+  if (fs::exists(spec, ec)) {
     file = spec;
-    if (read_file(spec, text)) return true;
-    print_error("'" + spec + "' cannot be read");
+    std::string why;
+    if (read_file(spec, text, &why) == ReadError::none) return true;
+    print_error("'" + spec + "' " + why);
     return false;
   }
   if (spec.find(':') != std::string::npos) {

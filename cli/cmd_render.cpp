@@ -37,8 +37,8 @@ std::optional<CheckedModel> load_model_file(const std::string& path, const std::
                                             std::string_view consequence) {
   std::string today_date, text;
   if (!resolve_today(today_arg, today_date)) return std::nullopt;
-  if (!read_file(path, text)) {
-    print_error("'" + path + "': no such file, or it cannot be read");
+  if (std::string why; read_file(path, text, &why) != ReadError::none) {
+    print_error("'" + path + "' " + why);
     return std::nullopt;
   }
   ConfigCache configs(false);

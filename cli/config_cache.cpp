@@ -23,8 +23,14 @@ const LoadedConfig* ConfigCache::for_directory(const fs::path& dir) {
   // Models in one directory share a configuration: look it up once a directory.
   const std::string key = dir.empty() ? "." : dir.string();
   if (auto it = by_directory_.find(key); it != by_directory_.end()) return it->second;
-  const auto found = find_config(key);
-  const LoadedConfig* config = found ? read(*found) : &defaults_;
+  const ConfigLookup found = find_config(key);
+  for (const fs::path& unsafe : found.unsafe) {
+    if (warned_.insert(unsafe.string()).second) {
+      std::cerr << "lmc: note: ignoring '" << unsafe.string()
+                << "': another user owns it and others can write it\n";
+    }
+  }
+  const LoadedConfig* config = found.file ? read(*found.file) : &defaults_;
   by_directory_.emplace(key, config);
   return config;
 }

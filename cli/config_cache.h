@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,7 @@ class ConfigCache {
   LoadedConfig defaults_;
   std::map<std::string, std::unique_ptr<LoadedConfig>> loaded_;  // null entry: broken file
   std::map<std::string, const LoadedConfig*> by_directory_;      // directory -> its config
+  std::set<std::string> warned_;  // unsafe configurations already mentioned
 };
 
 }  // namespace lmc::cli

@@ -1,5 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -15,15 +22,53 @@ namespace fs = std::filesystem;
 
 namespace {}  // namespace
 
-bool read_file(const fs::path& p, std::string& out) {
-  std::ifstream in(p, std::ios::binary | std::ios::ate);
-  if (!in) return false;
-  const std::streamoff size = in.tellg();
-  if (size < 0) return false;
-  out.resize(static_cast<std::size_t>(size));
-  in.seekg(0);
-  in.read(out.data(), size);
-  return in.gcount() == size;
+ReadError read_file(const fs::path& p, std::string& out, std::string* error,
+                    std::uintmax_t* size) {
+  auto fail = [&](ReadError e, std::string why) {
+    if (error) *error = std::move(why);
+    return e;
+  };
+  // O_NONBLOCK: opening a FIFO must not wait for a writer.
+  const int fd = ::open(p.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) return fail(ReadError::unreadable, std::string("cannot be read: ") + std::strerror(errno));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return fail(ReadError::not_regular,
+                "is not a regular file (a device, a pipe or a socket): lmc reads model files");
+  }
+  const auto bytes = static_cast<std::uintmax_t>(st.st_size);
+  if (size) *size = bytes;
+  if (bytes > kMaxModelBytes) {
+    ::close(fd);
+    return fail(ReadError::too_large, fmt::format("is {} MB; lmc reads models of up to {} MB",
+                                                  (bytes + (1u << 20) - 1) >> 20,
+                                                  kMaxModelBytes >> 20));
+  }
+  out.resize(static_cast<std::size_t>(bytes));
+  std::size_t got = 0;
+  while (got < out.size()) {
+    const ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  const int saved = errno;
+  ::close(fd);
+  if (got != out.size()) {
+    errno = saved;
+    return fail(ReadError::unreadable, "could not be read in full (it changed while lmc read it?)");
+  }
+  return ReadError::none;
+}
+
+// The start of a file too large to read, to tell whether it is a model at all.
+std::string read_head(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::string head(64 * 1024, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return head;
 }
 
 namespace {
@@ -75,12 +120,20 @@ Discovered discover(const std::vector<std::string>& paths, const std::string& st
     }
     if (!fs::is_directory(status)) {
       InputFile f{display_path(p), p, {}};
-      if (!read_file(p, f.text)) {
-        print_error("'" + arg + "': cannot be read");
+      std::string why;
+      std::uintmax_t size = 0;
+      const ReadError e = read_file(p, f.text, &why, &size);
+      if (e == ReadError::too_large) {
+        // A located finding, as for any file that is not a model lmc can read; the others
+        // are still checked.
+        if (models_only && !looks_like_model(read_head(p))) continue;
+        f.oversize = size;
+      } else if (e != ReadError::none) {
+        print_error("'" + arg + "' " + why);
         result.ok = false;
         continue;
       }
-      if (models_only && !looks_like_model(f.text)) continue;
+      if (models_only && !f.oversize && !looks_like_model(f.text)) continue;
       result.files.push_back(std::move(f));
       continue;
     }
@@ -104,26 +157,46 @@ Discovered discover(const std::vector<std::string>& paths, const std::string& st
       if (config->exclude.empty() || root.starts_with("..")) return false;
       return is_excluded(config->exclude, relative(entry), root.size());
     };
-    auto it =
-        fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      const fs::path& entry = it->path();
-      if (is_hidden(entry) || excluded(entry)) {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
+    // The walk, a directory at a time: a directory that cannot be read is reported (a model in
+    // it would otherwise go unchecked), and the others are still walked.
+    std::vector<fs::path> pending{p};
+    while (!pending.empty()) {
+      const fs::path dir = std::move(pending.back());
+      pending.pop_back();
+      fs::directory_iterator it(dir, ec);
+      for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        const fs::path& entry = it->path();
+        if (is_hidden(entry) || excluded(entry)) continue;
+        std::error_code type_ec;
+        if (it->is_directory(type_ec)) {
+          pending.push_back(entry);
+          continue;
+        }
+        if (!it->is_regular_file(type_ec) || !is_yaml(entry)) continue;
+        InputFile f{display_path(entry), entry, {}};
+        std::string why;
+        std::uintmax_t size = 0;
+        const ReadError e = read_file(entry, f.text, &why, &size);
+        if (e == ReadError::too_large) {
+          if (looks_like_model(read_head(entry))) {
+            f.oversize = size;
+            found.push_back(std::move(f));
+          }
+          continue;
+        }
+        if (e != ReadError::none) {
+          print_error("'" + display_path(entry) + "' " + why);
+          result.ok = false;
+          continue;
+        }
+        if (looks_like_model(f.text)) found.push_back(std::move(f));
       }
-      if (!it->is_regular_file(ec) || !is_yaml(entry)) continue;
-      InputFile f{display_path(entry), entry, {}};
-      if (!read_file(entry, f.text)) {
-        print_error("'" + display_path(entry) + "': cannot be read");
+      if (ec) {
+        print_error("'" + display_path(dir) + "': cannot be read: " + ec.message() +
+                    "; the models in it are not checked");
         result.ok = false;
-        continue;
+        ec.clear();
       }
-      if (looks_like_model(f.text)) found.push_back(std::move(f));
-    }
-    if (ec) {
-      print_error("'" + arg + "': " + ec.message());
-      result.ok = false;
     }
     if (found.empty()) {
       print_error("no logic models in '" + arg +

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "lmc/config.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include <fnmatch.h>
@@ -123,14 +126,28 @@ bool is_excluded(const std::vector<std::string>& patterns, const std::string& re
   return false;
 }
 
-std::optional<std::filesystem::path> find_config(const std::filesystem::path& dir) {
+ConfigLookup find_config(const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  ConfigLookup out;
   std::error_code ec;
-  std::filesystem::path d = std::filesystem::absolute(dir, ec);
-  if (ec) return std::nullopt;
+  fs::path d = fs::absolute(dir, ec);
+  if (ec) return out;
   while (true) {
-    const auto candidate = d / kConfigFileName;
-    if (std::filesystem::is_regular_file(candidate, ec)) return candidate;
-    if (!d.has_parent_path() || d.parent_path() == d) return std::nullopt;
+    const fs::path candidate = d / kConfigFileName;
+    struct stat st {};
+    if (::stat(candidate.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+      const bool foreign = st.st_uid != ::geteuid();
+      const bool writable_by_others = (st.st_mode & (S_IWGRP | S_IWOTH)) != 0;
+      if (foreign && writable_by_others) {
+        out.unsafe.push_back(candidate);
+      } else {
+        out.file = candidate;
+        return out;
+      }
+    }
+    // The repository's root is as far as a model's configuration reaches.
+    if (fs::exists(d / ".git", ec)) return out;
+    if (!d.has_parent_path() || d.parent_path() == d) return out;
     d = d.parent_path();
   }
 }

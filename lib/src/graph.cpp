@@ -61,6 +61,7 @@ Graph::Graph(const Model& model) {
       ids.push_back(items[i].id.value);
     }
   }
+  Suggester suggest(std::move(ids));
 
   std::vector<std::pair<int, int>> edges;  // sound links, in file order, with repeats
   std::vector<const Ref*> edge_refs;
@@ -80,7 +81,7 @@ Graph::Graph(const Model& model) {
         } else if (is_assumption_or_factor(ref.target)) {
           bad.status = RefStatus::not_an_item;
         } else {
-          bad.suggestion = nearest(ref.target, ids);
+          bad.suggestion = suggest.nearest(ref.target);
           if (const int meant = find(bad.suggestion); meant >= 0) {
             in_doubt_[meant] = true;
             extra.push_back(ref.kind == Ref::Kind::to ? std::pair{self, meant}
@@ -148,8 +149,8 @@ Graph::Graph(const Model& model) {
           bad.status = RefStatus::rejected;
         } else {
           bad.status = RefStatus::unknown;
-          std::string a = from >= 0 ? link->first : nearest(link->first, ids);
-          std::string b = to >= 0 ? link->second : nearest(link->second, ids);
+          std::string a = from >= 0 ? link->first : suggest.nearest(link->first);
+          std::string b = to >= 0 ? link->second : suggest.nearest(link->second);
           if (!a.empty() && !b.empty()) bad.suggestion = fmt::format("{} -> {}", a, b);
         }
       } else if (find(ref.target) >= 0) {
@@ -160,7 +161,7 @@ Graph::Graph(const Model& model) {
         bad.status = RefStatus::not_an_item;
       } else {
         bad.status = RefStatus::unknown;
-        bad.suggestion = nearest(ref.target, ids);
+        bad.suggestion = suggest.nearest(ref.target);
       }
       bad_refs_.push_back(std::move(bad));
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "lmc/source.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace lmc {
@@ -69,6 +71,41 @@ char32_t decode_utf8(std::string_view character) {
   char32_t v = c & (0x7F >> character.size());
   for (std::size_t k = 1; k < character.size(); ++k) v = (v << 6) | (character[k] & 0x3F);
   return v;
+}
+
+std::string printable(std::string_view s, bool keep_newlines) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      const bool allowed = c >= 0x20 ? c != 0x7F : keep_newlines && (c == '\n' || c == '\t');
+      if (allowed) {
+        out += static_cast<char>(c);
+      } else {
+        out += fmt::format("\\x{:02x}", c);
+      }
+      ++i;
+      continue;
+    }
+    // One UTF-8 character, or one byte shown escaped where the text is not UTF-8.
+    const std::size_t bad = find_invalid_utf8(s.substr(i, 4));
+    std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (len == 0 || i + len > s.size() || (bad != std::string_view::npos && bad < len)) {
+      out += fmt::format("\\x{:02x}", c);
+      ++i;
+      continue;
+    }
+    const char32_t cp = decode_utf8(s.substr(i, len));
+    if (cp >= 0x80 && cp <= 0x9F) {
+      out += fmt::format("\\u{:04x}", static_cast<std::uint32_t>(cp));
+    } else {
+      out.append(s.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
 }
 
 int display_width(char32_t c) {

@@ -38,7 +38,15 @@ TEST_CASE("find_config walks up from the model's directory") {
   fs::create_directories(root / "a" / "b");
   std::ofstream(root / kConfigFileName) << "rules: {}\n";
   const auto found = find_config(root / "a" / "b");
-  REQUIRE(found.has_value());
-  CHECK(fs::equivalent(*found, root / kConfigFileName));
+  REQUIRE(found.file.has_value());
+  CHECK(fs::equivalent(*found.file, root / kConfigFileName));
+  CHECK(found.unsafe.empty());
+
+  // The repository's root stops the walk: a configuration above it is not this repository's.
+  fs::create_directories(root / "repo" / ".git");
+  fs::create_directories(root / "repo" / "models");
+  CHECK_FALSE(find_config(root / "repo" / "models").file.has_value());
+  std::ofstream(root / "repo" / kConfigFileName) << "rules: {}\n";
+  CHECK(find_config(root / "repo" / "models").file == root / "repo" / kConfigFileName);
   fs::remove_all(root);
 }

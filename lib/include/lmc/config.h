@@ -35,7 +35,16 @@ ConfigResult parse_config(const std::string& path, std::string text);
 bool is_excluded(const std::vector<std::string>& patterns, const std::string& relative,
                  std::size_t keep = 0);
 
-/// The nearest `.lmc.yaml` in `dir` or any directory above it; nullopt when there is none.
-std::optional<std::filesystem::path> find_config(const std::filesystem::path& dir);
+/// Where the configuration for a directory was found, and the files passed over on the way.
+struct ConfigLookup {
+  std::optional<std::filesystem::path> file;
+  /// `.lmc.yaml` files not used because another user owns them and others may write them
+  /// (anyone could turn rules off for this repository), as git passes over unsafe directories.
+  std::vector<std::filesystem::path> unsafe;
+};
+
+/// The nearest `.lmc.yaml` in `dir` or a directory above it, up to the repository's root (the
+/// directory that holds `.git`) or the file system's root, whichever comes first.
+ConfigLookup find_config(const std::filesystem::path& dir);
 
 }  // namespace lmc

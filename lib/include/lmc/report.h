@@ -60,6 +60,9 @@ struct TextStyle {
 /// "4 models checked: 1 error, 2 warnings, 0 infos", or "... checked: no problems found".
 std::string summary_line(std::size_t models, const Summary& summary);
 
+/// Text output lists at most this many findings of one file, then says how many more there are.
+inline constexpr std::size_t kMaxTextFindingsPerFile = 200;
+
 /// Compiler-style text: `path:line:col: severity: message [rule]`, the source line, a caret,
 /// `help:` with the fix, then a summary line.
 void write_text(std::ostream& out, const std::vector<CheckedFile>& files,

@@ -64,6 +64,11 @@ std::vector<std::string_view> utf8_characters(std::string_view s);
 /// The code point of one UTF-8 character (as utf8_characters gives them).
 char32_t decode_utf8(std::string_view character);
 
+/// Text safe to print on a terminal: control characters (C0 but tab and newline, DEL, C1) and
+/// bytes that are not UTF-8 are shown escaped as `\x1b`, so a model cannot move the cursor,
+/// retitle or clear the terminal. `keep_newlines` false escapes tab and newline too.
+std::string printable(std::string_view s, bool keep_newlines = false);
+
 /// How many terminal cells a code point takes: 0 for combining marks and joiners, 2 for wide
 /// East Asian characters and emoji, 1 otherwise. Used to line up carets and wrap labels.
 int display_width(char32_t c);

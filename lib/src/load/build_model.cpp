@@ -586,19 +586,24 @@ class ModelBuilder {
 
 }  // namespace
 
-LoadResult load_model(std::string path, std::string text) {
+LoadResult oversized_model(std::string path, std::uintmax_t bytes) {
   LoadResult result;
-  if (text.size() > kMaxModelBytes) {
-    result.source = SourceText(std::move(path), std::string());
-    Diagnostic d;
-    d.file = result.source.path();
-    d.span = Span{1, 1, 0};
-    d.rule = "yaml-syntax";
-    d.message = fmt::format("the file is {} MB; lmc reads models of up to {} MB", text.size() >> 20,
-                            kMaxModelBytes >> 20);
-    result.diagnostics.push_back(std::move(d));
-    return result;
-  }
+  result.source = SourceText(std::move(path), std::string());
+  Diagnostic d;
+  d.file = result.source.path();
+  d.span = Span{1, 1, 0};
+  d.rule = "yaml-syntax";
+  d.message = fmt::format("the file is {} MB; lmc reads models of up to {} MB, so it was not read",
+                          (bytes + (1u << 20) - 1) >> 20, kMaxModelBytes >> 20);
+  d.suggestion =
+      "check that this is the file you meant; a programme this large belongs in several models";
+  result.diagnostics.push_back(std::move(d));
+  return result;
+}
+
+LoadResult load_model(std::string path, std::string text) {
+  if (text.size() > kMaxModelBytes) return oversized_model(std::move(path), text.size());
+  LoadResult result;
   result.source = SourceText(std::move(path), std::move(text));
   {
     yaml::ParseResult parsed = yaml::parse(result.source);

@@ -12,14 +12,17 @@ namespace lmc {
 
 namespace {
 
-// Workflow command data: '%', CR and LF escaped; property values also ':' and ','.
-std::string github_escape(std::string_view s, bool property) {
+// Workflow command data: '%', CR and LF escaped; property values also ':' and ','; other
+// control characters shown escaped, as on a terminal (the log is one).
+std::string github_escape(std::string_view raw, bool property) {
+  const std::string s = printable(raw, true);
   std::string out;
   for (char c : s) {
     switch (c) {
       case '%': out += "%25"; break;
       case '\r': out += "%0D"; break;
       case '\n': out += "%0A"; break;
+      case '\t': out += ' '; break;
       case ':': out += property ? "%3A" : ":"; break;
       case ',': out += property ? "%2C" : ","; break;
       default: out += c;

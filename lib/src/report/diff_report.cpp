@@ -69,8 +69,10 @@ std::string finding_line(const Diagnostic& d) {
                      to_string(d.severity), d.message, d.rule);
 }
 
-// A markdown table cell: pipes, line breaks and markup made harmless.
-std::string cell(std::string_view s) {
+// A markdown table cell: pipes, line breaks and markup made harmless, control characters shown
+// escaped.
+std::string cell(std::string_view raw) {
+  const std::string s = printable(raw, true);
   std::string out;
   for (char c : s) {
     switch (c) {
@@ -95,9 +97,9 @@ std::string cell(std::string_view s) {
   return out;
 }
 
-std::string code_cell(std::string_view s) {
-  if (s.find('`') == std::string_view::npos && s.find('|') == std::string_view::npos &&
-      s.find('\n') == std::string_view::npos) {
+std::string code_cell(std::string_view raw) {
+  const std::string s = printable(raw);
+  if (s.find('`') == std::string::npos && s.find('|') == std::string::npos) {
     return fmt::format("`{}`", s);
   }
   return cell(s);
@@ -121,7 +123,8 @@ void write_diff_text(std::ostream& out, const ChangeSet& cs, const std::string& 
   const char* amber = color ? "\x1b[33m" : "";
   const char* bold = color ? "\x1b[1m" : "";
   const char* reset = color ? "\x1b[0m" : "";
-  out << fmt::format("{}{} -> {}{}: {}\n", bold, old_label, new_label, reset, summary_line(cs));
+  out << fmt::format("{}{} -> {}{}: {}\n", bold, printable(old_label), printable(new_label), reset,
+                     summary_line(cs));
   for (const auto& [section, title] : kSections) {
     bool header = false;
     for (const Change& c : cs.changes) {
@@ -135,16 +138,16 @@ void write_diff_text(std::ostream& out, const ChangeSet& cs, const std::string& 
                          m == '+'   ? green
                          : m == '-' ? red
                                     : amber,
-                         m, describe(c), reset);
+                         m, printable(describe(c)), reset);
     }
   }
   if (!cs.introduced.empty()) {
     out << fmt::format("\n{}Findings introduced{} ({})\n", bold, reset, cs.introduced.size());
-    for (const auto& d : cs.introduced) out << "  + " << finding_line(d) << '\n';
+    for (const auto& d : cs.introduced) out << "  + " << printable(finding_line(d)) << '\n';
   }
   if (!cs.resolved.empty()) {
     out << fmt::format("\n{}Findings resolved{} ({})\n", bold, reset, cs.resolved.size());
-    for (const auto& d : cs.resolved) out << "  - " << finding_line(d) << '\n';
+    for (const auto& d : cs.resolved) out << "  - " << printable(finding_line(d)) << '\n';
   }
 }
 

@@ -35,26 +35,69 @@ const char* severity_color(const Palette& p, Severity s) {
   return p.error;
 }
 
+// How much of a long line an excerpt shows, in terminal cells, and how much of it before the
+// caret: enough to read the finding in context, never a megabyte of one-line YAML.
+constexpr std::size_t kExcerptCells = 150;
+constexpr std::size_t kExcerptBefore = 60;
+
 void write_excerpt(std::ostream& out, const SourceText& source, Span span, const Palette& p) {
   const std::string_view line = source.line(span.line);
   if (line.empty() && span.line > source.line_count()) return;
   const std::string gutter(fmt::formatted_size("{}", span.line), ' ');
-  // Tabs become one space in both lines, so the caret lines up whatever the tab width.
-  std::string shown(line);
-  for (char& c : shown) {
-    if (c == '\t') c = ' ';
-  }
-  std::vector<char32_t> cps;
-  for (std::string_view ch : utf8_characters(line)) cps.push_back(decode_utf8(ch));
-  std::string pad;
   const std::size_t col = span.column - 1;
-  for (std::size_t i = 0; i < col && i < cps.size(); ++i) pad.append(display_width(cps[i]), ' ');
-  if (col > cps.size()) pad.append(col - cps.size(), ' ');
-  std::size_t width = 0;
   const std::size_t len = std::max<std::size_t>(span.length, 1);
-  for (std::size_t i = col; i < col + len && i < cps.size(); ++i) width += display_width(cps[i]);
+  // Only the characters of a window around the caret are looked at closely, so a finding on a
+  // line of a megabyte costs no more than one on a short line.
+  const std::size_t lo = col > kExcerptBefore ? col - kExcerptBefore : 0;
+  const std::size_t hi = lo + kExcerptCells + 1;  // one more, to know whether the line goes on
+  std::vector<std::string_view> chars;
+  std::size_t index = 0;
+  for (std::size_t at = 0; at < line.size() && index < hi; ++index) {
+    const auto c = static_cast<unsigned char>(line[at]);
+    std::size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+    n = std::min(n, line.size() - at);
+    if (index >= lo) chars.push_back(line.substr(at, n));
+    at += n;
+  }
+  // Each character as shown: a tab as one space (so the caret lines up whatever the tab
+  // width), a control character escaped, and how many cells it takes.
+  struct Cell {
+    std::string text;
+    std::size_t width;
+  };
+  std::vector<Cell> cells;
+  for (std::string_view ch : chars) {
+    if (ch == "\t") {
+      cells.push_back({" ", 1});
+      continue;
+    }
+    std::string shown = printable(ch);
+    const std::size_t w =
+        shown.size() == ch.size() ? static_cast<std::size_t>(display_width(decode_utf8(ch)))
+                                  : shown.size();
+    cells.push_back({std::move(shown), w});
+  }
+  // Cells before the caret (relative to the window), and the window cut to kExcerptCells.
+  const std::size_t caret = std::min(col - lo, cells.size());
+  std::size_t first = 0, before = 0;
+  for (std::size_t i = 0; i < caret; ++i) before += cells[i].width;
+  while (before > kExcerptBefore && first < caret) before -= cells[first++].width;
+  std::size_t last = first, used = 0;
+  while (last < cells.size() && used + cells[last].width <= kExcerptCells) {
+    used += cells[last++].width;
+  }
+  const bool cut_left = lo + first > 0;
+  const bool cut_right = last < cells.size();
+  std::string text = cut_left ? "…" : "";
+  std::string pad(cut_left ? 1 : 0, ' ');
+  for (std::size_t i = first; i < last; ++i) text += cells[i].text;
+  if (cut_right) text += "…";
+  for (std::size_t i = first; i < caret && i < last; ++i) pad.append(cells[i].width, ' ');
+  if (col > lo + cells.size()) pad.append(col - lo - cells.size(), ' ');
+  std::size_t width = 0;
+  for (std::size_t i = caret; i < caret + len && i < last; ++i) width += cells[i].width;
   if (width == 0) width = 1;
-  out << fmt::format(" {}{} |{} {}\n", p.dim, span.line, p.reset, shown);
+  out << fmt::format(" {}{} |{} {}\n", p.dim, span.line, p.reset, text);
   out << fmt::format(" {}{} |{} {}{}^{}{}\n", p.dim, gutter, p.reset, pad, p.caret,
                      std::string(width - 1, '~'), p.reset);
 }
@@ -77,10 +120,19 @@ void write_text(std::ostream& out, const std::vector<CheckedFile>& files,
   const Palette p = palette(style.color);
   std::map<std::string_view, const SourceText*> sources;
   for (const auto& f : files) sources[f.path] = f.source;
+  // A file with thousands of findings says how many more there are after the first ones: the
+  // JSON and SARIF reports keep them all.
+  std::map<std::string_view, std::size_t> shown, left;
   for (const Diagnostic& d : diags) {
-    out << fmt::format("{}{}:{}:{}:{} {}{}:{} {}{}{} [{}]\n", p.bold, d.file, d.span.line,
-                       d.span.column, p.reset, severity_color(p, d.severity), to_string(d.severity),
-                       p.reset, p.bold, d.message, p.reset, d.rule);
+    if (shown[d.file] >= kMaxTextFindingsPerFile) {
+      ++left[d.file];
+      continue;
+    }
+    ++shown[d.file];
+    out << fmt::format("{}{}:{}:{}:{} {}{}:{} {}{}{} [{}]\n", p.bold, printable(d.file),
+                       d.span.line, d.span.column, p.reset, severity_color(p, d.severity),
+                       to_string(d.severity), p.reset, p.bold, printable(d.message), p.reset,
+                       d.rule);
     if (style.quiet) continue;
     if (auto it = sources.find(d.file); it != sources.end() && it->second) {
       write_excerpt(out, *it->second, d.span, p);
@@ -89,11 +141,15 @@ void write_text(std::ostream& out, const std::vector<CheckedFile>& files,
     if (help.empty()) {
       if (const Rule* r = find_rule(d.rule)) help = r->fix;
     }
-    if (!help.empty()) out << fmt::format("  {}help:{} {}\n", p.bold, p.reset, help);
+    if (!help.empty()) out << fmt::format("  {}help:{} {}\n", p.bold, p.reset, printable(help));
     for (const Related& r : d.related) {
-      out << fmt::format("  {}note:{} {}: {}:{}:{}\n", p.bold, p.reset, r.message, r.file,
-                         r.span.line, r.span.column);
+      out << fmt::format("  {}note:{} {}: {}:{}:{}\n", p.bold, p.reset, printable(r.message),
+                         printable(r.file), r.span.line, r.span.column);
     }
+  }
+  for (const auto& [file, count] : left) {
+    out << fmt::format("{}: {} more finding{} not shown; `--format json` lists every one\n",
+                       printable(file), count, count == 1 ? "" : "s");
   }
   if (style.quiet) return;
   out << summary_line(files.size(), summarize(diags)) << '\n';
