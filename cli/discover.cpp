@@ -22,15 +22,15 @@ namespace fs = std::filesystem;
 
 namespace {}  // namespace
 
-ReadError read_file(const fs::path& p, std::string& out, std::string* error,
-                    std::uintmax_t* size) {
+ReadError read_file(const fs::path& p, std::string& out, std::string* error, std::uintmax_t* size) {
   auto fail = [&](ReadError e, std::string why) {
     if (error) *error = std::move(why);
     return e;
   };
   // O_NONBLOCK: opening a FIFO must not wait for a writer.
   const int fd = ::open(p.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) return fail(ReadError::unreadable, std::string("cannot be read: ") + std::strerror(errno));
+  if (fd < 0)
+    return fail(ReadError::unreadable, std::string("cannot be read: ") + std::strerror(errno));
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
@@ -41,9 +41,9 @@ ReadError read_file(const fs::path& p, std::string& out, std::string* error,
   if (size) *size = bytes;
   if (bytes > kMaxModelBytes) {
     ::close(fd);
-    return fail(ReadError::too_large, fmt::format("is {} MB; lmc reads models of up to {} MB",
-                                                  (bytes + (1u << 20) - 1) >> 20,
-                                                  kMaxModelBytes >> 20));
+    return fail(ReadError::too_large,
+                fmt::format("is {} MB; lmc reads models of up to {} MB",
+                            (bytes + (1u << 20) - 1) >> 20, kMaxModelBytes >> 20));
   }
   out.resize(static_cast<std::size_t>(bytes));
   std::size_t got = 0;

@@ -95,7 +95,8 @@ std::string Suggester::nearest(std::string_view word) {
   std::size_t best = limit + 1, best_index = std::numeric_limits<std::size_t>::max();
   // Only candidates whose length is within the limit can be close enough.
   const std::size_t shortest = word.size() > limit ? word.size() - limit : 0;
-  auto it = std::lower_bound(by_length_.begin(), by_length_.end(), std::pair{shortest, std::size_t{0}});
+  auto it =
+      std::lower_bound(by_length_.begin(), by_length_.end(), std::pair{shortest, std::size_t{0}});
   for (; it != by_length_.end() && it->first <= word.size() + limit && budget_ > 0; ++it) {
     const std::string_view c = candidates_[it->second];
     if (c == word) continue;

@@ -171,6 +171,15 @@ class ModelBuilder {
     }
     out.value = std::string(doc_.scalar(v));
     out.span = doc_.span(v);
+    if (out.value.find('\0') != std::string::npos) {
+      // A NUL (written "\0") ends text in the tools that read lmc's outputs: say so, and
+      // carry the rest of the text without it.
+      report("invalid-value", out.span,
+             fmt::format("{} holds a NUL character (written \"\\0\"), which no output can carry",
+                         what),
+             "remove the \\0", item);
+      std::erase(out.value, '\0');
+    }
     if (required && out.value.empty()) {
       report("missing-field", doc_.span(k), fmt::format("{} is empty", what), {}, item);
       out.span = Span{};

@@ -31,7 +31,10 @@ constexpr std::string_view kMemoTag = "lmc-layout/1 [";
 
 // Text for an HTML-like label: markup characters and backslashes escaped, so text is shown
 // as written.
-std::string html(std::string_view text) {
+// Control characters are shown escaped ("\x1b"): XML cannot carry them, and Graphviz's
+// parser of HTML-like labels stops at them.
+std::string html(std::string_view raw) {
+  const std::string text = printable(raw);
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
@@ -59,12 +62,19 @@ std::string html_lines(const std::vector<std::string>& lines, std::string_view b
   return out.empty() ? " " : out;
 }
 
-// A DOT double-quoted string. `esc` also doubles backslashes for attributes Graphviz reads
-// as escString (tooltip), where "\n" or "\N" would otherwise mean something.
-std::string quoted(std::string_view text, bool esc = false) {
+// A DOT double-quoted string. `esc` is for user text in attributes Graphviz reads as
+// escString (tooltip): backslashes doubled again, where "\n" or "\N" would otherwise mean
+// something; ampersands escaped, since Graphviz decodes entities there ("&#x41;" would show
+// as "A", "&#xD800;" would make the SVG invalid); control characters shown escaped.
+std::string quoted(std::string_view raw, bool esc = false) {
+  const std::string text = esc ? printable(raw, true) : std::string(raw);
   std::string out = "\"";
   for (char c : text) {
-    if (c == '"') {
+    if (esc && c == '&') {
+      out += "&amp;";
+    } else if (esc && c == '\t') {
+      out += ' ';
+    } else if (c == '"') {
       out += "\\\"";
     } else if (c == '\\') {
       out += esc ? "\\\\\\\\" : "\\\\";
@@ -137,10 +147,12 @@ class DotWriter {
   static Rect padded(const Rect& r) { return Rect{r.x, r.y - 2, r.w, r.h * 1.06 + 4}; }
 
   std::string pill(const Badge& b, double size) const {
-    std::string text = html(b.text);
-    for (auto at = text.find('\n'); at != std::string::npos; at = text.find('\n', at)) {
-      text.replace(at, 1, "<BR/>");
+    std::string text;
+    std::size_t from = 0;
+    for (std::size_t at; (at = b.text.find('\n', from)) != std::string::npos; from = at + 1) {
+      text += html(std::string_view(b.text).substr(from, at - from)) + "<BR/>";
     }
+    text += html(std::string_view(b.text).substr(from));
     return fmt::format(
         "<TD BGCOLOR=\"{}\" COLOR=\"#555555\"><FONT POINT-SIZE=\"{}\"><B>{}</B>"
         "</FONT></TD>",

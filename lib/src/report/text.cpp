@@ -72,9 +72,9 @@ void write_excerpt(std::ostream& out, const SourceText& source, Span span, const
       continue;
     }
     std::string shown = printable(ch);
-    const std::size_t w =
-        shown.size() == ch.size() ? static_cast<std::size_t>(display_width(decode_utf8(ch)))
-                                  : shown.size();
+    const std::size_t w = shown.size() == ch.size()
+                              ? static_cast<std::size_t>(display_width(decode_utf8(ch)))
+                              : shown.size();
     cells.push_back({std::move(shown), w});
   }
   // Cells before the caret (relative to the window), and the window cut to kExcerptCells.

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: Apache-2.0
+// libFuzzer harness: any bytes as a model file, through everything lmc does with one: load ->
+// check -> every report format -> DOT -> diff both ways against a fixed model -> render to SVG
+// in memory. Besides crashes and sanitizer reports, it asserts what must hold of any output:
+// no NUL byte and no raw control character (but tab and line ends), the SVG well-formed XML,
+// and the same bytes when done twice. tests/fuzz/README.md says how to run it.
+#include <libxml/parser.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <sstream>
+#include <string>
+
+#include "lmc/check.h"
+#include "lmc/diff.h"
+#include "lmc/load.h"
+#include "lmc/render.h"
+#include "lmc/report.h"
+
+namespace {
+
+constexpr const char* kFixedModel = R"(logic_model: 1
+title: Fixed
+resources:
+  - {id: r, label: Staff, to: [a]}
+activities:
+  - {id: a, label: Huddles, to: [o]}
+outputs:
+  - {id: o, label: Plans, to: [c]}
+outcomes:
+  - {id: c, label: Fewer crises, term: short, indicators: [{label: Crises, baseline: 10, target: 5}]}
+assumptions:
+  - {id: x, text: Staff attend, about: ["a -> o"], status: testing}
+)";
+
+void fail(const char* what, const std::string& output) {
+  std::fprintf(stderr, "fuzz_lmc: %s\n--- output (%zu bytes) ---\n%.2000s\n", what, output.size(),
+               output.c_str());
+  std::abort();
+}
+
+// No NUL and no C0 control character but tab, LF and CR; no DEL.
+void check_clean(const char* what, const std::string& out) {
+  for (unsigned char c : out) {
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) fail(what, out);
+  }
+}
+
+void check_xml(const char* what, const std::string& out) {
+  xmlDocPtr doc = xmlReadMemory(out.data(), static_cast<int>(out.size()), "out.xml", nullptr,
+                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (!doc) fail(what, out);
+  xmlFreeDoc(doc);
+}
+
+struct Checked {
+  lmc::LoadResult loaded;
+  std::vector<lmc::Diagnostic> findings;
+};
+
+Checked load_and_check(const std::string& name, const std::string& text) {
+  Checked c{lmc::load_model(name, text), {}};
+  lmc::CheckOptions options;
+  options.today = "2026-01-01";
+  c.findings = lmc::check(c.loaded, options);
+  return c;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  xmlInitParser();
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size > 64 * 1024) return -1;  // models are kilobytes; keep runs fast
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  const Checked c = load_and_check("fuzz.yaml", text);
+
+  std::vector<lmc::CheckedFile> files{lmc::CheckedFile("fuzz.yaml", &c.loaded.source)};
+  lmc::ReportContext context;
+  context.root_uri = "file:///work/";
+  auto report = [&](auto&& write) {
+    std::ostringstream out;
+    write(out);
+    return out.str();
+  };
+  const std::string text_report =
+      report([&](std::ostream& o) { lmc::write_text(o, files, c.findings, lmc::TextStyle{}); });
+  check_clean("text report", text_report);
+  check_clean("json report",
+              report([&](std::ostream& o) { lmc::write_json(o, files, c.findings); }));
+  const std::string sarif =
+      report([&](std::ostream& o) { lmc::write_sarif(o, files, c.findings, context); });
+  check_clean("sarif report", sarif);
+  check_clean("github report",
+              report([&](std::ostream& o) { lmc::write_github(o, files, c.findings); }));
+  const std::string junit =
+      report([&](std::ostream& o) { lmc::write_junit(o, files, c.findings, context); });
+  check_clean("junit report", junit);
+  check_xml("junit report", junit);
+  check_clean("codeclimate report",
+              report([&](std::ostream& o) { lmc::write_codeclimate(o, files, c.findings); }));
+  if (!c.loaded.usable) return 0;
+
+  const lmc::Model& model = c.loaded.model;
+  const std::string dot = lmc::to_dot(model, lmc::annotate_findings(model, c.findings));
+  check_clean("dot", dot);
+  if (dot != lmc::to_dot(model, lmc::annotate_findings(model, c.findings))) {
+    fail("dot differs between two runs", dot);
+  }
+
+  static const Checked fixed = load_and_check("fixed.yaml", kFixedModel);
+  for (const bool forward : {true, false}) {
+    const Checked& before = forward ? fixed : c;
+    const Checked& after = forward ? c : fixed;
+    const lmc::ChangeSet changes =
+        lmc::diff_models(before.loaded.model, after.loaded.model, before.findings, after.findings);
+    const std::string diff_text =
+        report([&](std::ostream& o) { lmc::write_diff_text(o, changes, "old", "new", false); });
+    check_clean("diff text", diff_text);
+    check_clean("diff json",
+                report([&](std::ostream& o) { lmc::write_diff_json(o, changes, "old", "new"); }));
+    check_clean("diff markdown", report([&](std::ostream& o) {
+                  lmc::write_diff_markdown(o, changes, "old", "new");
+                }));
+    const std::string diff_dot =
+        lmc::to_dot(after.loaded.model,
+                    lmc::diff_decorations(before.loaded.model, after.loaded.model, changes));
+    check_clean("diff dot", diff_dot);
+  }
+
+  // Rendering is the slow part: only for models of a size people draw.
+  if (model.items.size() <= 80) {
+    lmc::RenderOptions options;
+    const lmc::RenderResult r = lmc::render_dot(dot, options);
+    if (!r.error.empty()) fail(("render failed: " + r.error).c_str(), dot);
+    check_clean("svg", r.data);
+    check_xml("svg", r.data);
+    if (lmc::render_dot(dot, options).data != r.data) fail("svg differs between two runs", r.data);
+  }
+  return 0;
+}
