@@ -119,6 +119,24 @@ Discovered discover(const std::vector<std::string>& paths, const std::string& st
       continue;
     }
     if (!fs::is_directory(status)) {
+      // A hook (--models-only) passes the files a commit touched: the configuration's
+      // `exclude` applies to them as it does in a walk.
+      if (models_only) {
+        const fs::path parent = p.has_parent_path() ? p.parent_path() : fs::path(".");
+        const LoadedConfig* config = configs.for_directory(parent);
+        if (!config) {
+          result.ok = false;
+          continue;
+        }
+        const std::string rel = fs::absolute(p, ec)
+                                    .lexically_normal()
+                                    .lexically_relative(config->base)
+                                    .generic_string();
+        if (!config->exclude.empty() && !rel.starts_with("..") &&
+            is_excluded(config->exclude, rel)) {
+          continue;
+        }
+      }
       InputFile f{display_path(p), p, {}};
       std::string why;
       std::uintmax_t size = 0;
@@ -153,9 +171,12 @@ Discovered discover(const std::vector<std::string>& paths, const std::string& st
       return rel == "." ? std::string() : rel;
     };
     const std::string root = relative(p);
+    std::size_t excluded_models = 0;
     auto excluded = [&](const fs::path& entry) {
       if (config->exclude.empty() || root.starts_with("..")) return false;
-      return is_excluded(config->exclude, relative(entry), root.size());
+      if (!is_excluded(config->exclude, relative(entry), root.size())) return false;
+      if (is_yaml(entry)) ++excluded_models;
+      return true;
     };
     // The walk, a directory at a time: a directory that cannot be read is reported (a model in
     // it would otherwise go unchecked), and the others are still walked.
@@ -197,6 +218,16 @@ Discovered discover(const std::vector<std::string>& paths, const std::string& st
         result.ok = false;
         ec.clear();
       }
+    }
+    if (found.empty() && excluded_models > 0) {
+      // Nothing to check because the configuration says so: a note, not a failure.
+      std::cerr << "lmc: note: " << (excluded_models == 1 ? "the YAML file" : "all ")
+                << (excluded_models == 1 ? "" : std::to_string(excluded_models) + " YAML files")
+                << " in '" << arg << (excluded_models == 1 ? "' is" : "' are")
+                << " excluded by the `exclude` patterns of '"
+                << (config->base / ".lmc.yaml").generic_string()
+                << "'; name a file to check it anyway\n";
+      continue;
     }
     if (found.empty()) {
       print_error("no logic models in '" + arg +

@@ -1,9 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
 
 #include "cli.h"
+#include "lmc/source.h"
+#include "lmc/suggest.h"
+
+namespace {
+
+std::string printable_arg(const std::string& s) {
+  return lmc::printable(s);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace lmc::cli;
@@ -37,6 +48,18 @@ int main(int argc, char** argv) {
     // No command: show what there is, as `lmc --help` does, and say it was not enough.
     std::cout << app.help();
     return kExitUsage;
+  }
+  // A first word that is no command and no option: say so, with the nearest command.
+  if (const std::string first = argv[1]; !first.empty() && first[0] != '-') {
+    std::vector<std::string_view> names;
+    for (const auto& [sub, run] : commands) names.push_back(sub->get_name());
+    if (std::find(names.begin(), names.end(), first) == names.end()) {
+      const std::string near = lmc::nearest(first, names);
+      std::cerr << "lmc: error: '" << printable_arg(first) << "' is not an lmc command"
+                << (near.empty() ? "" : "; did you mean '" + near + "'?") << "\n"
+                << "Run `lmc --help` for the commands.\n";
+      return kExitUsage;
+    }
   }
   try {
     app.parse(argc, argv);

@@ -13,6 +13,8 @@ packages=(
   fonts-dejavu-core fonts-dejavu-extra fonts-noto-core fonts-noto-color-emoji
   # The render tests check the outputs with real tools.
   libxml2-utils poppler-utils python3
+  # The sanitizer build and the fuzzer: clang 14 with libFuzzer, and libxml2 to check the SVG.
+  clang-14 libclang-rt-14-dev libxml2-dev
 )
 # The schema tests run a JSON Schema validator from the npm registry; Node.js from Debian will
 # do where the machine has none of its own.

@@ -4,8 +4,9 @@
 #   scripts/setup.sh run    install what is missing, build, check the shipped examples and
 #                           draw each one to SVG and PDF in build/diagrams/
 #   scripts/setup.sh install  install what is missing and build build/cli/lmc (CI actions)
-#   scripts/setup.sh test   install what is missing, build, run every test; then build again
-#                           with AddressSanitizer and UndefinedBehaviorSanitizer and rerun them
+#   scripts/setup.sh test   install what is missing, build with GCC, run every test; then build
+#                           with clang under AddressSanitizer and UndefinedBehaviorSanitizer,
+#                           rerun them, and run the fuzzer for two minutes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-run}
@@ -40,15 +41,25 @@ case "$mode" in
   test)
     # The validators the schema tests use, exactly as package-lock.json pins them.
     npm ci --prefix tests/schema --no-audit --no-fund --loglevel=error >/dev/null
-    build build
-    ctest --test-dir build --output-on-failure -j"$jobs"
-    echo "== again under AddressSanitizer and UndefinedBehaviorSanitizer"
+    # Tests on, whatever an earlier `run` or `install` left in the build directory's cache; and
+    # a ctest that finds no test fails.
+    build build -DLMC_BUILD_TESTS=ON
+    ctest --test-dir build --output-on-failure --no-tests=error -j"$jobs"
+    echo "== again, built by clang, under AddressSanitizer and UndefinedBehaviorSanitizer"
     # -O1 with line tables only: half the compile time of a full debug build, and the
-    # sanitizers' reports still name files and lines.
-    build build-sanitize -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1 -g1" -DLMC_SANITIZE=ON
+    # sanitizers' reports still name files and lines. The same build holds the fuzzer.
+    # A directory an older lmc configured with GCC is made afresh: CMake keeps its compiler.
+    if [ -f build-sanitize/CMakeCache.txt ] &&
+      ! grep -q '^CMAKE_CXX_COMPILER:.*clang' build-sanitize/CMakeCache.txt; then
+      rm -rf build-sanitize
+    fi
+    CC=clang-14 CXX=clang++-14 build build-sanitize -DCMAKE_BUILD_TYPE=None \
+      -DCMAKE_CXX_FLAGS="-O1 -g1" -DLMC_SANITIZE=ON -DLMC_FUZZ=ON -DLMC_BUILD_TESTS=ON
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
-      ctest --test-dir build-sanitize --output-on-failure -j"$jobs"
+      ctest --test-dir build-sanitize --output-on-failure --no-tests=error -j"$jobs"
+    echo "== the fuzzer, for ${LMC_FUZZ_SECONDS:-120} s (tests/fuzz/README.md for longer runs)"
+    tests/fuzz/run_fuzz.sh build-sanitize/lmc_fuzz "${LMC_FUZZ_SECONDS:-120}"
     ;;
   *)
     echo "usage: scripts/setup.sh run|test|install" >&2

@@ -2,8 +2,10 @@
 #include "lmc/graph.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "lmc/suggest.h"
 
@@ -62,6 +64,40 @@ Graph::Graph(const Model& model) {
     }
   }
   Suggester suggest(std::move(ids));
+  // "a, b" whose parts are all ids: a list written without brackets. Empty otherwise.
+  auto list_in_text = [&](std::string_view text) {
+    std::vector<std::string_view> parts;
+    if (text.find(',') == std::string_view::npos) return parts;
+    for (std::size_t at = 0; at <= text.size();) {
+      std::size_t end = std::min(text.find(',', at), text.size());
+      std::string_view part = text.substr(at, end - at);
+      while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+      while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+      if (part.empty() || find(part) < 0) return std::vector<std::string_view>{};
+      parts.push_back(part);
+      at = end + 1;
+    }
+    return parts;
+  };
+  // "a => b", "a > b", "a → b", "a - > b": a link written with another arrow.
+  auto link_in_text =
+      [](std::string_view text) -> std::optional<std::pair<std::string, std::string>> {
+    for (std::string_view arrow : {"=>", "- >", "-->", "→", "—>", "–>", ">", "=", "<-"}) {
+      const auto at = text.find(arrow);
+      if (at == std::string_view::npos) continue;
+      std::string a(text.substr(0, at)), b(text.substr(at + arrow.size()));
+      auto trim = [](std::string& t) {
+        while (!t.empty() && (t.front() == ' ' || t.front() == '-')) t.erase(0, 1);
+        while (!t.empty() && (t.back() == ' ' || t.back() == '-')) t.pop_back();
+      };
+      trim(a);
+      trim(b);
+      if (a.empty() || b.empty()) continue;
+      if (arrow == "<-") std::swap(a, b);
+      return std::pair{a, b};
+    }
+    return std::nullopt;
+  };
 
   std::vector<std::pair<int, int>> edges;  // sound links, in file order, with repeats
   std::vector<const Ref*> edge_refs;
@@ -81,11 +117,25 @@ Graph::Graph(const Model& model) {
         } else if (is_assumption_or_factor(ref.target)) {
           bad.status = RefStatus::not_an_item;
         } else {
-          bad.suggestion = suggest.nearest(ref.target);
-          if (const int meant = find(bad.suggestion); meant >= 0) {
-            in_doubt_[meant] = true;
-            extra.push_back(ref.kind == Ref::Kind::to ? std::pair{self, meant}
-                                                      : std::pair{meant, self});
+          const std::vector<std::string_view> parts = list_in_text(ref.target);
+          if (!parts.empty()) {
+            // "a, b" where [a, b] was meant: say so, and take the links as meant.
+            bad.syntax_hint =
+                fmt::format("a list is written in brackets: `{}: [{}]`",
+                            ref.kind == Ref::Kind::to ? "to" : "from", fmt::join(parts, ", "));
+            for (std::string_view part : parts) {
+              const int meant = find(part);
+              in_doubt_[meant] = true;
+              extra.push_back(ref.kind == Ref::Kind::to ? std::pair{self, meant}
+                                                        : std::pair{meant, self});
+            }
+          } else {
+            bad.suggestion = suggest.nearest(ref.target);
+            if (const int meant = find(bad.suggestion); meant >= 0) {
+              in_doubt_[meant] = true;
+              extra.push_back(ref.kind == Ref::Kind::to ? std::pair{self, meant}
+                                                        : std::pair{meant, self});
+            }
           }
         }
         bad_refs_.push_back(std::move(bad));
@@ -161,7 +211,16 @@ Graph::Graph(const Model& model) {
         bad.status = RefStatus::not_an_item;
       } else {
         bad.status = RefStatus::unknown;
-        bad.suggestion = suggest.nearest(ref.target);
+        if (auto link = link_in_text(ref.target);
+            link && find(link->first) >= 0 && find(link->second) >= 0) {
+          bad.syntax_hint =
+              fmt::format("a link is written with '->': \"{} -> {}\"", link->first, link->second);
+        } else if (const auto parts = list_in_text(ref.target); !parts.empty()) {
+          bad.syntax_hint =
+              fmt::format("a list is written in brackets: `[{}]`", fmt::join(parts, ", "));
+        } else {
+          bad.suggestion = suggest.nearest(ref.target);
+        }
       }
       bad_refs_.push_back(std::move(bad));
     }

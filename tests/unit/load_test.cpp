@@ -190,10 +190,9 @@ TEST_CASE("what is not a model says so once") {
         std::vector<Found>{{"unsupported-version", 1, 1,
                             "this file has no `logic_model` key; a logic model starts with "
                             "`logic_model: 1`"}});
-  CHECK(
-      loader_findings("logic_model: \"1\"\ntitle: T\n") ==
-      std::vector<Found>{{"unsupported-version", 1, 14,
-                          "logic_model is '1'; this lmc reads format version 1 (the integer 1)"}});
+  CHECK(loader_findings("logic_model: \"1\"\ntitle: T\n") ==
+        std::vector<Found>{{"unsupported-version", 1, 14,
+                            "logic_model is the text \"1\", in quotes: it must be the number 1"}});
 }
 
 TEST_CASE("flow style and block style load the same model") {

@@ -38,6 +38,9 @@ class Graph {
     RefStatus status = RefStatus::unknown;
     int from = -1, to = -1;  ///< for misordered links
     std::string suggestion;  ///< nearest valid target, when one is close
+    /// The syntax the writer evidently meant, when the text is a list or a link written
+    /// wrongly ("a, b" for [a, b]; "a => b" for "a -> b"); empty otherwise.
+    std::string syntax_hint;
   };
 
   explicit Graph(const Model& model);

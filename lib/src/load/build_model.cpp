@@ -93,6 +93,12 @@ class ModelBuilder {
       return false;
     }
     if (kind(v) == NodeKind::scalar && doc_.node(v).plain && doc_.scalar(v) == "1") return true;
+    if (kind(v) == NodeKind::scalar && !doc_.node(v).plain && doc_.scalar(v) == "1") {
+      report("unsupported-version", doc_.span(v),
+             "logic_model is the text \"1\", in quotes: it must be the number 1",
+             "write `logic_model: 1`, without quotes");
+      return false;
+    }
     std::string what = kind(v) == NodeKind::scalar ? fmt::format("'{}'", doc_.scalar(v))
                                                    : std::string(kind_noun(kind(v)));
     report("unsupported-version", doc_.span(v),
@@ -138,6 +144,24 @@ class ModelBuilder {
     }
   }
 
+  // Whether a key stands right after a comma inside a `{...}` mapping, with no ': ' of its own
+  // before the next comma or brace: the comma split a value ("label: a, b" reads as "label: a"
+  // and a key "b").
+  bool split_by_comma(NodeId k) const {
+    const std::string_view text = doc_.text();
+    std::size_t at = doc_.node(k).pos;
+    if (at == 0 || at > text.size()) return false;
+    std::size_t back = at;
+    while (back > 0 && text[back - 1] == ' ') --back;
+    if (back == 0 || text[back - 1] != ',') return false;
+    // Inside braces: the nearest unmatched bracket before it on the line is '{'.
+    for (std::size_t i = back - 1; i-- > 0 && text[i] != '\n';) {
+      if (text[i] == '{') return true;
+      if (text[i] == '}' || text[i] == '[' || text[i] == ']') return false;
+    }
+    return false;
+  }
+
   void unknown_key(NodeId k, std::string_view name, MapKind mk, Stage stage, std::string_view where,
                    const std::string& item) {
     if (mk == MapKind::item && format::find_key(mk, name)) {
@@ -147,6 +171,14 @@ class ModelBuilder {
       return;
     }
     const auto names = format::key_names(mk, stage);
+    if (split_by_comma(k)) {
+      report("unknown-key", doc_.span(k),
+             fmt::format("unknown key '{}' in {}: the comma before it ended the value before it, "
+                         "in a `{{...}}` mapping",
+                         name, where),
+             "put the value that has a comma in quotes: label: \"..., ...\"", item);
+      return;
+    }
     std::string near = nearest(name, names);
     std::string message = fmt::format("unknown key '{}' in {}", name, where);
     std::string suggestion;
@@ -188,12 +220,28 @@ class ModelBuilder {
     return true;
   }
 
+  // Why a date is not one: written otherwise than YYYY-MM-DD, or a day the calendar lacks.
+  static std::string date_problem(std::string_view what, const std::string& value) {
+    const bool shaped = value.size() == 10 && value[4] == '-' && value[7] == '-' &&
+                        std::all_of(value.begin(), value.end(), [](char c) {
+                          return c == '-' || std::isdigit(static_cast<unsigned char>(c));
+                        });
+    if (!shaped) return fmt::format("{} is '{}', not a date: write it as YYYY-MM-DD", what, value);
+    const int month = std::stoi(value.substr(5, 2));
+    if (month < 1 || month > 12) {
+      return fmt::format("{} is '{}': there is no month {}", what, value, month);
+    }
+    static constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
+                                              "May",       "June",     "July",     "August",
+                                              "September", "October",  "November", "December"};
+    return fmt::format("{} is '{}': {} {} has no day {}", what, value, kMonths[month - 1],
+                       value.substr(0, 4), std::stoi(value.substr(8, 2)));
+  }
+
   void read_date(NodeId k, NodeId v, Text& out, std::string_view what, const std::string& item) {
     if (!read_text(k, v, out, what, item)) return;
     if (!is_valid_date(out.value)) {
-      report("invalid-value", out.span,
-             fmt::format("{} is '{}', not a date: write it as YYYY-MM-DD", what, out.value), {},
-             item);
+      report("invalid-value", out.span, date_problem(what, out.value), {}, item);
       out = Text{};
     }
   }

@@ -40,6 +40,8 @@ struct DuplicateKey {
 class Document {
  public:
   NodeId root() const { return root_; }
+  /// The source text the document was parsed from.
+  std::string_view text() const { return source_->text(); }
   const Node& node(NodeId id) const { return nodes_[id]; }
   std::string_view scalar(NodeId id) const {
     const Node& n = nodes_[id];

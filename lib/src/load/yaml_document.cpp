@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 #include <algorithm>
 #include <istream>
 #include <memory>
@@ -279,6 +281,37 @@ std::string plain_message(const std::string& msg) {
   return msg;
 }
 
+// The first space-like character other than a space or tab in the indentation of a line at or
+// before `limit` (a byte offset; negative: the whole text): its offset and code point.
+std::optional<std::pair<std::size_t, char32_t>> odd_indent_space(std::string_view text, int limit) {
+  const std::size_t end = limit < 0 ? text.size() : std::min(text.size(), std::size_t(limit) + 1);
+  std::size_t line = 0;
+  while (line < end) {
+    std::size_t at = line;
+    while (at < text.size()) {
+      if (text[at] == ' ' || text[at] == '\t') {
+        ++at;
+        continue;
+      }
+      // U+00A0 (C2 A0), U+2000-U+200B, U+202F, U+205F (E2 80/81 xx), U+3000 (E3 80 80).
+      const auto b = [&](std::size_t k) {
+        return at + k < text.size() ? static_cast<unsigned char>(text[at + k]) : 0;
+      };
+      if (b(0) == 0xC2 && b(1) == 0xA0) return std::pair{at, char32_t{0xA0}};
+      if (b(0) == 0xE2 && b(1) == 0x80 && (b(2) <= 0x8B || b(2) == 0xAF)) {
+        return std::pair{at, static_cast<char32_t>(0x2000 + (b(2) - 0x80))};
+      }
+      if (b(0) == 0xE2 && b(1) == 0x81 && b(2) == 0x9F) return std::pair{at, char32_t{0x205F}};
+      if (b(0) == 0xE3 && b(1) == 0x80 && b(2) == 0x80) return std::pair{at, char32_t{0x3000}};
+      break;
+    }
+    const std::size_t next = text.find('\n', at);
+    if (next == std::string_view::npos) break;
+    line = next + 1;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 ParseResult parse(const SourceText& source) {
@@ -321,7 +354,18 @@ ParseResult parse(const SourceText& source) {
     result.problems.push_back(
         syntax_problem(source, at(e.mark), "the YAML nests deeper than 500 levels"));
   } catch (const YAML::Exception& e) {
-    result.problems.push_back(syntax_problem(source, at(e.mark), plain_message(e.msg)));
+    // A space that is not a space (copied from a word processor) in an indentation is the
+    // likely cause when a line does not line up: name it and where it is.
+    if (const auto odd = odd_indent_space(text, e.mark.pos)) {
+      result.problems.push_back(syntax_problem(
+          source, source.span_at_offset(odd->first),
+          fmt::format("the indentation holds a {} (U+{:04X}), not an ordinary space: YAML "
+                      "indents with spaces only",
+                      odd->second == 0xA0 ? "non-breaking space" : "special space",
+                      static_cast<std::uint32_t>(odd->second))));
+    } else {
+      result.problems.push_back(syntax_problem(source, at(e.mark), plain_message(e.msg)));
+    }
   }
   if (!result.problems.empty()) result.doc.root_ = kNoNode;
   // Growth by doubling leaves up to half of each list unused; the model is built next, while

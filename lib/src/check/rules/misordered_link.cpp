@@ -38,7 +38,12 @@ void check_misordered_link(const Model& m, const RuleContext& ctx, Findings& out
           describe(from), describe(to));
     }
     std::string suggestion;
-    if (link_goes_forward(to.stage, to.term, from.stage, from.term)) {
+    if (from.stage == to.stage && from.stage != Stage::outcome) {
+      // Swapping `to` and `from` cannot help within one column.
+      suggestion = fmt::format(
+          "link both to an item of a later stage instead, or move one of them to the stage it "
+          "belongs to");
+    } else if (link_goes_forward(to.stage, to.term, from.stage, from.term)) {
       suggestion = fmt::format("did you mean '{} -> {}'? write `{}` instead of `{}`", to.id.value,
                                from.id.value, bad.ref->kind == Ref::Kind::to ? "from" : "to",
                                bad.ref->kind == Ref::Kind::to ? "to" : "from");

@@ -26,7 +26,10 @@ void check_unknown_reference(const Model&, const RuleContext& ctx, Findings& out
     std::string message;
     switch (bad.status) {
       case Graph::RefStatus::unknown:
-        message = fmt::format("'{}' in `{}` names nothing: no item has that id", ref.target, key);
+        message =
+            bad.syntax_hint.empty()
+                ? fmt::format("'{}' in `{}` names nothing: no item has that id", ref.target, key)
+                : fmt::format("'{}' in `{}` names nothing: it is read as one id", ref.target, key);
         break;
       case Graph::RefStatus::not_an_item:
         message = fmt::format(
@@ -45,7 +48,11 @@ void check_unknown_reference(const Model&, const RuleContext& ctx, Findings& out
       default: continue;
     }
     std::string suggestion;
-    if (!bad.suggestion.empty()) suggestion = fmt::format("did you mean '{}'?", bad.suggestion);
+    if (!bad.syntax_hint.empty()) {
+      suggestion = bad.syntax_hint;
+    } else if (!bad.suggestion.empty()) {
+      suggestion = fmt::format("did you mean '{}'?", bad.suggestion);
+    }
     out.add(ref.span, bad.holder, std::move(message), std::move(suggestion));
   }
 }
