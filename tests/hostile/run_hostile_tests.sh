@@ -136,6 +136,20 @@ if [ "$(id -u)" -eq 0 ]; then
   grep -q "ignoring .*another user owns it" "$work/config-owner.err" || fail "the ignored .lmc.yaml is not mentioned"
 fi
 
+# 11. Rename matching is linear: 40,000 activities renamed in one go.
+check
+python3 - "$work" <<'PY'
+import sys
+for side, prefix in (("old", "o"), ("new", "n")):
+    with open(f"{sys.argv[1]}/{side}-many.yaml", "w") as f:
+        f.write("logic_model: 1\ntitle: T\nactivities:\n")
+        for i in range(40000):
+            f.write(f"  - {{id: {prefix}-{i}, label: Activity number {i}}}\n")
+PY
+run renames 30 diff --format json "$work/old-many.yaml" "$work/new-many.yaml"
+[ "$code" -eq 1 ] || fail "40,000 renames: exit $code, want 1"
+[ "$(grep -c '"kind": "item-renamed"' "$work/renames.out")" -eq 40000 ] || fail "40,000 renames: not all found"
+
 echo "hostile: $checks checks, $failures failed"
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
 #include <map>
 #include <set>
 #include <tuple>
@@ -171,16 +172,21 @@ class Differ {
         fresh.push_back(&it);
       }
     }
+    // New items by stage and label, each list in file order: a gone item takes the first new
+    // one with its stage and label. Linear in the number of items, not their square.
+    std::map<std::pair<Stage, std::string>, std::deque<const Item*>> fresh_by_label;
+    for (const Item* f : fresh) fresh_by_label[{f->stage, normalized(f->label.value)}].push_back(f);
     std::set<const Item*> used;
+    std::map<std::string, const Item*> renamed_from;  // new id -> the old item
     for (const Item* g : gone) {
-      for (const Item* f : fresh) {
-        if (used.count(f) || f->stage != g->stage) continue;
-        if (normalized(f->label.value) != normalized(g->label.value)) continue;
-        used.insert(f);
-        rename_[g->id.value] = f->id.value;
-        out_.renames.emplace_back(g->id.value, f->id.value);
-        break;
-      }
+      auto match = fresh_by_label.find({g->stage, normalized(g->label.value)});
+      if (match == fresh_by_label.end() || match->second.empty()) continue;
+      const Item* f = match->second.front();
+      match->second.pop_front();
+      used.insert(f);
+      rename_[g->id.value] = f->id.value;
+      renamed_from[f->id.value] = g;
+      out_.renames.emplace_back(g->id.value, f->id.value);
     }
     for (const Item* g : gone) {
       if (rename_.count(g->id.value)) continue;
@@ -194,9 +200,7 @@ class Differ {
       if (auto o = old_items.find(it.id.value); o != old_items.end()) {
         before = o->second;
       } else if (used.count(&it)) {
-        for (const auto& [from, to] : rename_) {
-          if (to == it.id.value) before = old_items.at(from);
-        }
+        before = renamed_from.at(it.id.value);
         add("item-renamed", it.id.value, before->id.value, it.id.value, section);
       } else {
         add("item-added", it.id.value, std::nullopt, it.label.value, section);
