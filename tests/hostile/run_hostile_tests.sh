@@ -148,7 +148,7 @@ for side, prefix in (("old", "o"), ("new", "n")):
 PY
 run renames 30 diff --format json "$work/old-many.yaml" "$work/new-many.yaml"
 [ "$code" -eq 1 ] || fail "40,000 renames: exit $code, want 1"
-[ "$(grep -c '"kind": "item-renamed"' "$work/renames.out")" -eq 40000 ] || fail "40,000 renames: not all found"
+[ "$(grep -c '"change": "item-renamed"' "$work/renames.out")" -eq 40000 ] || fail "40,000 renames: not all found"
 
 echo "hostile: $checks checks, $failures failed"
 echo "$((checks - failures)) passed, $failures failed"
