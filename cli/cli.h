@@ -26,6 +26,10 @@ Runner setup_export(CLI::App& app);
 Runner setup_diff(CLI::App& app);
 Runner setup_schema(CLI::App& app);
 
+/// Runs task(0) .. task(count - 1), on as many threads as there are cores (one when there is
+/// one core or one task). Tasks must not share anything they change.
+void run_parallel(std::size_t count, const std::function<void(std::size_t)>& task);
+
 /// Why a file could not be read.
 enum class ReadError { none, unreadable, not_regular, too_large };
 

@@ -101,7 +101,10 @@ struct PageFit {
   std::string limit;     ///< what fills the page at that size ("the outputs column, 14 boxes")
   Span limit_span;       ///< the section key of that column, when a column is the limit
 };
-PageFit fit_page(const Model& model, const PageGeometry& page);
+/// With `at_least`: answers only whether the model fits at that size, quickly, and when it
+/// does returns that size (the text may print larger).
+PageFit fit_page(const Model& model, const PageGeometry& page,
+                 std::optional<double> at_least = std::nullopt);
 
 /// Box text never prints smaller than this for a model page-overflow passes.
 inline constexpr double kMinTextSize = 7.0;

@@ -461,10 +461,44 @@ std::string to_dot(const Model& model, const Decorations& decorations,
   return DotWriter(diagram, placed).write();
 }
 
-PageFit fit_page(const Model& model, const PageGeometry& page) {
+PageFit fit_page(const Model& model, const PageGeometry& page, std::optional<double> at_least) {
+  PageFit fit;
+  // Columns counted from the model first: a model far too large for a page is answered
+  // without laying out a diagram of it.
+  static constexpr struct {
+    Stage stage;
+    Term term;
+    const char* title;
+  } kColumns[] = {{Stage::resource, Term::none, "Resources"},
+                  {Stage::activity, Term::none, "Activities"},
+                  {Stage::output, Term::none, "Outputs"},
+                  {Stage::outcome, Term::short_term, "Outcomes: short term"},
+                  {Stage::outcome, Term::medium_term, "Outcomes: medium term"},
+                  {Stage::outcome, Term::long_term, "Outcomes: long term"},
+                  {Stage::impact, Term::none, "Impacts"}};
+  std::vector<std::size_t> counts(std::size(kColumns), 0);
+  for (const Item& it : model.items) {
+    const Term term = it.stage == Stage::outcome
+                          ? (it.term == Term::none ? Term::medium_term : it.term)
+                          : Term::none;
+    for (std::size_t k = 0; k < counts.size(); ++k) {
+      counts[k] += kColumns[k].stage == it.stage && kColumns[k].term == term;
+    }
+  }
+  int crowded = -1;
+  if (const auto bound = render::crowded_bound(counts, page, &crowded)) {
+    fit.text_size = *bound;
+    fit.limit = fmt::format("the {} {} ({} boxes)", kColumns[crowded].title,
+                            page.width >= page.height ? "column" : "row", counts[crowded]);
+    fit.limit_span = model.section_spans[static_cast<int>(kColumns[crowded].stage)];
+    return fit;
+  }
   const Graph graph(model);
   const Diagram diagram = render::build_diagram(model, graph, {}, false);
-  PageFit fit;
+  if (at_least && render::fits_at(diagram, page, *at_least)) {
+    fit.text_size = *at_least;
+    return fit;
+  }
   int column = -1;
   fit.text_size = render::fit_text_size(diagram, page, &fit.limit, &column);
   if (column >= 0)

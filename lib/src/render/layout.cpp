@@ -422,25 +422,51 @@ double pill_width(const Sizes& s, const Badge& b, std::optional<double> size) {
   return text_width(b.text, at, Face::bold) * 1.05 + at * 0.5 + 4;
 }
 
+bool fits_at(const Diagram& d, const PageGeometry& page, double f) {
+  return fits(frame(d, page, f));
+}
+
+std::optional<double> crowded_bound(const std::vector<std::size_t>& counts,
+                                    const PageGeometry& page, int* column) {
+  std::size_t most = 0;
+  int at = -1;
+  for (std::size_t k = 0; k < counts.size(); ++k) {
+    if (counts[k] > most) most = counts[k], at = static_cast<int>(k);
+  }
+  if (most == 0) return std::nullopt;
+  const double m = static_cast<double>(most);
+  double bound = 0;
+  if (page.width >= page.height) {
+    // Stacked: at least a line, the padding and the gap a box, in ems.
+    bound = (page.height - 2 * kPageMargin) / (m * (1.2 + 0.8 + 0.75) + 4);
+  } else {
+    // Side by side: at least kMinInnerEms and the padding a box.
+    bound = (page.width - 2 * kPageMargin) / (m * (kMinInnerEms + 0.9 + 0.75) + 8);
+  }
+  if (bound >= 2.0) return std::nullopt;
+  if (column) *column = at;
+  return bound;
+}
+
 double fit_text_size(const Diagram& d, const PageGeometry& page, std::string* limit,
                      int* limit_column) {
   if (limit_column) *limit_column = -1;
+  // A very large model stops at a quick bound, before any text is wrapped.
+  std::vector<std::size_t> counts;
+  for (const Column& c : d.columns) counts.push_back(c.boxes.size());
+  int crowded = -1;
+  if (const auto bound = crowded_bound(counts, page, &crowded)) {
+    if (limit_column) *limit_column = crowded;
+    if (limit) {
+      *limit = fmt::format("the {} {} ({} boxes)", d.columns[crowded].title,
+                           page.width >= page.height ? "column" : "row", counts[crowded]);
+    }
+    return *bound;
+  }
   Frame best = frame(d, page, kMaxTextSize);
   if (fits(best)) {
     if (limit) *limit = "the largest text size lmc draws";
     return kMaxTextSize;
-  }
-  // A quick bound first: one line a box, no wrapping. A very large model stops here.
-  const double usable = page.height - 2 * kPageMargin;
-  std::size_t most = 0;
-  for (const Column& c : d.columns) most = std::max(most, c.boxes.size());
-  if (page.width >= page.height && most > 0) {
-    const double per_box = 1.2 + 0.9 + 0.9;  // a line, the padding and the gap, in ems
-    const double bound = usable / (static_cast<double>(most) * per_box + 4);
-    if (bound < 2.0) {
-      if (limit) *limit = describe_limit(d, best, limit_column);
-      return bound;
-    }
   }
   double lo = 2.0, hi = kMaxTextSize;
   if (!fits(frame(d, page, lo))) {

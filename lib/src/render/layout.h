@@ -106,6 +106,15 @@ struct Placed {
 double fit_text_size(const Diagram& d, const PageGeometry& page, std::string* limit = nullptr,
                      int* limit_column = nullptr);
 
+/// Whether everything fits the page at box text size `f`.
+bool fits_at(const Diagram& d, const PageGeometry& page, double f);
+
+/// For a model whose columns hold `counts` boxes: an upper bound on the box text size, when
+/// that alone shows the text would print below 2 pt (`column` is the crowded one); nullopt
+/// otherwise. Needs no text, so page-overflow answers at once for a model of 100,000 items.
+std::optional<double> crowded_bound(const std::vector<std::size_t>& counts,
+                                    const PageGeometry& page, int* column);
+
 /// Box text never grows past this, however much room there is.
 inline constexpr double kMaxTextSize = 14.0;
 

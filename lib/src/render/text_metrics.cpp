@@ -30,7 +30,11 @@ int advance(const WidthRun (&table)[N], char32_t c) {
   return c <= run->last ? run->width : kMissingWidth;
 }
 
+const std::array<int, 95>& ascii_widths(Face face);
+
 int advance(char32_t c, Face face) {
+  // ASCII is most text: a direct table for it.
+  if (c >= 0x20 && c < 0x7F) return ascii_widths(face)[c - 0x20];
   // Combining marks, joiners and variation selectors take no room of their own.
   if ((c >= 0x0300 && c <= 0x036F) || c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F)) return 0;
   return face == Face::bold ? advance(kBoldWidths, c) : advance(kRegularWidths, c);
@@ -40,8 +44,8 @@ const std::array<int, 95>& ascii_widths(Face face) {
   static const auto table = [] {
     std::array<std::array<int, 95>, 2> t{};
     for (char32_t c = 0x20; c < 0x7F; ++c) {
-      t[0][c - 0x20] = advance(c, Face::regular);
-      t[1][c - 0x20] = advance(c, Face::bold);
+      t[0][c - 0x20] = advance(kRegularWidths, c);
+      t[1][c - 0x20] = advance(kBoldWidths, c);
     }
     return t;
   }();
@@ -65,8 +69,7 @@ double text_width(std::string_view utf8, double size, Face face) {
   long total = 0;
   for (std::size_t at = 0; at < utf8.size();) {
     const auto [c, n] = next_code_point(utf8, at);
-    // ASCII is most text: a direct table for it.
-    total += c >= 0x20 && c < 0x7F ? ascii_widths(face)[c - 0x20] : advance(c, face);
+    total += advance(c, face);
     at += n;
   }
   return static_cast<double>(total) * size / 1000.0;
@@ -122,7 +125,10 @@ std::vector<std::string> wrap_text(std::string_view utf8, double width, double s
     word.clear();
     word_w = 0;
   };
-  for (std::string_view ch : utf8_characters(utf8)) {
+  for (std::size_t at = 0; at < utf8.size();) {
+    const auto [code, n] = next_code_point(utf8, at);
+    const std::string_view ch = utf8.substr(at, n);
+    at += n;
     if (ch == "\n") {
       flush_word();
       end_line();
@@ -132,7 +138,7 @@ std::vector<std::string> wrap_text(std::string_view utf8, double width, double s
       flush_word();
       continue;
     }
-    const long w = advance(decode_utf8(ch), face);
+    const long w = advance(code, face);
     word.emplace_back(ch, w);
     word_w += w;
   }

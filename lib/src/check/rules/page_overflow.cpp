@@ -29,14 +29,18 @@ std::string_view page_name(PageSize p) {
 void check_page_overflow(const Model& m, const RuleContext&, Findings& out) {
   const PageSize size = m.render.page.value_or(PageSize::a4);
   const bool portrait = m.render.portrait.value_or(false);
-  const PageFit fit = fit_page(m, page_geometry(size, portrait));
+  const PageFit fit = fit_page(m, page_geometry(size, portrait), kMinTextSize);
   if (fit.text_size >= kMinTextSize) return;
   const Span span = fit.limit_span.known() ? fit.limit_span : Span{1, 1, 0};
   out.add(span, {},
-          fmt::format("the model will not fit one legible page: on {} {} its box text would "
-                      "print at {:.1f} pt, below {} pt, because of {}",
-                      page_name(size), portrait ? "portrait" : "landscape",
-                      std::floor(fit.text_size * 10) / 10, kMinTextSize, fit.limit));
+          fmt::format(
+              "the model will not fit one legible page: on {} {} its box text would "
+              "print at {} pt, below {} pt, because of {}",
+              page_name(size), portrait ? "portrait" : "landscape",
+              fit.text_size >= 1     ? fmt::format("{:.1f}", std::floor(fit.text_size * 10) / 10)
+              : fit.text_size >= 0.1 ? fmt::format("{:.2f}", std::floor(fit.text_size * 100) / 100)
+                                     : std::string("less than 0.1"),
+              kMinTextSize, fit.limit));
 }
 
 }  // namespace lmc
