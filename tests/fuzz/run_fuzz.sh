@@ -13,7 +13,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/corpus" "$work/seeds"
+# LMC_FUZZ_CORPUS names a corpus directory to keep between runs (a long run in parts).
+corpus=${LMC_FUZZ_CORPUS:-$work/corpus}
+mkdir -p "$corpus" "$work/seeds"
 n=0
 for f in "$root"/examples/*.yaml "$root"/examples/broken/*.yaml "$root"/tests/rules/*.yaml \
          "$root"/tests/render/*.yaml "$shared"/corpus/yaml-test-suite/*/in.yaml; do
@@ -33,7 +35,7 @@ fi
 echo "fuzz: running for $seconds s"
 "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
   -dict="$here/lmc.dict" -artifact_prefix="$here/regressions/" -print_final_stats=1 \
-  "$work/corpus" "$work/seeds" >"$work/fuzz.log" 2>&1 ||
+  "$corpus" "$work/seeds" >"$work/fuzz.log" 2>&1 ||
   { tail -60 "$work/fuzz.log"; echo "fuzz: the fuzzer found a problem (input kept in tests/fuzz/regressions/)"; exit 1; }
 grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb" "$work/fuzz.log" || true
 echo "fuzz: no finding in $seconds s"
