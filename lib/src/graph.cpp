@@ -110,7 +110,7 @@ Graph::Graph(const Model& model) {
     for (const Ref& ref : it.links) {
       const int other = find(ref.target);
       if (other < 0) {
-        BadRef bad{&ref, it.id.value, RefStatus::unknown, -1, -1, {}};
+        BadRef bad{&ref, it.id.value, RefStatus::unknown, -1, -1, {}, {}};
         in_doubt_[self] = true;
         if (is_rejected(ref.target)) {
           bad.status = RefStatus::rejected;
@@ -151,7 +151,7 @@ Graph::Graph(const Model& model) {
         extra.emplace_back(from, to);
         extra.emplace_back(to, from);
         misordered.emplace_back(from, to);
-        bad_refs_.push_back(BadRef{&ref, it.id.value, RefStatus::misordered, from, to, {}});
+        bad_refs_.push_back(BadRef{&ref, it.id.value, RefStatus::misordered, from, to, {}, {}});
         continue;
       }
       edges.emplace_back(from, to);
@@ -185,7 +185,7 @@ Graph::Graph(const Model& model) {
   std::sort(misordered.begin(), misordered.end());
   auto check_refs = [&](const std::vector<Ref>& refs, const std::string& holder) {
     for (const Ref& ref : refs) {
-      BadRef bad{&ref, holder, RefStatus::ok, -1, -1, {}};
+      BadRef bad{&ref, holder, RefStatus::ok, -1, -1, {}, {}};
       if (auto link = parse_link_ref(ref.target)) {
         const int from = find(link->first), to = find(link->second);
         if (from >= 0 && to >= 0) {
@@ -211,10 +211,10 @@ Graph::Graph(const Model& model) {
         bad.status = RefStatus::not_an_item;
       } else {
         bad.status = RefStatus::unknown;
-        if (auto link = link_in_text(ref.target);
-            link && find(link->first) >= 0 && find(link->second) >= 0) {
+        if (auto arrow = link_in_text(ref.target);
+            arrow && find(arrow->first) >= 0 && find(arrow->second) >= 0) {
           bad.syntax_hint =
-              fmt::format("a link is written with '->': \"{} -> {}\"", link->first, link->second);
+              fmt::format("a link is written with '->': \"{} -> {}\"", arrow->first, arrow->second);
         } else if (const auto parts = list_in_text(ref.target); !parts.empty()) {
           bad.syntax_hint =
               fmt::format("a list is written in brackets: `[{}]`", fmt::join(parts, ", "));
