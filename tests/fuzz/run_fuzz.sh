@@ -33,7 +33,7 @@ if [ -e "${regressions[0]}" ]; then
     { cat "$work/regressions.log"; echo "fuzz: a kept regression input fails again"; exit 1; }
 fi
 echo "fuzz: running for $seconds s"
-"$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
+"$fuzzer" -max_total_time="$seconds" -timeout=60 -rss_limit_mb=2048 -max_len=16384 \
   -dict="$here/lmc.dict" -artifact_prefix="$here/regressions/" -print_final_stats=1 \
   "$corpus" "$work/seeds" >"$work/fuzz.log" 2>&1 ||
   { tail -60 "$work/fuzz.log"; echo "fuzz: the fuzzer found a problem (input kept in tests/fuzz/regressions/)"; exit 1; }

@@ -12,12 +12,6 @@ namespace lmc::render {
 
 namespace {
 
-struct ColumnDef {
-  Stage stage;
-  Term term;
-  std::string_view key, title;
-};
-
 constexpr std::array<ColumnDef, 7> kColumns = {{
     {Stage::resource, Term::none, "resources", "Resources"},
     {Stage::activity, Term::none, "activities", "Activities"},
@@ -27,17 +21,6 @@ constexpr std::array<ColumnDef, 7> kColumns = {{
     {Stage::outcome, Term::long_term, "outcomes_long", "Outcomes: long term"},
     {Stage::impact, Term::none, "impacts", "Impacts"},
 }};
-
-int column_of(Stage stage, Term term) {
-  for (std::size_t k = 0; k < kColumns.size(); ++k) {
-    const ColumnDef& c = kColumns[k];
-    if (c.stage != stage) continue;
-    if (stage != Stage::outcome || c.term == (term == Term::none ? Term::medium_term : term)) {
-      return static_cast<int>(k);
-    }
-  }
-  return 0;
-}
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string out;
@@ -296,6 +279,21 @@ class Builder {
 };
 
 }  // namespace
+
+const std::array<ColumnDef, 7>& column_defs() {
+  return kColumns;
+}
+
+int column_of(Stage stage, Term term) {
+  for (std::size_t k = 0; k < kColumns.size(); ++k) {
+    const ColumnDef& c = kColumns[k];
+    if (c.stage != stage) continue;
+    if (stage != Stage::outcome || c.term == (term == Term::none ? Term::medium_term : term)) {
+      return static_cast<int>(k);
+    }
+  }
+  return 0;
+}
 
 Badge status_badge(std::string tag, AssumptionStatus status) {
   std::string_view word, fill;

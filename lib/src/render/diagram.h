@@ -4,8 +4,10 @@
 // Model + Decorations -> Diagram is pure; layout.h places it on a page.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lmc/graph.h"
@@ -88,6 +90,18 @@ struct Diagram {
 /// in file order; order_columns() (gvc_backend.cpp) puts them in drawing order.
 Diagram build_diagram(const Model& model, const Graph& graph, const Decorations& decorations,
                       bool indicators);
+
+/// One of the seven columns of the diagram, left to right: its stage and term (outcomes only),
+/// its key (DOT names, SVG ids) and its header.
+struct ColumnDef {
+  Stage stage;
+  Term term;
+  std::string_view key, title;
+};
+const std::array<ColumnDef, 7>& column_defs();
+
+/// The index in column_defs() of an item's column (an outcome without a term: medium).
+int column_of(Stage stage, Term term);
 
 /// The status pill of an assumption: symbol and word, and a fill.
 Badge status_badge(std::string tag, AssumptionStatus status);

@@ -465,32 +465,15 @@ PageFit fit_page(const Model& model, const PageGeometry& page, std::optional<dou
   PageFit fit;
   // Columns counted from the model first: a model far too large for a page is answered
   // without laying out a diagram of it.
-  static constexpr struct {
-    Stage stage;
-    Term term;
-    const char* title;
-  } kColumns[] = {{Stage::resource, Term::none, "Resources"},
-                  {Stage::activity, Term::none, "Activities"},
-                  {Stage::output, Term::none, "Outputs"},
-                  {Stage::outcome, Term::short_term, "Outcomes: short term"},
-                  {Stage::outcome, Term::medium_term, "Outcomes: medium term"},
-                  {Stage::outcome, Term::long_term, "Outcomes: long term"},
-                  {Stage::impact, Term::none, "Impacts"}};
-  std::vector<std::size_t> counts(std::size(kColumns), 0);
-  for (const Item& it : model.items) {
-    const Term term = it.stage == Stage::outcome
-                          ? (it.term == Term::none ? Term::medium_term : it.term)
-                          : Term::none;
-    for (std::size_t k = 0; k < counts.size(); ++k) {
-      counts[k] += kColumns[k].stage == it.stage && kColumns[k].term == term;
-    }
-  }
+  const auto& columns = render::column_defs();
+  std::vector<std::size_t> counts(columns.size(), 0);
+  for (const Item& it : model.items) ++counts[render::column_of(it.stage, it.term)];
   int crowded = -1;
   if (const auto bound = render::crowded_bound(counts, page, &crowded)) {
     fit.text_size = *bound;
-    fit.limit = fmt::format("the {} {} ({} boxes)", kColumns[crowded].title,
+    fit.limit = fmt::format("the {} {} ({} boxes)", columns[crowded].title,
                             page.width >= page.height ? "column" : "row", counts[crowded]);
-    fit.limit_span = model.section_spans[static_cast<int>(kColumns[crowded].stage)];
+    fit.limit_span = model.section_spans[static_cast<int>(columns[crowded].stage)];
     return fit;
   }
   const Graph graph(model);
