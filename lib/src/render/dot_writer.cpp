@@ -12,6 +12,7 @@
 #include "lmc/render.h"
 #include "render/diagram.h"
 #include "render/layout.h"
+#include "render/text_metrics.h"
 
 namespace lmc {
 
@@ -287,7 +288,7 @@ class DotWriter {
         if (r.heading) {
           rows +=
               fmt::format("<TR><TD COLSPAN=\"4\" ALIGN=\"LEFT\" HEIGHT=\"{}\"><B>{}</B></TD></TR>",
-                          static_cast<int>(line_height_pts(size) + size * 0.5), html(r.text));
+                          static_cast<int>(render::line_height(size) + size * 0.5), html(r.text));
           continue;
         }
         std::string text_cell_attrs;
@@ -368,8 +369,6 @@ class DotWriter {
     out_ +=
         fmt::format("  {} -> {} [{}];\n", quoted(a.node), quoted(b.node), fmt::join(attrs, ", "));
   }
-
-  static double line_height_pts(double size) { return size * 1.2; }
 
   // Tol's "light" scheme: pale enough for black text, distinct under colour-blindness.
   static constexpr std::array<std::string_view, 5> kStageFill = {"#DDDDDD", "#99DDFF", "#EEDD88",
