@@ -751,6 +751,10 @@ class Router {
           for (int sign : {1, -1}) {
             const double shift = sign * k * (p_.portrait ? w : h) * 0.5;
             candidates.push_back(p_.portrait ? Point{c.x + shift, c.y} : Point{c.x, c.y + shift});
+            // Along the flow too: a link between neighbours of one row or column has no room
+            // beside it.
+            const double along = sign * k * (p_.portrait ? h : w) * 0.5;
+            candidates.push_back(p_.portrait ? Point{c.x, c.y + along} : Point{c.x + along, c.y});
           }
         }
       }
