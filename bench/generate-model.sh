@@ -2,10 +2,13 @@
 # SPDX-License-Identifier: Apache-2.0
 # Writes a synthetic logic model of N items (default 10,000, about 2 MB) to stdout: every
 # stage, links, indicators, assumptions and factors, in block style as people write them.
-#   bench/generate-model.sh [N] > big.yaml
+# With STYLE "terse" the items have only an id, a one-line label and their links (no detail;
+# outcomes a term and a one-line indicator): the densest text a model has, the hardest case for memory per byte.
+#   bench/generate-model.sh [N] [STYLE] > big.yaml        STYLE: full (default) or terse
 set -euo pipefail
 n=${1:-10000}
-awk -v n="$n" 'BEGIN {
+style=${2:-full}
+awk -v n="$n" -v style="$style" 'BEGIN {
   per = int(n / 5)
   print "logic_model: 1"
   print "title: Synthetic programme of " n " items"
@@ -18,6 +21,12 @@ awk -v n="$n" 'BEGIN {
     print sections[s] ":"
     for (k = 0; k < per; k++) {
       printf "  - id: %s-%05d\n", prefix[s], k
+      if (style == "terse") {
+        printf "    label: %s %d for people with frailty\n", noun[s], k
+        if (s == 4) printf "    term: short\n    indicators: [{label: Rate %d}]\n", k
+        if (s < 5) printf "    to: [%s-%05d, %s-%05d]\n", prefix[s + 1], k, prefix[s + 1], (k + 1) % per
+        continue
+      }
       printf "    label: %s %d for people living with frailty in the neighbourhood\n", noun[s], k
       printf "    detail: Synthetic %s number %d, with a sentence of detail for tooltips.\n", tolower(noun[s]), k
       if (s == 4) {
@@ -32,6 +41,7 @@ awk -v n="$n" 'BEGIN {
       if (s < 5) printf "    to: [%s-%05d, %s-%05d]\n", prefix[s + 1], k, prefix[s + 1], (k + 1) % per
     }
   }
+  if (style == "terse") exit
   print "assumptions:"
   for (k = 0; k < per / 10; k++) {
     printf "  - id: as-%05d\n    text: Assumption %d holds for this step\n", k, k

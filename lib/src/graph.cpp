@@ -56,14 +56,21 @@ Graph::Graph(const Model& model) {
   auto is_rejected = [&](std::string_view id) {
     return std::binary_search(rejected.begin(), rejected.end(), id);
   };
-  std::vector<std::string_view> ids;  // in file order, for suggestions
-  ids.reserve(index_.size());
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!items[i].id.value.empty() && find(items[i].id.value) == static_cast<int>(i)) {
-      ids.push_back(items[i].id.value);
+  // Suggestions are looked for only when a reference names nothing: most models need none.
+  std::optional<Suggester> suggester;
+  auto nearest = [&](std::string_view word) {
+    if (!suggester) {
+      std::vector<std::string_view> ids;  // in file order
+      ids.reserve(index_.size());
+      for (std::size_t i = 0; i < n; ++i) {
+        if (!items[i].id.value.empty() && find(items[i].id.value) == static_cast<int>(i)) {
+          ids.push_back(items[i].id.value);
+        }
+      }
+      suggester.emplace(std::move(ids));
     }
-  }
-  Suggester suggest(std::move(ids));
+    return suggester->nearest(word);
+  };
   // "a, b" whose parts are all ids: a list written without brackets. Empty otherwise.
   auto list_in_text = [&](std::string_view text) {
     std::vector<std::string_view> parts;
@@ -99,8 +106,12 @@ Graph::Graph(const Model& model) {
     return std::nullopt;
   };
 
+  std::size_t written = 0;
+  for (const Item& it : items) written += it.links.size();
   std::vector<std::pair<int, int>> edges;  // sound links, in file order, with repeats
   std::vector<const Ref*> edge_refs;
+  edges.reserve(written);
+  edge_refs.reserve(written);
   std::vector<std::pair<int, int>> extra;  // what bad references evidently meant
   std::vector<std::pair<int, int>> misordered;
   for (std::size_t i = 0; i < n; ++i) {
@@ -130,7 +141,7 @@ Graph::Graph(const Model& model) {
                                                         : std::pair{meant, self});
             }
           } else {
-            bad.suggestion = suggest.nearest(ref.target);
+            bad.suggestion = nearest(ref.target);
             if (const int meant = find(bad.suggestion); meant >= 0) {
               in_doubt_[meant] = true;
               extra.push_back(ref.kind == Ref::Kind::to ? std::pair{self, meant}
@@ -161,26 +172,38 @@ Graph::Graph(const Model& model) {
 
   // Keep the first reference of each link (`to` on one side and `from` on the other is one
   // link), in the order written.
-  std::vector<std::uint32_t> order(edges.size());
-  for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::uint32_t x, std::uint32_t y) { return edges[x] < edges[y]; });
-  std::vector<bool> keep(edges.size(), false);
-  for (std::size_t k = 0; k < order.size(); ++k) {
-    keep[order[k]] = k == 0 || edges[order[k]] != edges[order[k - 1]];
-  }
   std::vector<std::pair<int, int>> unique_edges;
-  for (std::size_t k = 0; k < edges.size(); ++k) {
-    if (!keep[k]) continue;
-    links_.push_back(Link{edges[k].first, edges[k].second, edge_refs[k]});
-    unique_edges.push_back(edges[k]);
+  {
+    std::vector<std::uint32_t> order(edges.size());
+    for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t x, std::uint32_t y) { return edges[x] < edges[y]; });
+    std::vector<bool> keep(edges.size(), false);
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      keep[order[k]] = k == 0 || edges[order[k]] != edges[order[k - 1]];
+      kept += keep[order[k]];
+    }
+    links_.reserve(kept);
+    unique_edges.reserve(kept);
+    for (std::size_t k = 0; k < edges.size(); ++k) {
+      if (!keep[k]) continue;
+      links_.push_back(Link{edges[k].first, edges[k].second, edge_refs[k]});
+      unique_edges.push_back(edges[k]);
+    }
   }
+  edges = {};
+  edge_refs = {};
   out_.build(n, unique_edges, false);
   in_.build(n, unique_edges, true);
-  std::vector<std::pair<int, int>> meant = unique_edges;
-  meant.insert(meant.end(), extra.begin(), extra.end());
-  meant_out_.build(n, meant, false);
-  meant_in_.build(n, meant, true);
+  // The meant links differ from the sound ones only when a reference went wrong.
+  meant_same_ = extra.empty();
+  if (!meant_same_) {
+    std::vector<std::pair<int, int>> meant = std::move(unique_edges);
+    meant.insert(meant.end(), extra.begin(), extra.end());
+    meant_out_.build(n, meant, false);
+    meant_in_.build(n, meant, true);
+  }
 
   std::sort(misordered.begin(), misordered.end());
   auto check_refs = [&](const std::vector<Ref>& refs, const std::string& holder) {
@@ -199,8 +222,8 @@ Graph::Graph(const Model& model) {
           bad.status = RefStatus::rejected;
         } else {
           bad.status = RefStatus::unknown;
-          std::string a = from >= 0 ? link->first : suggest.nearest(link->first);
-          std::string b = to >= 0 ? link->second : suggest.nearest(link->second);
+          std::string a = from >= 0 ? link->first : nearest(link->first);
+          std::string b = to >= 0 ? link->second : nearest(link->second);
           if (!a.empty() && !b.empty()) bad.suggestion = fmt::format("{} -> {}", a, b);
         }
       } else if (find(ref.target) >= 0) {
@@ -219,7 +242,7 @@ Graph::Graph(const Model& model) {
           bad.syntax_hint =
               fmt::format("a list is written in brackets: `[{}]`", fmt::join(parts, ", "));
         } else {
-          bad.suggestion = suggest.nearest(ref.target);
+          bad.suggestion = nearest(ref.target);
         }
       }
       bad_refs_.push_back(std::move(bad));
@@ -273,11 +296,11 @@ std::vector<bool> reach(std::size_t n, const std::vector<int>& start, Next next)
 }  // namespace
 
 std::vector<bool> Graph::reach_forward(const std::vector<int>& start) const {
-  return reach(in_doubt_.size(), start, [this](int v) { return meant_out_.of(v); });
+  return reach(in_doubt_.size(), start, [this](int v) { return meant_successors(v); });
 }
 
 std::vector<bool> Graph::reach_backward(const std::vector<int>& start) const {
-  return reach(in_doubt_.size(), start, [this](int v) { return meant_in_.of(v); });
+  return reach(in_doubt_.size(), start, [this](int v) { return meant_predecessors(v); });
 }
 
 }  // namespace lmc

@@ -70,4 +70,13 @@ TEST_CASE("reachability follows links forward and backward") {
   CHECK(fwd == std::vector<bool>{true, true, false, true});
   const auto back = g.reach_backward({3});
   CHECK(back == std::vector<bool>{true, true, true, true});
+  // No reference went wrong: the meant links are the sound ones (kept once, not copied).
+  for (int v = 0; v < 4; ++v) {
+    const auto meant = g.meant_successors(v), sound = g.successors(v);
+    CHECK(std::vector<int>(meant.begin(), meant.end()) ==
+          std::vector<int>(sound.begin(), sound.end()));
+    const auto meant_in = g.meant_predecessors(v), sound_in = g.predecessors(v);
+    CHECK(std::vector<int>(meant_in.begin(), meant_in.end()) ==
+          std::vector<int>(sound_in.begin(), sound_in.end()));
+  }
 }

@@ -215,7 +215,7 @@ TEST_CASE("flow style and block style load the same model") {
   CHECK(a.id.value == b.id.value);
   CHECK(a.term == Term::short_term);
   CHECK(b.term == Term::short_term);
-  CHECK(b.indicators.at(0).due.value == "2018-03-31");
+  CHECK(b.indicators()[0].due.value == "2018-03-31");
 }
 
 TEST_CASE("unknown keys suggest the nearest valid key for that kind of mapping") {

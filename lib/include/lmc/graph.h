@@ -63,8 +63,12 @@ class Graph {
   /// Successors including the links the writer evidently meant: misordered links both ways
   /// and unknown references taken as their suggestion. Rules about reachability walk these,
   /// so one typo does not cascade into warnings downstream.
-  std::span<const int> meant_successors(int item) const { return meant_out_.of(item); }
-  std::span<const int> meant_predecessors(int item) const { return meant_in_.of(item); }
+  std::span<const int> meant_successors(int item) const {
+    return meant_same_ ? out_.of(item) : meant_out_.of(item);
+  }
+  std::span<const int> meant_predecessors(int item) const {
+    return meant_same_ ? in_.of(item) : meant_in_.of(item);
+  }
 
   /// Items reachable along meant links from any item in `start` (start included).
   std::vector<bool> reach_forward(const std::vector<int>& start) const;
@@ -85,7 +89,8 @@ class Graph {
   std::vector<std::pair<std::string_view, int>> index_;  // sorted by id; first definitions
   std::vector<std::string_view> others_;                 // sorted assumption and factor ids
   std::vector<Link> links_;
-  Adjacency out_, in_, meant_out_, meant_in_;
+  Adjacency out_, in_, meant_out_, meant_in_;  // meant_*: empty when meant_same_
+  bool meant_same_ = true;
   std::vector<BadRef> bad_refs_;
   std::vector<bool> in_doubt_;
 };

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,12 +15,12 @@
 namespace lmc {
 
 /// The five stages of the chain, in causal order.
-enum class Stage { resource, activity, output, outcome, impact };
+enum class Stage : std::uint8_t { resource, activity, output, outcome, impact };
 inline constexpr std::array kStages = {Stage::resource, Stage::activity, Stage::output,
                                        Stage::outcome, Stage::impact};
 
 /// Outcome terms. `none` is an outcome without a term; it counts as medium.
-enum class Term { none, short_term, medium_term, long_term };
+enum class Term : std::uint8_t { none, short_term, medium_term, long_term };
 
 enum class AssumptionStatus { untested, testing, holds, fails };
 
@@ -52,27 +54,40 @@ struct Indicator {
   Span span;  ///< the indicator mapping
 };
 
-/// What an item rarely has, kept out of line so a large model stays small in memory.
+/// What an item rarely has, kept out of line so a large model stays small in memory: most
+/// items have none of it, and outcomes with indicators pay for one allocation.
 struct ItemExtras {
   Text owner;
   std::vector<Text> tags;
+  std::vector<Indicator> indicators;
+  std::vector<Text> ignore;
 };
 
 /// A box in the diagram: a resource, activity, output, outcome or impact.
 struct Item {
-  Stage stage = Stage::resource;
   Text id;  ///< empty value when the id was missing or malformed (already reported)
   Text label;
   Text detail;
-  std::unique_ptr<ItemExtras> extras;  ///< owner and tags; null when it has neither
-  Term term = Term::none;
+  std::vector<Ref> links;              ///< `to` and `from` references in file order
+  std::unique_ptr<ItemExtras> extras;  ///< owner, tags, indicators, ignore; null when none
+  Span span;                           ///< the item mapping
   Span term_span;
-  std::vector<Ref> links;  ///< `to` and `from` references in file order
-  std::vector<Indicator> indicators;
-  std::vector<Text> ignore;
-  Span span;                    ///< the item mapping
+  Stage stage = Stage::resource;
+  Term term = Term::none;
   bool links_doubtful = false;  ///< `to`/`from` had an error the loader reported
   bool term_doubtful = false;   ///< `term` had an error the loader reported
+
+  std::span<const Indicator> indicators() const {
+    return extras ? std::span<const Indicator>(extras->indicators) : std::span<const Indicator>();
+  }
+  std::span<const Text> ignore() const {
+    return extras ? std::span<const Text>(extras->ignore) : std::span<const Text>();
+  }
+  /// The out-of-line fields, allocated on first use.
+  ItemExtras& extra() {
+    if (!extras) extras = std::make_unique<ItemExtras>();
+    return *extras;
+  }
 };
 
 struct AssumptionTest {

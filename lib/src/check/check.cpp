@@ -27,7 +27,7 @@ namespace {
 // id -> rules its `ignore:` turns off.
 using IgnoreMap = std::map<std::string, std::set<std::string, std::less<>>, std::less<>>;
 
-void collect_ignores(IgnoreMap& map, const std::string& id, const std::vector<Text>& ignore) {
+void collect_ignores(IgnoreMap& map, const std::string& id, std::span<const Text> ignore) {
   if (id.empty()) return;
   for (const Text& t : ignore) map[id].insert(t.value);
 }
@@ -51,7 +51,7 @@ std::vector<Diagnostic> check(const LoadResult& loaded, const CheckOptions& opti
   }
 
   IgnoreMap ignores;
-  for (const auto& it : model.items) collect_ignores(ignores, it.id.value, it.ignore);
+  for (const auto& it : model.items) collect_ignores(ignores, it.id.value, it.ignore());
   for (const auto& a : model.assumptions) collect_ignores(ignores, a.id.value, a.ignore);
   for (const auto& f : model.factors) collect_ignores(ignores, f.id.value, f.ignore);
 

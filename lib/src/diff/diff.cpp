@@ -224,8 +224,8 @@ class Differ {
       add("term-changed", id, term_or_null(a), term_or_null(b), section);
     }
     std::map<std::string, const Indicator*> before, after;
-    for (const Indicator& ind : a.indicators) before.emplace(indicator_key(ind), &ind);
-    for (const Indicator& ind : b.indicators) after.emplace(indicator_key(ind), &ind);
+    for (const Indicator& ind : a.indicators()) before.emplace(indicator_key(ind), &ind);
+    for (const Indicator& ind : b.indicators()) after.emplace(indicator_key(ind), &ind);
     for (const auto& [key, ind] : before) {
       if (!after.count(key)) add("indicator-removed", id, ind->label.value, std::nullopt, section);
     }
@@ -425,15 +425,15 @@ Decorations diff_decorations(const Model& before, const Model& after, const Chan
     auto old = old_items.find(renamed == old_name.end() ? it.id.value : renamed->second);
     if (old == old_items.end()) continue;
     std::map<std::string, const Indicator*> was;
-    for (const Indicator& ind : old->second->indicators) was.emplace(indicator_key(ind), &ind);
-    for (std::size_t k = 0; k < it.indicators.size(); ++k) {
-      auto o = was.find(indicator_key(it.indicators[k]));
+    for (const Indicator& ind : old->second->indicators()) was.emplace(indicator_key(ind), &ind);
+    for (std::size_t k = 0; k < it.indicators().size(); ++k) {
+      auto o = was.find(indicator_key(it.indicators()[k]));
       if (o == was.end()) continue;
       std::string before_text = indicator_text(*o->second);
-      if (before_text == indicator_text(it.indicators[k])) continue;
+      if (before_text == indicator_text(it.indicators()[k])) continue;
       // Under the same label, only the values it had: "was 420 → 380 by 2018-03-31".
       const std::string label = o->second->label.value + ": ";
-      if (o->second->label.value == it.indicators[k].label.value &&
+      if (o->second->label.value == it.indicators()[k].label.value &&
           before_text.starts_with(label)) {
         before_text.erase(0, label.size());
       }

@@ -381,11 +381,6 @@ class ModelBuilder {
     }
   }
 
-  static ItemExtras& extras(Item& it) {
-    if (!it.extras) it.extras = std::make_unique<ItemExtras>();
-    return *it.extras;
-  }
-
   std::size_t element_count(NodeId v) const {
     if (v == kNoNode) return 0;
     if (kind(v) == NodeKind::sequence) return doc_.children(v).size();
@@ -478,7 +473,7 @@ class ModelBuilder {
                  } else if (name == "detail") {
                    read_text(k, v, it.detail, "'detail'", item);
                  } else if (name == "owner") {
-                   read_text(k, v, extras(it).owner, "'owner'", item);
+                   read_text(k, v, it.extra().owner, "'owner'", item);
                  } else if (name == "to" || name == "from") {
                    const auto rk = name == "to" ? Ref::Kind::to : Ref::Kind::from;
                    if (!read_refs(v, rk, it.links, fmt::format("'{}'", name), item)) {
@@ -491,9 +486,9 @@ class ModelBuilder {
                  } else if (name == "indicators") {
                    build_indicators(v, it, item);
                  } else if (name == "tags") {
-                   read_texts(k, v, extras(it).tags, "'tags'", item);
+                   read_texts(k, v, it.extra().tags, "'tags'", item);
                  } else if (name == "ignore") {
-                   read_ignore(k, v, it.ignore, item);
+                   read_ignore(k, v, it.extra().ignore, item);
                  }
                });
     if (idv == kNoNode) {
@@ -535,7 +530,7 @@ class ModelBuilder {
         report("missing-field", ind.span, "this indicator has no label",
                "add `label: ...`: what is measured", item);
       }
-      it.indicators.push_back(std::move(ind));
+      it.extra().indicators.push_back(std::move(ind));
     });
   }
 

@@ -141,8 +141,8 @@ class Builder {
           b.marker = mk->second;
       }
       const auto was = d_.indicator_was.find(b.id);
-      for (std::size_t k = 0; indicators_ && k < it.indicators.size(); ++k) {
-        IndicatorLine line{indicator_text(it.indicators[k]), {}};
+      for (std::size_t k = 0; indicators_ && k < it.indicators().size(); ++k) {
+        IndicatorLine line{indicator_text(it.indicators()[k]), {}};
         if (was != d_.indicator_was.end() && !b.id.empty()) {
           if (auto w = was->second.find(k); w != was->second.end()) line.was = w->second;
         }

@@ -22,7 +22,7 @@ void check_long_label(const Model& m, const RuleContext&, Findings& out) {
   };
   for (const Item& it : m.items) {
     visit(it.label, it.id.value, describe(it));
-    for (const Indicator& ind : it.indicators) {
+    for (const Indicator& ind : it.indicators()) {
       visit(ind.label, it.id.value, fmt::format("an indicator of {}", describe(it)));
     }
   }
