@@ -350,8 +350,9 @@ class DotWriter {
     if (r.label) {
       std::string cells;
       for (const Badge& badge : edge.badges) {
-        const Badge two_lines{fmt::format("{}", fmt::join(render::link_badge_lines(badge), "\n")),
-                              badge.fill};
+        const Badge two_lines{
+            fmt::format("{}", fmt::join(render::link_badge_lines(badge, r.compact_label), "\n")),
+            badge.fill};
         cells += "<TR>" + pill(two_lines, p_.s.tiny()) + "</TR>";
       }
       if (edge.marker > 0) {

@@ -68,14 +68,16 @@ double box_height(const BoxText& t, const Sizes& s) {
 }
 
 // Label of a link: its badges and marker stacked, one to a line.
-std::optional<std::pair<double, double>> edge_label_size(const Edge& e, const Sizes& s) {
+std::optional<std::pair<double, double>> edge_label_size(const Edge& e, const Sizes& s,
+                                                         bool compact = false) {
   if (e.badges.empty() && e.marker == 0) return std::nullopt;
   double w = 0, h = 0;
   for (const Badge& b : e.badges) {
-    for (const std::string& part : link_badge_lines(b)) {
+    const std::vector<std::string> lines = link_badge_lines(b, compact);
+    for (const std::string& part : lines) {
       w = std::max(w, pill_width(s, Badge{part, ""}, s.tiny()));
     }
-    h += line_height(s.tiny()) * static_cast<double>(link_badge_lines(b).size()) + 6;
+    h += line_height(s.tiny()) * static_cast<double>(lines.size()) + 6;
   }
   if (e.marker > 0) {
     w = std::max(w, pill_width(s, Badge{std::to_string(e.marker), ""}, s.tiny()));
@@ -292,6 +294,8 @@ Frame frame(const Diagram& d, const PageGeometry& page, double f) {
       double words = kMinInnerEms * s.f, amount = 0;
       for (int b : c.boxes) {
         words = std::max(words, widest_word(d.boxes[b], s.f));
+        // A badge does not wrap: the column is at least as wide as the widest.
+        for (const Badge& badge : d.boxes[b].badges) words = std::max(words, pill_width(s, badge));
         amount += text_width(d.boxes[b].label, s.f) + s.f * 4 * d.boxes[b].badges.size();
       }
       need.push_back(words + pads);
@@ -408,7 +412,9 @@ double Sizes::line_height_sub() const {
   return line_height(subheader());
 }
 
-std::vector<std::string> link_badge_lines(const Badge& b) {
+std::vector<std::string> link_badge_lines(const Badge& b, bool compact) {
+  // Compact: "A1" alone, for a link with no room for more (the band lists its status).
+  if (compact) return {b.text.substr(0, b.text.find(' '))};
   // "A1 ○ untested" -> "A1 ○" over "untested", so a badge fits the gap between columns.
   const auto second = b.text.find(' ', b.text.find(' ') + 1);
   if (second == std::string::npos) return {b.text};
@@ -735,39 +741,53 @@ class Router {
       const auto size = edge_label_size(d_.edges[e], p_.s);
       if (!size) continue;
       Route& r = p_.routes[e];
-      const double w = size->first, h = size->second;
-      auto at = [&](Point c) { return Rect{c.x - w / 2, c.y - h / 2, w, h}; };
-      std::vector<Point> middles, candidates;
-      for (std::size_t seg = 0; seg + 3 < r.points.size(); seg += 3) {
-        const Point& a = r.points[seg];
-        const Point& b = r.points[seg + 3];
-        if (std::hypot(b.x - a.x, b.y - a.y) < std::min(w, h)) continue;  // a stub
-        middles.push_back(bezier(&r.points[seg], 0.5));
-        for (double t : {0.5, 0.4, 0.6, 0.3, 0.7}) candidates.push_back(bezier(&r.points[seg], t));
+      // The full label where it finds room; else the badges' ids alone; else the full label
+      // at the middle of the link.
+      std::optional<Rect> chosen = free_spot(r, size->first, size->second, free);
+      if (!chosen) {
+        const auto small = edge_label_size(d_.edges[e], p_.s, true);
+        chosen = free_spot(r, small->first, small->second, free);
+        r.compact_label = chosen.has_value();
       }
-      if (middles.empty()) middles.push_back(bezier(&r.points[0], 0.5));
-      for (const Point& c : middles) {
-        for (int k = 1; k <= 6; ++k) {
-          for (int sign : {1, -1}) {
-            const double shift = sign * k * (p_.portrait ? w : h) * 0.5;
-            candidates.push_back(p_.portrait ? Point{c.x + shift, c.y} : Point{c.x, c.y + shift});
-            // Along the flow too: a link between neighbours of one row or column has no room
-            // beside it.
-            const double along = sign * k * (p_.portrait ? h : w) * 0.5;
-            candidates.push_back(p_.portrait ? Point{c.x, c.y + along} : Point{c.x + along, c.y});
-          }
-        }
+      if (!chosen) {
+        const Point c = bezier(&r.points[0], 0.5);
+        chosen = Rect{c.x - size->first / 2, c.y - size->second / 2, size->first, size->second};
       }
-      std::optional<Rect> chosen;
-      for (const Point& c : candidates) {
-        if (free(at(c))) {
-          chosen = at(c);
-          break;
-        }
-      }
-      r.label = chosen ? *chosen : at(middles.front());
+      r.label = chosen;
       taken.push_back(*r.label);
     }
+  }
+
+  // The first place for a w x h label on route r that `free` accepts: along the curves of
+  // the route, then nudged across the flow and along it.
+  template <typename Free>
+  std::optional<Rect> free_spot(const Route& r, double w, double h, const Free& free) const {
+    auto at = [&](Point c) { return Rect{c.x - w / 2, c.y - h / 2, w, h}; };
+    std::vector<Point> middles, candidates;
+    for (std::size_t seg = 0; seg + 3 < r.points.size(); seg += 3) {
+      const Point& a = r.points[seg];
+      const Point& b = r.points[seg + 3];
+      if (std::hypot(b.x - a.x, b.y - a.y) < std::min(w, h)) continue;  // a stub
+      middles.push_back(bezier(&r.points[seg], 0.5));
+      for (double t : {0.5, 0.4, 0.6, 0.3, 0.7}) candidates.push_back(bezier(&r.points[seg], t));
+    }
+    if (middles.empty()) middles.push_back(bezier(&r.points[0], 0.5));
+    for (const Point& c : middles) {
+      for (int k = 1; k <= 6; ++k) {
+        for (int sign : {1, -1}) {
+          const double shift = sign * k * (p_.portrait ? w : h) * 0.5;
+          candidates.push_back(p_.portrait ? Point{c.x + shift, c.y} : Point{c.x, c.y + shift});
+          // Along the flow too: a link between neighbours of one row or column has no room
+          // beside it.
+          const double along = sign * k * (p_.portrait ? h : w) * 0.5;
+          candidates.push_back(p_.portrait ? Point{c.x, c.y + along} : Point{c.x + along, c.y});
+        }
+      }
+    }
+    for (const Point& c : candidates) {
+      if (free(at(c))) return at(c);
+    }
+    return std::nullopt;
   }
 
   const Diagram& d_;

@@ -64,6 +64,7 @@ struct Route {
   std::vector<Point> points;
   Point tip;
   std::optional<Rect> label;
+  bool compact_label = false;  ///< the label shows its badges' ids alone (no room for more)
 };
 
 struct IndicatorText {
@@ -125,8 +126,8 @@ std::string_view layout_memo_tag();
 /// and routes every link.
 Placed place(const Diagram& d, const PageGeometry& page, double f);
 
-/// A badge on a link is drawn in two lines, "A1 ○" over "untested".
-std::vector<std::string> link_badge_lines(const Badge& b);
+/// A badge on a link is drawn in two lines, "A1 ○" over "untested"; compact, "A1" alone.
+std::vector<std::string> link_badge_lines(const Badge& b, bool compact = false);
 
 /// Width of a badge pill, at the small size unless `size` says otherwise.
 double pill_width(const Sizes& s, const Badge& b, std::optional<double> size = std::nullopt);
