@@ -278,7 +278,15 @@ std::string plain_message(const std::string& msg) {
   if (msg.find("tab") != std::string::npos) {
     return fmt::format("a tab indents this line: indent with spaces (YAML: {})", msg);
   }
-  return msg;
+  if (msg.starts_with(YAML::ErrorMsg::INVALID_ESCAPE)) {
+    // yaml-cpp names the character after the backslash by its first byte only, which may be
+    // part of a character: say what to do instead, and name no bytes.
+    return "a backslash in double quotes starts an escape, and this is not one YAML knows: "
+           "write \\\\ for a backslash, or put the text in single quotes (YAML: unknown escape "
+           "character)";
+  }
+  // Whatever else yaml-cpp says stays valid UTF-8 in every report.
+  return printable(msg);
 }
 
 // The first space-like character other than a space or tab in the indentation of a line at or
