@@ -85,6 +85,13 @@ bool name_temporary(int fd, const fs::path& dir, const fs::path& target, fs::pat
   return false;
 }
 
+// The process's file creation mask (read by setting it, and set back at once).
+mode_t current_umask() {
+  const mode_t mask = ::umask(022);
+  ::umask(mask);
+  return mask;
+}
+
 }  // namespace
 
 bool same_file(const fs::path& a, const fs::path& b) {
@@ -152,6 +159,38 @@ std::string write_output(const std::string& path, std::string_view data) {
   }
   ::close(fd);
   return {};
+}
+
+std::string write_new_file(const std::string& path, std::string_view data) {
+  if (path == "-") return write_output(path, data);
+  const fs::path target(path);
+  struct stat old {};
+  if (::lstat(target.c_str(), &old) == 0) {
+    return "'" + path + "' already exists; lmc never writes over a file: choose another name";
+  }
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  fs::path temp;
+  const int fd = open_temporary(dir, target, temp);
+  if (fd < 0) return describe_errno(path, "cannot be created");
+  bool ok = write_all(fd, data) && ::fchmod(fd, 0666 & ~current_umask()) == 0;
+  if (ok) {
+    // link() fails when the name exists, so a file made meanwhile is never replaced.
+    if (temp.empty()) {
+      const std::string self = "/proc/self/fd/" + std::to_string(fd);
+      ok = ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, target.c_str(), AT_SYMLINK_FOLLOW) == 0;
+    } else {
+      ok = ::link(temp.c_str(), target.c_str()) == 0;
+    }
+  }
+  const int saved = errno;
+  ::close(fd);
+  if (!temp.empty()) ::unlink(temp.c_str());
+  errno = saved;
+  if (ok) return {};
+  if (errno == EEXIST) {
+    return "'" + path + "' already exists; lmc never writes over a file: choose another name";
+  }
+  return describe_errno(path, "cannot be created");
 }
 
 std::vector<std::vector<std::string>> previous_layout(const std::string& path) {

@@ -93,7 +93,7 @@ const Rule* find_rule(std::string_view id) {
 }
 
 std::string_view rule_doc(std::string_view id) {
-  for (std::size_t i = 0; i < kRuleDocCount; ++i) {
+  for (std::size_t i = 0; i < kRuleDocsCount; ++i) {
     if (kRuleDocs[i].id == id) return kRuleDocs[i].text;
   }
   return {};

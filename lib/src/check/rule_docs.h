@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// The rule pages compiled in from docs/rules (see cmake/embed_docs.cmake).
+// The rule pages compiled in from docs/rules (see cmake/embed_files.cmake).
 #pragma once
 
 #include <cstddef>
@@ -13,6 +13,6 @@ struct RuleDoc {
 };
 
 extern const RuleDoc kRuleDocs[];
-extern const std::size_t kRuleDocCount;
+extern const std::size_t kRuleDocsCount;
 
 }  // namespace lmc
