@@ -20,6 +20,11 @@ struct CheckedModel {
   std::vector<Diagnostic> findings;
 };
 
+/// Loads and checks `text` (shown as `display`) under `config`, printing nothing: whether the
+/// model could be read is `loaded->usable`, and why not is in the findings.
+CheckedModel check_text(const std::string& display, std::string text, const LoadedConfig& config,
+                        const std::string& today_date);
+
 /// Loads and checks `text` (shown as `display`) under the configuration for `dir`. When that
 /// configuration is broken, or the text is not a model lmc can read, prints why on stderr
 /// ("'x' <consequence>: ...") and returns nullopt.

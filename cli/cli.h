@@ -25,6 +25,8 @@ Runner setup_render(CLI::App& app);
 Runner setup_export(CLI::App& app);
 Runner setup_diff(CLI::App& app);
 Runner setup_schema(CLI::App& app);
+Runner setup_init(CLI::App& app);
+Runner setup_serve(CLI::App& app);
 
 /// Runs task(0) .. task(count - 1), on as many threads as there are cores (one when there is
 /// one core or one task). Tasks must not share anything they change.
@@ -39,6 +41,9 @@ enum class ReadError { none, unreadable, not_regular, too_large };
 /// sentence about the file ("cannot be read: Permission denied").
 ReadError read_file(const std::filesystem::path& path, std::string& out,
                     std::string* error = nullptr, std::uintmax_t* size = nullptr);
+
+/// The first 64 KiB of a file: enough to tell whether it is a model (looks_like_model).
+std::string read_head(const std::filesystem::path& path);
 
 /// A model file found on the command line or in a directory.
 struct InputFile {

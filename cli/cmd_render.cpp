@@ -2,13 +2,19 @@
 // `lmc render MODEL -o OUT` and `lmc export MODEL --format dot`.
 #include <fmt/format.h>
 
+#include <signal.h>
+
+#include <algorithm>
+#include <ctime>
 #include <iostream>
 #include <memory>
 
 #include "checked_model.h"
 #include "cli.h"
+#include "drawing.h"
 #include "lmc/render.h"
 #include "output_file.h"
+#include "watcher.h"
 
 namespace lmc::cli {
 
@@ -28,6 +34,7 @@ struct RenderArgs {
   int dpi = 150;
   std::string config;
   std::string today;
+  bool watch = false;
 };
 
 // The model named on the command line, loaded and checked; nullopt (said on stderr) when it
@@ -53,61 +60,138 @@ int errors_in(const std::vector<Diagnostic>& findings) {
   return n;
 }
 
-int run_render(const RenderArgs& args) {
-  std::optional<OutputFormat> format;
-  if (!args.format.empty()) {
-    format = parse_output_format(args.format);
-  } else if (args.output == "-") {
-    print_error("say which format to write to standard output, with --format svg|pdf|png|dot");
-    return kExitUsage;
-  } else {
-    std::string ext = fs::path(args.output).extension().string();
-    if (!ext.empty()) ext.erase(0, 1);
-    format = parse_output_format(ext);
-    if (!format) {
-      print_error("'" + args.output +
-                  "': cannot tell the format from the extension; use .svg, .pdf, .png or .dot, "
-                  "or --format");
-      return kExitUsage;
-    }
+DrawSettings draw_settings(const RenderArgs& args, OutputFormat format) {
+  DrawSettings settings;
+  settings.format = format;
+  if (!args.page.empty()) settings.page = parse_page_size(args.page);
+  settings.portrait = args.portrait;
+  settings.landscape = args.landscape;
+  settings.annotate = args.annotate;
+  settings.indicators = args.indicators;
+  settings.dpi = args.dpi;
+  // The drawing this one replaces keeps its boxes' order, so an edit does not reshuffle it.
+  if (args.output != "-") settings.previous_order = previous_layout(args.output);
+  return settings;
+}
+
+// Draws the checked model to the output; false (said on stderr) when nothing was written.
+bool draw_to_output(const CheckedModel& c, const RenderArgs& args, OutputFormat format) {
+  RenderResult r = draw(c, draw_settings(args, format));
+  for (const std::string& m : r.messages) std::cerr << "lmc: graphviz: " << m << '\n';
+  if (!r.error.empty()) {
+    print_error(r.error);
+    return false;
   }
+  if (const std::string error = write_output(args.output, r.data); !error.empty()) {
+    print_error(error);
+    return false;
+  }
+  return true;
+}
+
+// The format the output asks for; nullopt (said on stderr) when it cannot be told.
+std::optional<OutputFormat> output_format(const RenderArgs& args) {
+  if (!args.format.empty()) return parse_output_format(args.format);
+  if (args.output == "-") {
+    print_error("say which format to write to standard output, with --format svg|pdf|png|dot");
+    return std::nullopt;
+  }
+  std::string ext = fs::path(args.output).extension().string();
+  if (!ext.empty()) ext.erase(0, 1);
+  auto format = parse_output_format(ext);
+  if (!format) {
+    print_error("'" + args.output +
+                "': cannot tell the format from the extension; use .svg, .pdf, .png or .dot, "
+                "or --format");
+  }
+  return format;
+}
+
+// --watch: the Watcher the signal handler stops.
+Watcher* g_watcher = nullptr;
+extern "C" void stop_watching(int) {
+  if (g_watcher) g_watcher->stop();
+}
+
+std::string clock_time() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char text[16];
+  std::strftime(text, sizeof text, "%H:%M:%S", &local);
+  return text;
+}
+
+// One redraw of --watch: one line on stdout when OUT was rewritten; the errors on stderr and
+// OUT left as it was when the model cannot be drawn.
+void redraw(const RenderArgs& args, OutputFormat format, const std::string& today_date) {
+  std::string text, why;
+  if (read_file(args.model, text, &why) != ReadError::none) {
+    std::cerr << fmt::format("{} '{}' {}; '{}' kept as it was\n", clock_time(), args.model, why,
+                             args.output);
+    return;
+  }
+  ConfigCache configs(false);
+  if (!args.config.empty() && !configs.force(args.config)) return;
+  const auto c = load_checked(args.model, std::move(text), fs::path(args.model).parent_path(),
+                              configs, today_date, "cannot be drawn");
+  if (!c) {
+    std::cerr << fmt::format("{} '{}' kept as it was\n", clock_time(), args.output);
+    return;
+  }
+  if (!draw_to_output(*c, args, format)) return;
+  std::cout << fmt::format("{} redrew '{}': {}\n", clock_time(), args.output,
+                           count_findings(c->findings))
+            << std::flush;
+}
+
+int watch(const RenderArgs& args, OutputFormat format) {
+  if (args.output == "-") {
+    print_error("--watch rewrites a file: name one with -o");
+    return kExitUsage;
+  }
+  std::string today_date;
+  if (!resolve_today(args.today, today_date)) return kExitUsage;
+  Watcher watcher;
+  const fs::path dir =
+      fs::path(args.model).has_parent_path() ? fs::path(args.model).parent_path() : fs::path(".");
+  if (!watcher.ok() || !watcher.watch(dir)) {
+    print_error(watcher.error());
+    return kExitUsage;
+  }
+  g_watcher = &watcher;
+  struct sigaction action {};
+  action.sa_handler = stop_watching;
+  ::sigaction(SIGINT, &action, nullptr);
+  ::sigaction(SIGTERM, &action, nullptr);
+  redraw(args, format, today_date);
+  std::cerr << fmt::format("lmc: watching '{}'; each save redraws '{}' (Ctrl-C stops)\n",
+                           args.model, args.output);
+  const fs::path model = fs::absolute(args.model).lexically_normal();
+  for (;;) {
+    const auto changed = watcher.wait(std::chrono::milliseconds(20));
+    if (changed.empty()) break;
+    const bool ours = std::any_of(changed.begin(), changed.end(), [&](const fs::path& p) {
+      const fs::path abs = fs::absolute(p).lexically_normal();
+      return abs == model || p.filename() == ".lmc.yaml";
+    });
+    if (ours) redraw(args, format, today_date);
+  }
+  g_watcher = nullptr;
+  return kExitOk;
+}
+
+int run_render(const RenderArgs& args) {
+  const std::optional<OutputFormat> format = output_format(args);
+  if (!format) return kExitUsage;
   if (args.output != "-" && same_file(args.output, args.model)) {
     print_error("refusing to write the diagram over the model '" + args.model + "'");
     return kExitUsage;
   }
+  if (args.watch) return watch(args, *format);
   const auto c = load_model_file(args.model, args.config, args.today, "cannot be drawn");
   if (!c) return kExitUsage;
-  const Model& model = c->loaded->model;
-
-  RenderOptions options;
-  options.format = *format;
-  options.dpi = args.dpi;
-  const PageSize page =
-      !args.page.empty() ? *parse_page_size(args.page) : model.render.page.value_or(PageSize::a4);
-  const bool portrait = args.portrait || (!args.landscape && model.render.portrait.value_or(false));
-  options.page = page_geometry(page, portrait);
-
-  DiagramOptions diagram;
-  diagram.page = options.page;
-  diagram.indicators = args.indicators;
-  // The drawing this one replaces keeps its boxes' order, so an edit does not reshuffle it.
-  if (args.output != "-") diagram.previous_order = previous_layout(args.output);
-  const std::string dot =
-      to_dot(model, args.annotate ? annotate_findings(model, c->findings) : Decorations{}, diagram);
-  std::string data = dot;
-  if (*format != OutputFormat::dot) {
-    RenderResult r = render_dot(dot, options);
-    for (const std::string& m : r.messages) std::cerr << "lmc: graphviz: " << m << '\n';
-    if (!r.error.empty()) {
-      print_error(r.error);
-      return kExitUsage;
-    }
-    data = std::move(r.data);
-  }
-  if (const std::string error = write_output(args.output, data); !error.empty()) {
-    print_error(error);
-    return kExitUsage;
-  }
+  if (!draw_to_output(*c, args, *format)) return kExitUsage;
   if (const int errors = errors_in(c->findings); errors > 0) {
     std::cerr << fmt::format(
         "lmc: '{}' has {} error{}; the diagram shows what could be drawn (`lmc check {}` lists "
@@ -143,6 +227,8 @@ Runner setup_render(CLI::App& app) {
       ->check(CLI::Range(30, 1200));
   app.add_option("--config", args->config, "Rule configuration for --annotate");
   app.add_option("--today", args->today, "The date overdue-test compares against (YYYY-MM-DD)");
+  app.add_flag("--watch", args->watch,
+               "Keep running: redraw the output (atomically) each time the model is saved");
   return [args] { return run_render(*args); };
 }
 

@@ -38,6 +38,9 @@ int main(int argc, char** argv) {
   };
   add("check", "Check logic models like a compiler: structure, links and assumptions",
       &setup_check);
+  add("init", "Start a model from a template (a blank one, or a programme shape)", &setup_init);
+  add("serve", "Show a model live in the browser, redrawn on every save (for workshops)",
+      &setup_serve);
   add("render", "Draw a model as a one-page diagram (SVG, PDF, PNG or DOT)", &setup_render);
   add("export", "Print the DOT that `lmc render` lays out", &setup_export);
   add("diff", "Show what changed in the theory between two revisions of a model", &setup_diff);

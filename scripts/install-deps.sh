@@ -2,11 +2,14 @@
 # SPDX-License-Identifier: Apache-2.0
 # Installs the Debian packages lmc needs to build, test and render. Idempotent, and quiet
 # when everything is already there.
+#   scripts/install-deps.sh [test]    test: also what the tests need (a browser, its driver)
 set -euo pipefail
 
 packages=(
   g++ cmake make pkg-config git
   libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev catch2
+  # `lmc serve`: the HTTP server (header only).
+  libcpp-httplib-dev
   # Graphviz's libraries and plugins (libgvc6 brings core, dot_layout and pango), and the
   # fonts every diagram is drawn with: Latin, Arabic script, emoji.
   libgraphviz-dev libgvc6
@@ -16,6 +19,8 @@ packages=(
   # The sanitizer build and the fuzzer: clang 14 with libFuzzer, and libxml2 to check the SVG.
   clang-14 libclang-rt-14-dev libxml2-dev
 )
+# The serve tests drive a real browser: Chromium, headless, through WebDriver.
+[ "${1:-}" = test ] && packages+=(chromium chromium-driver python3-selenium)
 # The schema tests run a JSON Schema validator from the npm registry; Node.js from Debian will
 # do where the machine has none of its own.
 command -v npm >/dev/null || packages+=(nodejs npm)

@@ -14,7 +14,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 werror=OFF
 [ "${CI:-}" = true ] && werror=ON
 
-scripts/install-deps.sh
+if [ "$mode" = test ]; then scripts/install-deps.sh test; else scripts/install-deps.sh; fi
 
 build() {  # build DIR [cmake options...]
   local dir=$1

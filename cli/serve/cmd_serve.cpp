@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: Apache-2.0
+// `lmc serve PATH`: a page on the loopback interface that shows a model's diagram and
+// findings and redraws each time the file is saved, for workshops. Read-only: it serves the
+// models under PATH and lmc's own page, nothing else, and writes nothing.
+#include <arpa/inet.h>
+#include <netdb.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+#include <httplib.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <iostream>
+#include <memory>
+#include <set>
+#include <thread>
+
+#include "checked_model.h"
+#include "cli.h"
+#include "serve/assets.h"
+#include "serve/workspace.h"
+#include "watcher.h"
+
+extern char** environ;
+
+namespace lmc::cli {
+
+namespace {
+
+struct ServeArgs {
+  std::string path;
+  std::string host = "127.0.0.1";
+  int port = 7130;
+  bool open = false;
+  std::string today;
+};
+
+std::string_view asset(std::string_view name) {
+  for (std::size_t i = 0; i < serve::kAssetsCount; ++i) {
+    if (serve::kAssets[i].name == name) return serve::kAssets[i].text;
+  }
+  return {};
+}
+
+bool is_loopback(const std::string& host) {
+  return host == "127.0.0.1" || host == "::1" || host == "localhost" || host.starts_with("127.");
+}
+
+bool is_ip_literal(std::string_view host) {
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  const std::string text(host);
+  unsigned char buffer[sizeof(in6_addr)];
+  return ::inet_pton(AF_INET, text.c_str(), buffer) == 1 ||
+         ::inet_pton(AF_INET6, text.c_str(), buffer) == 1;
+}
+
+// The Host headers this server answers: the address it listens on, by number or (on the
+// loopback interface) as localhost, with its port. A page on another name that resolves here
+// (DNS rebinding) is refused.
+class HostCheck {
+ public:
+  HostCheck(const std::string& host, int port) : port_(std::to_string(port)), wildcard_(false) {
+    auto add = [&](const std::string& name) {
+      allowed_.insert(name + ":" + port_);
+      if (port_ == "80") allowed_.insert(name);
+    };
+    const bool v6 = host.find(':') != std::string::npos;
+    add(v6 ? "[" + host + "]" : host);
+    if (is_loopback(host)) {
+      add("localhost");
+      add("127.0.0.1");
+      add("[::1]");
+    }
+    wildcard_ = host == "0.0.0.0" || host == "::";
+    if (wildcard_) {
+      char name[256] = {};
+      if (::gethostname(name, sizeof name - 1) == 0) add(name);
+      add("localhost");
+    }
+  }
+
+  bool allows(const std::string& header) const {
+    if (allowed_.count(header)) return true;
+    if (!wildcard_) return false;
+    // Listening everywhere: any address of this machine, by number.
+    const auto colon = header.rfind(':');
+    if (colon == std::string::npos || header.substr(colon + 1) != port_) return false;
+    return is_ip_literal(std::string_view(header).substr(0, colon));
+  }
+
+ private:
+  std::string port_;
+  bool wildcard_;
+  std::set<std::string> allowed_;
+};
+
+// Why `host:port` cannot be listened on, or empty when it can (bound and let go at once, as
+// the server binds: SO_REUSEADDR).
+std::string probe(const std::string& host, int port) {
+  addrinfo hints{};
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+  addrinfo* found = nullptr;
+  if (const int rc = ::getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &found);
+      rc != 0) {
+    return fmt::format("'{}' is not an address of this machine: {}", host, ::gai_strerror(rc));
+  }
+  std::string why;
+  for (addrinfo* a = found; a; a = a->ai_next) {
+    const int fd = ::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC, a->ai_protocol);
+    if (fd < 0) continue;
+    const int yes = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    const bool bound = ::bind(fd, a->ai_addr, a->ai_addrlen) == 0;
+    const int err = errno;
+    ::close(fd);
+    if (bound) {
+      why.clear();
+      break;
+    }
+    if (err == EADDRINUSE) {
+      why = fmt::format("port {} is in use (another lmc serve?); choose another with --port", port);
+    } else if (err == EADDRNOTAVAIL) {
+      why = fmt::format("'{}' is not an address of this machine", host);
+    } else if (err == EACCES) {
+      why = fmt::format("port {} needs privileges; choose one above 1023 with --port", port);
+    } else {
+      why = fmt::format("cannot listen on {}:{}: {}", host, port, std::strerror(err));
+    }
+  }
+  ::freeaddrinfo(found);
+  return why;
+}
+
+// Opens the page in the desktop's browser, when there is one.
+void open_browser(const std::string& url) {
+  const char* argv[] = {"xdg-open", url.c_str(), nullptr};
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  const int rc =
+      ::posix_spawnp(&pid, "xdg-open", &actions, nullptr, const_cast<char**>(argv), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) {
+    std::cerr << "lmc: no browser to open (xdg-open was not found); open " << url << "\n";
+  }
+}
+
+void send_text(httplib::Response& res, int status, const std::string& text) {
+  res.status = status;
+  res.set_content(text, "text/plain; charset=utf-8");
+}
+
+int run_serve(const ServeArgs& args) {
+  std::string today_date;
+  if (!resolve_today(args.today, today_date)) return kExitUsage;
+  if (!is_loopback(args.host)) {
+    std::cerr << fmt::format(
+        "lmc: warning: serving on {}: everyone who can reach this machine on that network can "
+        "read these models\n",
+        args.host);
+  }
+  if (args.port != 0) {
+    if (const std::string why = probe(args.host, args.port); !why.empty()) {
+      print_error(why);
+      return kExitUsage;
+    }
+  }
+
+  // Signals are taken by one thread (sigwait), so Ctrl-C stops the server cleanly.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  std::string error;
+  serve::Workspace workspace(args.path, today_date, &error);
+  if (!workspace.ok()) {
+    print_error(error);
+    return kExitUsage;
+  }
+  Watcher watcher;
+  for (const auto& dir : workspace.directories()) {
+    if (!watcher.watch(dir)) {
+      print_error(watcher.error());
+      return kExitUsage;
+    }
+  }
+
+  httplib::Server server;
+  server.new_task_queue = [] { return new httplib::ThreadPool(32); };
+  server.set_keep_alive_timeout(2);
+  server.set_payload_max_length(64 * 1024);
+  // SO_REUSEADDR alone, as the probe binds: a restart can take the port at once (past the
+  // last connections' TIME_WAIT), and a second server on the same port is refused (httplib's
+  // default, SO_REUSEPORT, would let two share it).
+  server.set_socket_options([](socket_t sock) {
+    const int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
+  int port = args.port;
+  std::unique_ptr<HostCheck> hosts;
+  server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
+    // Nothing is compressed: on the loopback interface it only costs time (Debian's httplib
+    // compresses with brotli at its slowest setting: 250 ms for one 60-item model), and a
+    // compressed event stream could be held back. httplib offers no switch, so the request
+    // (its own, not const) forgets what encodings the browser accepts.
+    const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Referrer-Policy", "no-referrer");
+    res.set_header("Cache-Control", "no-store");
+    res.set_header("Content-Security-Policy",
+                   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                   "img-src 'self' data:; connect-src 'self'; base-uri 'none'; "
+                   "form-action 'none'; frame-ancestors 'none'");
+    if (!hosts->allows(req.get_header_value("Host"))) {
+      send_text(res, 403, "lmc serve answers only requests for the address it listens on\n");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+      res.set_header("Allow", "GET, HEAD");
+      send_text(res, 405, "lmc serve is read-only\n");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  auto page = [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(std::string(asset("page.html")), "text/html; charset=utf-8");
+  };
+  server.Get("/", page);
+  server.Get(R"(/model/(.+))", [&](const httplib::Request& req, httplib::Response& res) {
+    if (!workspace.model_json(req.matches[1])) {
+      send_text(res, 404, "no such model\n");
+      return;
+    }
+    page(req, res);
+  });
+  server.Get("/assets/page.css", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(std::string(asset("page.css")), "text/css; charset=utf-8");
+  });
+  server.Get("/assets/page.js", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(std::string(asset("page.js")), "text/javascript; charset=utf-8");
+  });
+  server.Get("/assets/icon.svg", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(std::string(asset("icon.svg")), "image/svg+xml");
+  });
+  server.Get("/api/index", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(workspace.index_json(), "application/json");
+  });
+  server.Get(R"(/api/model/(.+))", [&](const httplib::Request& req, httplib::Response& res) {
+    if (auto json = workspace.model_json(req.matches[1])) {
+      res.set_content(std::move(*json), "application/json");
+    } else {
+      send_text(res, 404, "no such model\n");
+    }
+  });
+  server.Get("/events", [&](const httplib::Request&, httplib::Response& res) {
+    auto seen = std::make_shared<std::uint64_t>(workspace.sequence());
+    auto first = std::make_shared<bool>(true);
+    res.set_chunked_content_provider(
+        "text/event-stream", [&workspace, seen, first](std::size_t, httplib::DataSink& sink) {
+          std::string out;
+          if (*first) {
+            *first = false;
+            out = "retry: 1000\n\n";
+            return sink.write(out.data(), out.size());
+          }
+          const auto changes = workspace.wait_for_change(*seen, std::chrono::seconds(15));
+          if (!changes) return false;  // stopping
+          for (const std::string& c : *changes) out += "event: change\ndata: " + c + "\n\n";
+          if (out.empty()) out = ": still here\n\n";
+          return sink.write(out.data(), out.size());
+        });
+  });
+  server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (res.body.empty()) send_text(res, res.status, "not found\n");
+  });
+
+  if (port == 0) {
+    port = server.bind_to_any_port(args.host);
+    if (port < 0) {
+      print_error(fmt::format("cannot listen on {}", args.host));
+      return kExitUsage;
+    }
+  } else if (!server.bind_to_port(args.host, port)) {
+    print_error(fmt::format("cannot listen on {}:{}", args.host, port));
+    return kExitUsage;
+  }
+  hosts = std::make_unique<HostCheck>(args.host, port);
+  const bool v6 = args.host.find(':') != std::string::npos;
+  const std::string url =
+      fmt::format("http://{}:{}/", v6 ? "[" + args.host + "]" : args.host, port);
+  std::cout << fmt::format("lmc: serving '{}' at {} (Ctrl-C stops)\n", args.path, url)
+            << std::flush;
+  if (args.open) open_browser(url);
+
+  std::thread watching([&] {
+    for (;;) {
+      const auto changed = watcher.wait(std::chrono::milliseconds(15));
+      if (changed.empty()) break;
+      workspace.refresh(changed);
+      for (const auto& dir : workspace.directories()) watcher.watch(dir);
+    }
+  });
+  std::atomic<bool> signalled = false;
+  std::thread stopping([&] {
+    int signal = 0;
+    sigwait(&signals, &signal);
+    signalled = true;
+    watcher.stop();
+    workspace.stop();
+    server.stop();
+  });
+  const bool listened = server.listen_after_bind();
+  // The server stopped: by a signal, or on its own (then wake the signal thread).
+  watcher.stop();
+  workspace.stop();
+  if (!signalled) ::kill(::getpid(), SIGTERM);
+  stopping.join();
+  watching.join();
+  if (!listened && !signalled) {
+    print_error("the server stopped: " + url + " can no longer be served");
+    return kExitUsage;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+Runner setup_serve(CLI::App& app) {
+  auto args = std::make_shared<ServeArgs>();
+  app.add_option("path", args->path, "A model, or a directory of models")->required();
+  app.add_option("--port", args->port, "The port to listen on (default 7130; 0: any free port)")
+      ->check(CLI::Range(0, 65535));
+  app.add_option("--host", args->host,
+                 "The address to listen on (default 127.0.0.1, this machine only)");
+  app.add_flag("--open", args->open, "Open the page in the desktop's browser");
+  app.add_option("--today", args->today, "The date overdue-test compares against (YYYY-MM-DD)");
+  return [args] { return run_serve(*args); };
+}
+
+}  // namespace lmc::cli

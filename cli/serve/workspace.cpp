@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "serve/workspace.h"
+
+#include <algorithm>
+#include <map>
+#include <random>
+
+#include "checked_model.h"
+#include "cli.h"
+#include "drawing.h"
+#include "lmc/load.h"
+
+namespace lmc::cli::serve {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+bool is_hidden(const fs::path& p) {
+  const std::string name = p.filename().string();
+  return name.size() > 1 && name[0] == '.';
+}
+
+bool is_yaml(const fs::path& p) {
+  const std::string ext = p.extension().string();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+// Whether `path` (canonical) lies inside `root` (canonical).
+bool inside(const fs::path& path, const fs::path& root) {
+  auto p = path.begin();
+  for (auto r = root.begin(); r != root.end(); ++r, ++p) {
+    if (p == path.end() || *p != *r) return false;
+  }
+  return true;
+}
+
+json summary_json(const Summary& s) {
+  return {{"errors", s.errors}, {"warnings", s.warnings}, {"infos", s.infos}};
+}
+
+}  // namespace
+
+Workspace::Workspace(fs::path root, std::string today, std::string* error)
+    : today_(std::move(today)), instance_(std::random_device()()) {
+  std::error_code ec;
+  root_ = fs::canonical(root, ec);
+  if (ec) {
+    *error = "'" + root.string() + "' cannot be served: " + ec.message();
+    return;
+  }
+  single_ = !fs::is_directory(root_, ec);
+  if (single_ && !fs::is_regular_file(root_, ec)) {
+    *error = "'" + root.string() + "' is not a model file or a directory";
+    return;
+  }
+  scan();
+  if (models_.empty()) {
+    *error = "no logic models in '" + root.string() +
+             "' (looked for .yaml and .yml files whose top level has `logic_model`)";
+    return;
+  }
+  for (auto& [path, view] : models_) draw(view);
+  ok_ = true;
+}
+
+std::vector<fs::path> Workspace::directories() const {
+  std::lock_guard lock(mu_);
+  return dirs_;
+}
+
+// Finds the models (keeping the views of those already known) and the directories to watch.
+void Workspace::scan() {
+  std::map<std::string, fs::path> found;
+  std::vector<fs::path> dirs;
+  std::error_code ec;
+  if (single_) {
+    found[root_.filename().generic_string()] = root_;
+    dirs.push_back(root_.parent_path());
+  } else {
+    dirs.push_back(root_);
+    fs::recursive_directory_iterator it(root_, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      const fs::path& entry = it->path();
+      std::error_code type_ec;
+      if (is_hidden(entry)) {
+        if (it->is_directory(type_ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_symlink(type_ec)) {
+        // A link is served only when it leads to a model inside the root; a linked directory
+        // is not walked.
+        it.disable_recursion_pending();
+      } else if (it->is_directory(type_ec)) {
+        dirs.push_back(entry);
+        continue;
+      }
+      if (!is_yaml(entry) || !it->is_regular_file(type_ec)) continue;
+      const fs::path real = fs::canonical(entry, type_ec);
+      if (type_ec || !inside(real, root_)) continue;
+      if (!looks_like_model(read_head(entry))) continue;
+      found[entry.lexically_relative(root_).generic_string()] = entry;
+    }
+  }
+  std::vector<std::string> gone;
+  {
+    std::lock_guard lock(mu_);
+    dirs_ = std::move(dirs);
+    for (auto it = models_.begin(); it != models_.end();) {
+      if (found.count(it->first)) {
+        ++it;
+      } else {
+        gone.push_back(it->first);
+        it = models_.erase(it);
+      }
+    }
+  }
+  for (const auto& [path, file] : found) {
+    std::unique_lock lock(mu_);
+    if (models_.count(path)) continue;
+    lock.unlock();
+    ModelView view;
+    view.path = path;
+    view.file = file;
+    draw(view);
+    lock.lock();
+    models_.emplace(path, std::move(view));
+    lock.unlock();
+    announce(path, 1);
+  }
+  for (const std::string& path : gone) announce(path, 0);
+}
+
+// Reads, checks and draws one model into `view` (not yet shared, or a copy).
+void Workspace::draw(ModelView& view) {
+  ++view.version;
+  std::string text, why;
+  if (read_file(view.file, text, &why) != ReadError::none) {
+    view.error = {{"message", "'" + view.path + "' " + why}};
+    return;
+  }
+  const LoadedConfig* config = configs_.for_directory(view.file.parent_path());
+  if (!config) {
+    view.error = {{"message", "the .lmc.yaml that applies to '" + view.path +
+                                  "' is broken: `lmc check` says how"}};
+    return;
+  }
+  const CheckedModel c = check_text(view.path, std::move(text), *config, today_);
+  if (!c.loaded->usable) {
+    view.error = {{"message", "it is not a logic model lmc can read"}};
+    for (const Diagnostic& d : c.findings) {
+      if (d.severity != Severity::error) continue;
+      view.error = {{"line", d.span.line}, {"column", d.span.column}, {"message", d.message}};
+      break;
+    }
+    return;
+  }
+  DrawSettings settings;
+  settings.format = OutputFormat::svg;
+  settings.previous_order = view.order;
+  RenderResult r = cli::draw(c, settings);
+  if (!r.error.empty()) {
+    view.error = {{"message", "the diagram could not be drawn: " + r.error}};
+    return;
+  }
+  view.svg = std::move(r.data);
+  view.order = read_layout_memo(view.svg);
+  const Model& model = c.loaded->model;
+  view.title = model.title.value;
+  std::map<std::string_view, std::string_view> labels;
+  for (const Item& it : model.items) labels.emplace(it.id.value, it.label.value);
+  view.findings = json::array();
+  for (const Diagnostic& d : c.findings) {
+    json f = {{"severity", to_string(d.severity)},
+              {"rule", d.rule},
+              {"message", d.message},
+              {"item", d.item},
+              {"line", d.span.line},
+              {"column", d.span.column},
+              {"help", d.suggestion}};
+    if (const auto label = labels.find(d.item); label != labels.end()) f["label"] = label->second;
+    view.findings.push_back(std::move(f));
+  }
+  view.summary = summarize(c.findings);
+  view.error = nullptr;
+}
+
+std::vector<std::string> Workspace::refresh(const std::vector<fs::path>& changed) {
+  std::vector<std::string> redrawn;
+  bool rescan = false;
+  for (const fs::path& p : changed) {
+    std::string key;
+    {
+      std::lock_guard lock(mu_);
+      for (const auto& [path, view] : models_) {
+        if (view.file == p) key = path;
+      }
+    }
+    if (key.empty()) {
+      // A new file or directory, or one removed or renamed: look again. A changed
+      // configuration redraws everything under it.
+      if (p.filename() == ".lmc.yaml") {
+        configs_ = ConfigCache(false);
+        std::lock_guard lock(mu_);
+        for (const auto& [path, view] : models_) redrawn.push_back(path);
+      } else if (!single_ && (is_yaml(p) || !p.has_extension()) && !is_hidden(p)) {
+        rescan = true;
+      }
+      continue;
+    }
+    std::error_code ec;
+    if (!single_ && !fs::exists(p, ec)) {
+      rescan = true;  // removed: it leaves the index
+      continue;
+    }
+    if (std::find(redrawn.begin(), redrawn.end(), key) == redrawn.end()) redrawn.push_back(key);
+  }
+  if (rescan) scan();
+  for (const std::string& key : redrawn) {
+    ModelView view;
+    {
+      std::lock_guard lock(mu_);
+      const auto it = models_.find(key);
+      if (it == models_.end()) continue;
+      view = it->second;
+    }
+    draw(view);
+    const std::uint64_t version = view.version;
+    {
+      std::lock_guard lock(mu_);
+      models_[key] = std::move(view);
+    }
+    announce(key, version);
+  }
+  return redrawn;
+}
+
+std::optional<std::string> Workspace::model_json(const std::string& path) const {
+  std::lock_guard lock(mu_);
+  const auto it = models_.find(path);
+  if (it == models_.end()) return std::nullopt;
+  const ModelView& v = it->second;
+  return json{{"path", v.path},
+              {"version", v.version},
+              {"server", instance_},
+              {"title", v.title},
+              {"svg", v.svg},
+              {"findings", v.findings},
+              {"summary", summary_json(v.summary)},
+              {"error", v.error}}
+      .dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string Workspace::index_json() const {
+  std::lock_guard lock(mu_);
+  json models = json::array();
+  for (const auto& [path, v] : models_) {
+    models.push_back({{"path", path},
+                      {"title", v.title},
+                      {"summary", summary_json(v.summary)},
+                      {"error", !v.error.is_null()}});
+  }
+  const std::string root = single_ ? root_.filename().string() : root_.filename().string() + "/";
+  return json{{"root", root},
+              {"single", single_ ? json(models_.begin()->first) : json(nullptr)},
+              {"models", models}}
+      .dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+void Workspace::announce(const std::string& path, std::uint64_t version) {
+  {
+    std::lock_guard lock(events_mu_);
+    events_.push_back(json{{"path", path}, {"version", version}}.dump(
+        -1, ' ', false, json::error_handler_t::replace));
+  }
+  events_cv_.notify_all();
+}
+
+std::uint64_t Workspace::sequence() const {
+  std::lock_guard lock(events_mu_);
+  return events_.size();
+}
+
+std::optional<std::vector<std::string>> Workspace::wait_for_change(std::uint64_t& seen,
+                                                                   std::chrono::seconds timeout) {
+  std::unique_lock lock(events_mu_);
+  events_cv_.wait_for(lock, timeout, [&] { return stopping_ || events_.size() > seen; });
+  if (stopping_) return std::nullopt;
+  std::vector<std::string> out(events_.begin() + static_cast<std::ptrdiff_t>(seen), events_.end());
+  seen = events_.size();
+  return out;
+}
+
+void Workspace::stop() {
+  {
+    std::lock_guard lock(events_mu_);
+    stopping_ = true;
+  }
+  events_cv_.notify_all();
+}
+
+}  // namespace lmc::cli::serve
