@@ -8,7 +8,8 @@ The page is loaded, its boxes and findings are read from the DOM, the model is c
 is broken and the banner must show with the last diagram kept; a finding is clicked and its box
 must be highlighted, and a box clicked highlights its findings; the projector keys work; a
 directory's index lists its models and follows new ones; a restarted server is reconnected to.
-The time from a save to the new diagram on the page is measured on a 60-item model.
+The time from a save to the new diagram on the page is measured on a 60-item model and printed
+(bench/bench-serve.sh reports it; no test fails on a slow machine).
 
     tests/workshop/browser_test.py LMC [SCREENSHOT.png]
 """
@@ -219,7 +220,7 @@ def test_redraw_time(driver, work):
           "(%s); the page heard of the save after %.0f ms (median)"
           % (median, worst, ", ".join("%.0f" % t for t in times), statistics.median(heard)),
           flush=True)
-    check(median < 100, "the median redraw took %.0f ms, over 100 ms" % median)
+    # A figure for docs/performance.md (bench/bench-serve.sh), not a timed test.
 
 
 def test_index(driver, work):
