@@ -161,7 +161,7 @@ check
 grep -q 'class="node marker"' "$work/unl.svg" || fail "--annotate drew no marker on the item"
 check
 "$lmc" render examples/ehch-care-homes.yaml -o "$work/ind.svg" --indicators 2>/dev/null
-grep -q '420 → 360' "$work/ind.svg" || fail "--indicators did not show baseline → target by due"
+grep -q '→ 360 by 2018&#45;03&#45;31' "$work/ind.svg" || fail "--indicators did not show baseline → target by due"
 
 # The drawing remembers its box order, and a render over it keeps that order.
 check

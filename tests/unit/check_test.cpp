@@ -59,7 +59,8 @@ TEST_CASE("one typo is one finding: no cascade downstream of an unknown referenc
       "resources:\n  - {id: r, label: R, to: [a]}\n"
       "activities:\n  - {id: a, label: A, to: [o]}\n"
       "outputs:\n  - {id: o, label: O, to: [fewer-crisis]}\n"
-      "outcomes:\n  - {id: fewer-crises, label: F, term: short, indicators: [{label: I}], to: "
+      "outcomes:\n  - {id: fewer-crises, label: F, term: short, indicators: [{label: I, source: S, "
+      "baseline: 1, target: 2, due: 2027-01-01}], to: "
       "[i]}\n"
       "impacts:\n  - {id: i, label: I}\n");
   REQUIRE(diags.size() == 1);
@@ -74,7 +75,8 @@ TEST_CASE("a misordered link is one finding, not also orphan and unsupported") {
       "resources:\n  - {id: r, label: R, to: [a]}\n"
       "activities:\n  - {id: a, label: A, to: [o]}\n"
       "outputs:\n  - {id: o, label: O}\n"
-      "outcomes:\n  - {id: c, label: C, term: short, indicators: [{label: I}], to: [o]}\n");
+      "outcomes:\n  - {id: c, label: C, term: short, indicators: [{label: I, source: S, baseline: "
+      "1, target: 2, due: 2027-01-01}], to: [o]}\n");
   REQUIRE(diags.size() == 1);
   CHECK(diags[0].rule == "misordered-link");
   CHECK(diags[0].suggestion == "did you mean 'o -> c'? write `from` instead of `to`");
@@ -86,7 +88,8 @@ TEST_CASE("a duplicate id is reported at the second, with the first as related")
       "resources:\n  - {id: r, label: R, to: [a]}\n"
       "activities:\n  - {id: a, label: A, to: [o]}\n"
       "outputs:\n  - {id: o, label: O, to: [c]}\n  - {id: a, label: Again, to: [c]}\n"
-      "outcomes:\n  - {id: c, label: C, term: short, indicators: [{label: I}]}\n");
+      "outcomes:\n  - {id: c, label: C, term: short, indicators: [{label: I, source: S, baseline: "
+      "1, target: 2, due: 2027-01-01}]}\n");
   REQUIRE(diags.size() == 1);
   CHECK(diags[0].rule == "duplicate-id");
   CHECK(diags[0].span == Span{9, 10, 1});

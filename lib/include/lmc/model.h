@@ -51,7 +51,8 @@ struct Ref {
 
 struct Indicator {
   Text id, label, source, baseline, target, due, frequency;
-  Span span;  ///< the indicator mapping
+  Span span;              ///< the indicator mapping
+  bool doubtful = false;  ///< a field had an error the loader reported (a malformed due date)
 };
 
 /// What an item rarely has, kept out of line so a large model stays small in memory: most

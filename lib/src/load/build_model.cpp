@@ -507,6 +507,7 @@ class ModelBuilder {
       Indicator ind;
       ind.span = doc_.span(map);
       bool has_label = false;
+      const std::size_t reported = out_.diagnostics.size();
       each_entry(map, MapKind::indicator, it.stage, "an indicator", item,
                  [&](std::string_view name, NodeId k, NodeId val) {
                    if (name == "label") {
@@ -526,6 +527,7 @@ class ModelBuilder {
                      read_text(k, val, ind.frequency, "'frequency'", item);
                    }
                  });
+      ind.doubtful = out_.diagnostics.size() > reported;
       if (!has_label) {
         report("missing-field", ind.span, "this indicator has no label",
                "add `label: ...`: what is measured", item);

@@ -14,6 +14,7 @@ namespace lmc {
 void check_cycle(const Model& m, const RuleContext& ctx, Findings& out);
 void check_duplicate_id(const Model& m, const RuleContext& ctx, Findings& out);
 void check_failed_assumption(const Model& m, const RuleContext& ctx, Findings& out);
+void check_incomplete_indicator(const Model& m, const RuleContext& ctx, Findings& out);
 void check_long_label(const Model& m, const RuleContext& ctx, Findings& out);
 void check_misordered_link(const Model& m, const RuleContext& ctx, Findings& out);
 void check_missing_term(const Model& m, const RuleContext& ctx, Findings& out);
@@ -21,6 +22,7 @@ void check_orphan_output(const Model& m, const RuleContext& ctx, Findings& out);
 void check_overdue_test(const Model& m, const RuleContext& ctx, Findings& out);
 void check_page_overflow(const Model& m, const RuleContext& ctx, Findings& out);
 void check_skipped_stage(const Model& m, const RuleContext& ctx, Findings& out);
+void check_stranded_outcome(const Model& m, const RuleContext& ctx, Findings& out);
 void check_unattached_assumption(const Model& m, const RuleContext& ctx, Findings& out);
 void check_unattached_factor(const Model& m, const RuleContext& ctx, Findings& out);
 void check_unknown_reference(const Model& m, const RuleContext& ctx, Findings& out);
