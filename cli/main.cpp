@@ -44,6 +44,9 @@ int main(int argc, char** argv) {
   add("render", "Draw a model as a one-page diagram (SVG, PDF, PNG or DOT)", &setup_render);
   add("export", "Print the DOT that `lmc render` lays out", &setup_export);
   add("diff", "Show what changed in the theory between two revisions of a model", &setup_diff);
+  add("trace", "Every causal path through one item, with what it rests on", &setup_trace);
+  add("report", "What an evaluator needs: measurement, assumptions, what the theory rests on",
+      &setup_report);
   add("rules", "List the rules `lmc check` applies", &setup_rules);
   add("schema", "Print the JSON Schema of the model format (for editors)", &setup_schema);
   add("explain", "Explain one rule: why it matters, an example, the fix", &setup_explain);
