@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
-# Measures `lmc check` on a generated model: wall time (best of 5) and peak memory (the
-# process's maximum resident set, and the heap's peak from valgrind massif when available).
+# Measures `lmc check` (and `lmc report`) on a generated model: wall time (best of 5) and peak
+# memory (the process's maximum resident set, and the heap's peak from valgrind massif when
+# available).
 #   bench/bench.sh [LMC] [N]        defaults: build/cli/lmc, 10000 items
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,15 @@ for _ in 1 2 3 4 5; do
   if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
 done
 echo "lmc check: best of 5 runs: ${best} ms"
+
+best=
+for _ in 1 2 3 4 5; do
+  start=$(date +%s%N)
+  "$lmc" report "$model" >/dev/null || true
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
+done
+echo "lmc report (paths, critical assumptions): best of 5 runs: ${best} ms"
 
 if [ -x /usr/bin/time ]; then
   rss_kb=$(/usr/bin/time -f %M "$lmc" check -q "$model" 2>&1 >/dev/null | tail -1)
