@@ -35,7 +35,15 @@ struct Side : CheckedModel {
   fs::path file;  // empty unless the side is a file on disk
 };
 
-bool read_side(const std::string& spec, std::string& text, fs::path& file, bool& stdin_used) {
+// A side that does not exist yet: /dev/null, or REV:PATH where the revision has no such file.
+// It is compared as an empty model: everything in the other side is added (or removed).
+bool read_side(const std::string& spec, std::string& text, fs::path& file, bool& stdin_used,
+               bool& empty) {
+  empty = false;
+  if (spec == "/dev/null") {
+    empty = true;
+    return true;
+  }
   if (spec == "-") {
     if (stdin_used) {
       print_error("only one side of a diff can be standard input");
@@ -55,7 +63,12 @@ bool read_side(const std::string& spec, std::string& text, fs::path& file, bool&
   }
   if (spec.find(':') != std::string::npos) {
     std::string error;
-    if (read_git_blob(spec, text, error)) return true;
+    bool absent = false;
+    if (read_git_blob(spec, text, error, &absent)) return true;
+    if (absent) {
+      empty = true;
+      return true;
+    }
     print_error("'" + spec + "': " + error);
     return false;
   }
@@ -66,7 +79,15 @@ bool read_side(const std::string& spec, std::string& text, fs::path& file, bool&
 bool load_side(const std::string& spec, Side& side, bool& stdin_used, ConfigCache& configs,
                const std::string& today_date) {
   std::string text;
-  if (!read_side(spec, text, side.file, stdin_used)) return false;
+  bool empty = false;
+  if (!read_side(spec, text, side.file, stdin_used, empty)) return false;
+  if (empty) {
+    // An empty model: no items, no findings.
+    side.loaded = std::make_unique<LoadResult>(load_model(spec, "logic_model: 1\ntitle: T\n"));
+    side.loaded->model.title = Text{};
+    side.findings.clear();
+    return true;
+  }
   auto checked = load_checked(spec, std::move(text), side.file.parent_path(), configs, today_date,
                               "cannot be compared");
   if (!checked) return false;

@@ -33,7 +33,9 @@ std::string drain(int fd) {
 
 }  // namespace
 
-bool read_git_blob(const std::string& spec, std::string& content, std::string& error) {
+bool read_git_blob(const std::string& spec, std::string& content, std::string& error,
+                   bool* absent) {
+  if (absent) *absent = false;
   // The argument goes to git as one argv entry: no shell sees it. "--" is not used because
   // `git show` reads REV:PATH as a revision; `--end-of-options` keeps a spec that starts with
   // '-' from being taken as an option.
@@ -77,6 +79,11 @@ bool read_git_blob(const std::string& spec, std::string& content, std::string& e
   if (err.starts_with("fatal: ")) err.erase(0, 7);
   error = err.empty() ? "git could not read it" : err;
   content.clear();
+  // The revision exists but the file was not there yet (or any more).
+  if (absent && (err.find("does not exist in '") != std::string::npos ||
+                 err.find("exists on disk, but not in '") != std::string::npos)) {
+    *absent = true;
+  }
   return false;
 }
 

@@ -8,6 +8,7 @@ namespace lmc::cli {
 
 /// The content of `spec` ("REV:PATH", as `git show` takes it) in the repository that holds
 /// the current directory. Returns false with git's own complaint in `error`.
-bool read_git_blob(const std::string& spec, std::string& content, std::string& error);
+bool read_git_blob(const std::string& spec, std::string& content, std::string& error,
+                   bool* absent = nullptr);
 
 }  // namespace lmc::cli

@@ -40,12 +40,21 @@ expect_exit 1 "-q prints nothing" "$lmc" diff -q HEAD~1:models/model.yaml models
 expect_exit 2 "a revision that does not exist" "$lmc" diff HEAD~7:models/model.yaml models/model.yaml
 [ "$(wc -l <"$work/err")" -eq 1 ] || fail "more than one line for a missing revision: $(cat "$work/err")"
 grep -q "^lmc: error: 'HEAD~7:models/model.yaml': " "$work/err" || fail "unclear: $(cat "$work/err")"
-expect_exit 2 "a path that does not exist at the revision" "$lmc" diff HEAD:models/nope.yaml models/model.yaml
-[ "$(wc -l <"$work/err")" -eq 1 ] || fail "more than one line for a missing path: $(cat "$work/err")"
+# A model added in a revision: before it, the file is an empty model; everything is added.
+cp models/model.yaml models/added.yaml
+git add models/added.yaml && git commit -qm three
+expect_exit 1 "a model added in this revision" "$lmc" diff HEAD~1:models/added.yaml HEAD:models/added.yaml --format json
+grep -q '"change": "item-added"' "$work/out" || fail "the added model's items are not added: $(cat "$work/out")"
+grep -q '"change": "item-removed"' "$work/out" && fail "an added model removes something"
+expect_exit 1 "the reverse: everything removed" "$lmc" diff HEAD:models/added.yaml HEAD~1:models/added.yaml --format json
+grep -q '"change": "item-removed"' "$work/out" || fail "nothing removed: $(cat "$work/out")"
+expect_exit 1 "/dev/null: an empty model" "$lmc" diff /dev/null models/model.yaml --format json
+grep -q '"change": "item-added"' "$work/out" || fail "/dev/null is not an empty model"
 expect_exit 2 "a file that does not exist" "$lmc" diff nope.yaml models/model.yaml
 
 # No user text reaches a shell.
-expect_exit 2 "shell syntax in a revision" "$lmc" diff 'HEAD:$(touch pwned)' models/model.yaml
+# (a path that is not in the revision: an empty model, so exit 1; no shell sees it)
+expect_exit 1 "shell syntax in a revision" "$lmc" diff 'HEAD:$(touch pwned)' models/model.yaml
 expect_exit 2 "a revision that looks like an option" "$lmc" diff '--output=pwned:x' models/model.yaml
 checks=$((checks + 1))
 [ -e pwned ] && fail "a shell ran user text"

@@ -146,15 +146,36 @@ TEST_CASE("item changes: label, detail, stage, term") {
 
 TEST_CASE("indicators: added, removed, and changed field by field") {
   CHECK(changes(kBase, replace(kBase, "target: 250", "target: 240")) ==
-        V{"indicator-changed fewer-crises target: 250 target: 240"});
+        V{"indicator-changed fewer-crises 'Crisis calls' target: 250 'Crisis calls' target: 240"});
   CHECK(changes(kBase, replace(kBase, "source: CSDS, ", "")) ==
-        V{"indicator-changed fewer-crises source: CSDS -"});
+        V{"indicator-changed fewer-crises 'Crisis calls' source: CSDS -"});
+  // With two indicators, the change names the one that changed: by its id where it has one.
+  const std::string two =
+      replace(kBase, "      - {label: Crisis calls",
+              "      - {id: falls, label: Falls, target: 10}\n      - {label: Crisis calls");
+  CHECK(changes(two, replace(two, "target: 10", "target: 8")) ==
+        V{"indicator-changed fewer-crises falls target: 10 falls target: 8"});
   CHECK(changes(kBase, replace(kBase, "      - {label: Crisis calls",
                                "      - {label: Falls}\n      - {label: Crisis calls")) ==
         V{"indicator-added fewer-crises - Falls"});
   CHECK(changes(replace(kBase, "      - {label: Crisis calls",
                         "      - {label: Falls}\n      - {label: Crisis calls"),
                 kBase) == V{"indicator-removed fewer-crises Falls -"});
+}
+
+TEST_CASE("owner, tags and evidence are part of the theory too") {
+  CHECK(
+      changes(kBase,
+              replace(kBase, "label: Daily MDT huddles",
+                      "label: Daily MDT huddles\n    owner: Ward lead\n    tags: [mdt, daily]")) ==
+      V{"owner-changed huddles - Ward lead", "tags-changed huddles - daily, mdt"});
+  CHECK(changes(kBase, replace(kBase, "    test: {method: Audit",
+                               "    evidence: [Pilot audit 2017]\n    test: {method: Audit")) ==
+        V{"assumption-evidence-changed gps-code - Pilot audit 2017"});
+  // The order of tags is no change.
+  const std::string tagged = replace(kBase, "label: Daily MDT huddles",
+                                     "label: Daily MDT huddles\n    tags: [mdt, daily]");
+  CHECK(changes(tagged, replace(tagged, "[mdt, daily]", "[daily, mdt]")).empty());
 }
 
 TEST_CASE("links added and removed") {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Model x Model -> ChangeSet: what changed in the theory.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cctype>
@@ -217,6 +218,18 @@ class Differ {
     if (text_or_null(a.detail) != text_or_null(b.detail)) {
       add("detail-changed", id, text_or_null(a.detail), text_or_null(b.detail), section);
     }
+    const auto owner = [](const Item& it) {
+      return it.extras ? text_or_null(it.extras->owner) : std::nullopt;
+    };
+    if (owner(a) != owner(b)) add("owner-changed", id, owner(a), owner(b), section);
+    const auto tags = [](const Item& it) -> std::optional<std::string> {
+      if (!it.extras || it.extras->tags.empty()) return std::nullopt;
+      std::vector<std::string> t;
+      for (const Text& tag : it.extras->tags) t.push_back(tag.value);
+      std::sort(t.begin(), t.end());
+      return fmt::format("{}", fmt::join(t, ", "));
+    };
+    if (tags(a) != tags(b)) add("tags-changed", id, tags(a), tags(b), section);
     if (a.stage != b.stage) {
       add("stage-changed", id, std::string(stage_name(a.stage)), std::string(stage_name(b.stage)),
           section);
@@ -246,8 +259,12 @@ class Differ {
         const auto x = text_or_null(o->second->*member), y = text_or_null(ind->*member);
         if (x == y) continue;
         // One change per field: "target: 360" -> "target: 340", under the indicator's label.
+        // Named, so a change is clear when the item has several: by its id, else its label.
+        const std::string name =
+            !ind->id.value.empty() ? ind->id.value : fmt::format("'{}'", o->second->label.value);
         auto show = [&](const std::optional<std::string>& v) -> std::optional<std::string> {
-          return v ? std::optional<std::string>(fmt::format("{}: {}", field, *v)) : std::nullopt;
+          return v ? std::optional<std::string>(fmt::format("{} {}: {}", name, field, *v))
+                   : std::nullopt;
         };
         add("indicator-changed", id, show(x), show(y), section);
       }
@@ -312,6 +329,14 @@ class Differ {
             }
             const std::string ab = refs_key(x.about, rename_), aa = refs_key(y.about, {});
             if (ab != aa) add("assumption-about-changed", id, nonempty(ab), nonempty(aa), section);
+            const auto evidence = [](const Assumption& as) {
+              std::vector<std::string> e;
+              for (const Text& t : as.evidence) e.push_back(t.value);
+              return nonempty(fmt::format("{}", fmt::join(e, "; ")));
+            };
+            if (evidence(x) != evidence(y)) {
+              add("assumption-evidence-changed", id, evidence(x), evidence(y), section);
+            }
             const std::string tb = test_text(x.test), ta = test_text(y.test);
             if (tb != ta) add("assumption-test-changed", id, nonempty(tb), nonempty(ta), section);
           });
