@@ -12,6 +12,8 @@
 #include "checked_model.h"
 #include "cli.h"
 #include "drawing.h"
+#include "lmc/export.h"
+#include "lmc/graph.h"
 #include "lmc/render.h"
 #include "output_file.h"
 #include "watcher.h"
@@ -236,12 +238,24 @@ Runner setup_export(CLI::App& app) {
   auto model = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("dot");
   app.add_option("model", *model, "The model to export")->required();
-  app.add_option("--format", *format, "dot: the Graphviz input `lmc render` lays out")
-      ->check(CLI::IsMember({"dot"}));
+  app.add_option("--format", *format,
+                 "dot (the Graphviz input `lmc render` lays out; the default), json (the model "
+                 "with its links resolved), markdown (an outline), csv (the measurement plan) or "
+                 "mermaid (a flowchart)")
+      ->check(CLI::IsMember({"dot", "json", "markdown", "csv", "mermaid"}));
   return [model, format] {
     const auto c = load_model_file(*model, {}, {}, "cannot be exported");
     if (!c) return kExitUsage;
-    std::cout << to_dot(c->loaded->model);
+    if (*format == "dot") {
+      std::cout << to_dot(c->loaded->model);
+      return kExitOk;
+    }
+    const Graph graph(c->loaded->model);
+    const ExportFormat f = *format == "json"       ? ExportFormat::json
+                           : *format == "markdown" ? ExportFormat::markdown
+                           : *format == "csv"      ? ExportFormat::csv
+                                                   : ExportFormat::mermaid;
+    write_export(std::cout, c->loaded->model, graph, f);
     return kExitOk;
   };
 }

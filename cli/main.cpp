@@ -42,7 +42,8 @@ int main(int argc, char** argv) {
   add("serve", "Show a model live in the browser, redrawn on every save (for workshops)",
       &setup_serve);
   add("render", "Draw a model as a one-page diagram (SVG, PDF, PNG or DOT)", &setup_render);
-  add("export", "Print the DOT that `lmc render` lays out", &setup_export);
+  add("export", "The model for other tools: csv (measurement plan), json, markdown, mermaid, dot",
+      &setup_export);
   add("diff", "Show what changed in the theory between two revisions of a model", &setup_diff);
   add("trace", "Every causal path through one item, with what it rests on", &setup_trace);
   add("report", "What an evaluator needs: measurement, assumptions, what the theory rests on",
