@@ -9,6 +9,7 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <vector>
 
 extern char** environ;
 
@@ -33,17 +34,14 @@ std::string drain(int fd) {
 
 }  // namespace
 
-bool read_git_blob(const std::string& spec, std::string& content, std::string& error,
-                   bool* absent) {
-  if (absent) *absent = false;
-  // The argument goes to git as one argv entry: no shell sees it. "--" is not used because
-  // `git show` reads REV:PATH as a revision; `--end-of-options` keeps a spec that starts with
-  // '-' from being taken as an option.
-  const char* argv[] = {"git", "show", "--end-of-options", spec.c_str(), nullptr};
+int run_git(const std::vector<std::string>& args, std::string& out, std::string& error) {
+  std::vector<const char*> argv{"git"};
+  for (const std::string& a : args) argv.push_back(a.c_str());
+  argv.push_back(nullptr);
   int out_pipe[2], err_pipe[2];
   if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) {
     error = std::strerror(errno);
-    return false;
+    return -1;
   }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
@@ -53,7 +51,7 @@ bool read_git_blob(const std::string& spec, std::string& content, std::string& e
   posix_spawn_file_actions_addclose(&actions, err_pipe[0]);
   pid_t pid = 0;
   const int spawned =
-      posix_spawnp(&pid, "git", &actions, nullptr, const_cast<char* const*>(argv), environ);
+      posix_spawnp(&pid, "git", &actions, nullptr, const_cast<char* const*>(argv.data()), environ);
   posix_spawn_file_actions_destroy(&actions);
   close(out_pipe[1]);
   close(err_pipe[1]);
@@ -62,26 +60,37 @@ bool read_git_blob(const std::string& spec, std::string& content, std::string& e
     close(err_pipe[0]);
     error = "git cannot be run (" + std::string(std::strerror(spawned)) +
             "); install it with apt-get install git";
-    return false;
+    return -1;
   }
-  // A blob larger than the pipe would block git while we waited on its stderr: read stdout
+  // Output larger than the pipe would block git while we waited on its stderr: read stdout
   // first, then stderr (git writes its complaint and exits without blocking on it).
-  content = drain(out_pipe[0]);
+  out = drain(out_pipe[0]);
   std::string err = drain(err_pipe[0]);
   close(out_pipe[0]);
   close(err_pipe[0]);
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
-  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return true;
+  const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  if (code == 0) return 0;
   while (!err.empty() && (err.back() == '\n' || err.back() == '\r')) err.pop_back();
   if (const auto nl = err.find('\n'); nl != std::string::npos) err.resize(nl);
   if (err.starts_with("fatal: ")) err.erase(0, 7);
-  error = err.empty() ? "git could not read it" : err;
+  error = err.empty() ? "git could not do it" : err;
+  return code;
+}
+
+bool read_git_blob(const std::string& spec, std::string& content, std::string& error,
+                   bool* absent) {
+  if (absent) *absent = false;
+  // The argument goes to git as one argv entry: no shell sees it. "--" is not used because
+  // `git show` reads REV:PATH as a revision; `--end-of-options` keeps a spec that starts with
+  // '-' from being taken as an option.
+  if (run_git({"show", "--end-of-options", spec}, content, error) == 0) return true;
   content.clear();
   // The revision exists but the file was not there yet (or any more).
-  if (absent && (err.find("does not exist in '") != std::string::npos ||
-                 err.find("exists on disk, but not in '") != std::string::npos)) {
+  if (absent && (error.find("does not exist in '") != std::string::npos ||
+                 error.find("exists on disk, but not in '") != std::string::npos)) {
     *absent = true;
   }
   return false;

@@ -3,8 +3,14 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace lmc::cli {
+
+/// Runs git with `args` (no shell), in the current directory. Returns its exit code (-1 when it
+/// cannot be run), its standard output in `out`, and the first line of its complaint in
+/// `error` when it fails.
+int run_git(const std::vector<std::string>& args, std::string& out, std::string& error);
 
 /// The content of `spec` ("REV:PATH", as `git show` takes it) in the repository that holds
 /// the current directory. Returns false with git's own complaint in `error`.

@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
   add("trace", "Every causal path through one item, with what it rests on", &setup_trace);
   add("report", "What an evaluator needs: measurement, assumptions, what the theory rests on",
       &setup_report);
+  add("log", "The theory's history in git: each commit's changes to the model", &setup_log);
   add("rules", "List the rules `lmc check` applies", &setup_rules);
   add("schema", "Print the JSON Schema of the model format (for editors)", &setup_schema);
   add("explain", "Explain one rule: why it matters, an example, the fix", &setup_explain);
