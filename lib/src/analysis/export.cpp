@@ -78,9 +78,12 @@ void write_mermaid(std::ostream& out, const Model& m, const Graph& g) {
   // The title goes in YAML front matter, single-quoted (a quote doubled), on one line.
   std::string title;
   for (char c : m.title.value) {
-    if (c == '\'') title += "''";
-    else if (c == '\n' || c == '\r' || c == '\t') title += ' ';
-    else title += c;
+    if (c == '\'')
+      title += "''";
+    else if (c == '\n' || c == '\r' || c == '\t')
+      title += ' ';
+    else
+      title += c;
   }
   out << "---\ntitle: '" << title << "'\n---\nflowchart LR\n";
   // Node names are generated (n0, n1, ...): an id like "end" or "a-b" would confuse Mermaid.

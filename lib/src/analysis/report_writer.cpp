@@ -125,8 +125,9 @@ void text_report(std::ostream& out, const Model& m, const Evaluation& e, bool ma
   out << "\n" << h2 << "Assumptions\n";
   if (markdown) out << "\n";
   out << li
-      << fmt::format("{} in all: {} untested, {} testing, {} holds, {} fails\n", m.assumptions.size(),
-                     e.by_status[0], e.by_status[1], e.by_status[2], e.by_status[3]);
+      << fmt::format("{} in all: {} untested, {} testing, {} holds, {} fails\n",
+                     m.assumptions.size(), e.by_status[0], e.by_status[1], e.by_status[2],
+                     e.by_status[3]);
   if (e.overdue.empty()) {
     out << li << "no test is overdue\n";
   } else {
