@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "lmc/source.h"
@@ -140,6 +141,18 @@ struct Model {
   /// not reported again.
   std::vector<std::string> rejected_ids;
 };
+
+/// The top-level texts of a model with their keys in the file, for what lists them all (the
+/// diff, the JSON export).
+inline constexpr std::pair<std::string_view, Text Model::*> kModelTexts[] = {
+    {"title", &Model::title},
+    {"problem", &Model::problem},
+    {"description", &Model::description},
+    {"programme", &Model::programme},
+    {"population", &Model::population},
+    {"owner", &Model::owner},
+    {"version", &Model::version},
+    {"updated", &Model::updated}};
 
 /// Splits "a -> b" into its two ids; nullopt when the text is not a link reference.
 std::optional<std::pair<std::string, std::string>> parse_link_ref(std::string_view text);

@@ -224,16 +224,10 @@ void write_json(std::ostream& out, const Model& m, const Graph& g) {
   Json j;
   j["version"] = 1;
   j["path"] = m.path;
-  const std::pair<const char*, const Text Model::*> kFacts[] = {
-      {"title", &Model::title},
-      {"problem", &Model::problem},
-      {"description", &Model::description},
-      {"programme", &Model::programme},
-      {"population", &Model::population},
-      {"owner", &Model::owner},
-      {"model_version", &Model::version},
-      {"updated", &Model::updated}};
-  for (const auto& [name, field] : kFacts) j[name] = text_json(m.*field);
+  // "version" is the format's; the model's own version is "model_version".
+  for (const auto& [key, field] : kModelTexts) {
+    j[key == "version" ? std::string("model_version") : std::string(key)] = text_json(m.*field);
+  }
   Json items = Json::array();
   for (std::size_t i = 0; i < m.items.size(); ++i) {
     const Item& it = m.items[i];

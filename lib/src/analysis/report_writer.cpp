@@ -8,6 +8,7 @@
 #include "lmc/evaluate.h"
 #include "lmc/source.h"
 #include "report/json_util.h"
+#include "report/markup.h"
 
 namespace lmc {
 
@@ -33,20 +34,6 @@ std::string percent(double part, double whole) {
 
 std::string status_of(const Model& m, int a) {
   return std::string(status_name(m.assumptions[a].status));
-}
-
-std::string html(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
 }
 
 // Markdown table cell: no pipe or line break may end the cell early.
@@ -198,7 +185,7 @@ void html_report(std::ostream& out, const std::vector<EvaluatedModel>& models) {
          "<h1>Evaluability report</h1>\n";
   for (const auto& [model, e] : models) {
     const Model& m = *model;
-    out << "<h2>" << html(title_of(m)) << " <small>(" << html(m.path) << ")</small></h2>\n";
+    out << "<h2>" << xml_text(title_of(m)) << " <small>(" << xml_text(m.path) << ")</small></h2>\n";
     out << "<h3>Measurement</h3>\n<table>\n";
     out << fmt::format(
         "<tr><td>Outcomes and impacts with an indicator</td><td class=\"n\">{} of {}</td><td "
@@ -218,15 +205,16 @@ void html_report(std::ostream& out, const std::vector<EvaluatedModel>& models) {
     }
     out << "</table>\n";
     for (int a : e.overdue) {
-      out << "<p>Test overdue: <b>" << html(m.assumptions[a].id.value) << "</b> (due "
-          << html(m.assumptions[a].test.due.value) << ", still " << status_of(m, a) << ")</p>\n";
+      out << "<p>Test overdue: <b>" << xml_text(m.assumptions[a].id.value) << "</b> (due "
+          << xml_text(m.assumptions[a].test.due.value) << ", still " << status_of(m, a)
+          << ")</p>\n";
     }
     out << "<h3>What the theory rests on</h3>\n<p>" << count(e.paths) << " path"
         << (e.paths == 1 ? "" : "s") << " from the activities to an impact.";
     if (!e.loop_items.empty()) {
       out << " Not counted: the paths through";
       for (std::size_t k = 0; k < e.loop_items.size(); ++k) {
-        out << (k ? ", " : " ") << html(m.items[e.loop_items[k]].id.value);
+        out << (k ? ", " : " ") << xml_text(m.items[e.loop_items[k]].id.value);
       }
       out << ", which are in a loop.";
     }
@@ -235,8 +223,8 @@ void html_report(std::ostream& out, const std::vector<EvaluatedModel>& models) {
       out << "<div class=\"critical\"><p><b>Critical assumptions</b>: untested, testing or failed, "
              "and on every path.</p><ul>\n";
       for (int a : e.critical) {
-        out << "<li><b>" << html(m.assumptions[a].id.value) << "</b> (" << status_of(m, a)
-            << "): " << html(m.assumptions[a].text.value) << "</li>\n";
+        out << "<li><b>" << xml_text(m.assumptions[a].id.value) << "</b> (" << status_of(m, a)
+            << "): " << xml_text(m.assumptions[a].text.value) << "</li>\n";
       }
       out << "</ul></div>\n";
     } else {
@@ -250,8 +238,8 @@ void html_report(std::ostream& out, const std::vector<EvaluatedModel>& models) {
         out << fmt::format(
             "<tr><td class=\"n\">{0}</td><td class=\"n\">{1}</td><td>{2}</td><td class=\"status "
             "{3}\">{3}</td><td>{4}</td></tr>\n",
-            percent(s.paths, e.paths), count(s.paths), html(a.id.value), status_of(m, s.assumption),
-            html(a.text.value));
+            percent(s.paths, e.paths), count(s.paths), xml_text(a.id.value),
+            status_of(m, s.assumption), xml_text(a.text.value));
       }
       out << "</table>\n";
     }

@@ -130,18 +130,9 @@ class Differ {
   }
 
   void metadata() {
-    const std::pair<const char*, const Text Model::*> kFields[] = {
-        {"title", &Model::title},
-        {"problem", &Model::problem},
-        {"description", &Model::description},
-        {"programme", &Model::programme},
-        {"population", &Model::population},
-        {"owner", &Model::owner},
-        {"version", &Model::version},
-        {"updated", &Model::updated}};
-    for (const auto& [key, field] : kFields) {
+    for (const auto& [key, field] : kModelTexts) {
       const auto before = text_or_null(a_.*field), after = text_or_null(b_.*field);
-      if (before != after) add("metadata-changed", key, before, after, "model");
+      if (before != after) add("metadata-changed", std::string(key), before, after, "model");
     }
     auto page = [](const Model& m) -> std::optional<std::string> {
       if (!m.render.page && !m.render.portrait) return std::nullopt;

@@ -7,6 +7,7 @@
 #include "lmc/rules.h"
 #include "report/ci_common.h"
 #include "report/json_util.h"
+#include "report/markup.h"
 
 namespace lmc {
 
@@ -38,31 +39,6 @@ std::string_view github_command(Severity s) {
     case Severity::info: return "notice";
   }
   return "error";
-}
-
-// XML text and attribute values: markup escaped, and the control characters XML 1.0 does not
-// allow replaced.
-std::string xml(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\t': out += "&#9;"; break;
-      case '\r': out += "&#13;"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += "\xEF\xBF\xBD";  // U+FFFD
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
 }
 
 std::string finding_text(const Diagnostic& d, const std::string& path) {
@@ -127,20 +103,21 @@ void write_junit(std::ostream& out, const std::vector<CheckedFile>& files,
         inner = "<skipped message=\"turned off in the configuration\"/>";
         ++skipped;
       } else if (failing > 0) {
-        inner = fmt::format("<failure type=\"{}\" message=\"{} finding{}\">{}</failure>", xml(r.id),
-                            failing, failing == 1 ? "" : "s", xml(body));
+        inner = fmt::format("<failure type=\"{}\" message=\"{} finding{}\">{}</failure>",
+                            xml_text(r.id), failing, failing == 1 ? "" : "s", xml_text(body));
         ++failures;
       }
-      if (!system_out.empty()) inner += fmt::format("<system-out>{}</system-out>", xml(system_out));
-      cases += fmt::format("    <testcase classname=\"{}\" name=\"{}\">{}</testcase>\n", xml(path),
-                           xml(r.id), inner);
+      if (!system_out.empty())
+        inner += fmt::format("<system-out>{}</system-out>", xml_text(system_out));
+      cases += fmt::format("    <testcase classname=\"{}\" name=\"{}\">{}</testcase>\n",
+                           xml_text(path), xml_text(r.id), inner);
     }
     total_tests += tests;
     total_failures += failures;
     suites += fmt::format(
         "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">\n{}"
         "  </testsuite>\n",
-        xml(path), tests, failures, skipped, cases);
+        xml_text(path), tests, failures, skipped, cases);
   }
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out << fmt::format(
