@@ -14,6 +14,8 @@
 
 #include "lmc/check.h"
 #include "lmc/diff.h"
+#include "lmc/evaluate.h"
+#include "lmc/export.h"
 #include "lmc/load.h"
 #include "lmc/render.h"
 #include "lmc/report.h"
@@ -113,6 +115,34 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check_clean("dot", dot);
   if (dot != lmc::to_dot(model, lmc::annotate_findings(model, c.findings))) {
     fail("dot differs between two runs", dot);
+  }
+
+  // The evaluator's views: the report in every format, a trace through each of a few items,
+  // every export. Paths are counted, never listed, so any model is quick.
+  {
+    const lmc::Graph graph(model);
+    std::vector<lmc::EvaluatedModel> evaluated{{&model, lmc::evaluate(model, graph, "2026-01-01")}};
+    for (const auto format : {lmc::ReportFormat::text, lmc::ReportFormat::markdown,
+                              lmc::ReportFormat::json, lmc::ReportFormat::html}) {
+      const std::string r =
+          report([&](std::ostream& o) { lmc::write_report(o, evaluated, format); });
+      check_clean("report", r, format == lmc::ReportFormat::text);
+    }
+    for (std::size_t i = 0; i < model.items.size() && i < 4; ++i) {
+      if (graph.find(model.items[i].id.value) != static_cast<int>(i)) continue;
+      const lmc::Trace t = lmc::trace(model, graph, static_cast<int>(i), 5);
+      check_clean("trace",
+                  report([&](std::ostream& o) { lmc::write_trace(o, model, graph, t, false); }),
+                  true);
+      check_clean("trace json",
+                  report([&](std::ostream& o) { lmc::write_trace(o, model, graph, t, true); }));
+    }
+    for (const auto format : {lmc::ExportFormat::json, lmc::ExportFormat::markdown,
+                              lmc::ExportFormat::csv, lmc::ExportFormat::mermaid}) {
+      check_clean("export",
+                  report([&](std::ostream& o) { lmc::write_export(o, model, graph, format); }),
+                  format != lmc::ExportFormat::json);
+    }
   }
 
   static const Checked fixed = load_and_check("fixed.yaml", kFixedModel);

@@ -6,6 +6,7 @@
 #include <array>
 #include <map>
 
+#include "lmc/source.h"
 #include "report/json_util.h"
 
 namespace lmc {
@@ -13,8 +14,10 @@ namespace lmc {
 namespace {
 
 // RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+std::string csv_field(std::string_view text) {
+  // Control characters shown escaped (\x1b), as in every output; line breaks kept.
+  const std::string s = printable(text, true);
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return s;
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += '"';
@@ -57,9 +60,9 @@ Column column_of(const Item& it) {
 
 // Mermaid label text: in double quotes, with quotes and the characters Mermaid reads as markup
 // written as entity codes.
-std::string mermaid_text(std::string_view s) {
+std::string mermaid_text(std::string_view text) {
   std::string out;
-  for (char c : s) {
+  for (char c : printable(text, false)) {
     switch (c) {
       case '"': out += "#quot;"; break;
       case '<': out += "#lt;"; break;
@@ -77,7 +80,7 @@ std::string mermaid_text(std::string_view s) {
 void write_mermaid(std::ostream& out, const Model& m, const Graph& g) {
   // The title goes in YAML front matter, single-quoted (a quote doubled), on one line.
   std::string title;
-  for (char c : m.title.value) {
+  for (char c : printable(m.title.value, false)) {
     if (c == '\'')
       title += "''";
     else if (c == '\n' || c == '\r' || c == '\t')
@@ -121,9 +124,9 @@ void write_mermaid(std::ostream& out, const Model& m, const Graph& g) {
   }
 }
 
-std::string md(std::string_view s) {
+std::string md(std::string_view text) {
   std::string out;
-  for (char c : s) {
+  for (char c : printable(text, true)) {
     if (c == '\n' || c == '\r') {
       out += ' ';
       continue;

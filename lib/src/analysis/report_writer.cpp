@@ -37,9 +37,9 @@ std::string status_of(const Model& m, int a) {
 }
 
 // Markdown table cell: no pipe or line break may end the cell early.
-std::string cell(std::string_view s) {
+std::string cell(std::string_view text) {
   std::string out;
-  for (char c : s) {
+  for (char c : printable(text, true)) {
     if (c == '|')
       out += "\\|";
     else if (c == '\n' || c == '\r')
