@@ -3,7 +3,7 @@
 # Writes a synthetic logic model of N items (default 10,000, about 2 MB) to stdout: every
 # stage, links, indicators, assumptions and factors, in block style as people write them.
 # With STYLE "terse" the items have only an id, a one-line label and their links (no detail;
-# outcomes a term and a one-line indicator): the densest text a model has, the hardest case for memory per byte.
+# outcomes a term and a complete indicator on one line): the densest text a model has, the hardest case for memory per byte.
 #   bench/generate-model.sh [N] [STYLE] > big.yaml        STYLE: full (default) or terse
 set -euo pipefail
 n=${1:-10000}
@@ -23,7 +23,7 @@ awk -v n="$n" -v style="$style" 'BEGIN {
       printf "  - id: %s-%05d\n", prefix[s], k
       if (style == "terse") {
         printf "    label: %s %d for people with frailty\n", noun[s], k
-        if (s == 4) printf "    term: short\n    indicators: [{label: Rate %d}]\n", k
+        if (s == 4) printf "    term: short\n    indicators: [{label: Rate %d, source: SUS, baseline: 9, target: 8, due: 2027-03-31}]\n", k
         if (s < 5) printf "    to: [%s-%05d, %s-%05d]\n", prefix[s + 1], k, prefix[s + 1], (k + 1) % per
         continue
       }
@@ -37,6 +37,7 @@ awk -v n="$n" -v style="$style" 'BEGIN {
         print  "        source: Secondary Uses Service"
         printf "        baseline: %d\n", 100 + k % 50
         printf "        target: %d\n", 80 + k % 40
+        print  "        due: 2027-03-31"
       }
       if (s < 5) printf "    to: [%s-%05d, %s-%05d]\n", prefix[s + 1], k, prefix[s + 1], (k + 1) % per
     }

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 
 #include "cli.h"
@@ -14,10 +19,36 @@ std::string printable_arg(const std::string& s) {
   return lmc::printable(s);
 }
 
+// `lmc serve` is lmc-serve, beside this executable: lmc becomes it (same process, same
+// arguments), so the HTTP server's libraries load only for the command that needs them.
+int serve(int argc, char** argv) {
+  std::error_code ec;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  const std::filesystem::path server = self.parent_path() / "lmc-serve";
+  std::vector<char*> args{const_cast<char*>(server.c_str())};
+  for (int i = 2; i < argc; ++i) args.push_back(argv[i]);
+  args.push_back(nullptr);
+  ::execv(server.c_str(), args.data());
+  lmc::cli::print_error("lmc serve needs lmc-serve beside lmc ('" + server.string() +
+                        "' cannot be run: " + std::strerror(errno) + "); build it with lmc");
+  return lmc::cli::kExitUsage;
+}
+
 }  // namespace
+
+namespace lmc::cli {
+
+// Listed for `lmc --help`; main() hands `lmc serve ...` to lmc-serve before parsing.
+Runner setup_serve_listing(CLI::App& app) {
+  app.allow_extras();
+  return [] { return kExitUsage; };
+}
+
+}  // namespace lmc::cli
 
 int main(int argc, char** argv) {
   using namespace lmc::cli;
+  if (argc > 1 && std::string_view(argv[1]) == "serve") return serve(argc, argv);
   CLI::App app{"lmc: check, render and compare programme logic models"};
   app.name("lmc");
   app.set_version_flag("--version", "lmc " LMC_VERSION);
@@ -40,7 +71,7 @@ int main(int argc, char** argv) {
       &setup_check);
   add("init", "Start a model from a template (a blank one, or a programme shape)", &setup_init);
   add("serve", "Show a model live in the browser, redrawn on every save (for workshops)",
-      &setup_serve);
+      &setup_serve_listing);
   add("render", "Draw a model as a one-page diagram (SVG, PDF, PNG or DOT)", &setup_render);
   add("export", "The model for other tools: csv (measurement plan), json, markdown, mermaid, dot",
       &setup_export);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // `lmc serve PATH`: a page on the loopback interface that shows a model's diagram and
 // findings and redraws each time the file is saved, for workshops. Read-only: it serves the
-// models under PATH and lmc's own page, nothing else, and writes nothing.
+// models under PATH and lmc's own page, nothing else, and writes nothing. Built into
+// lmc-serve, which `lmc serve` becomes (exec): the HTTP library and the TLS libraries it
+// brings stay out of every other command's start-up.
 #include <arpa/inet.h>
 #include <netdb.h>
 #include <signal.h>
