@@ -3,6 +3,7 @@
 # Runs the libFuzzer harness (built with -DLMC_FUZZ=ON, clang) for SECONDS, seeded with the
 # examples, the rule models, the render tests' models, the kept regression inputs and the YAML
 # test suite. First every kept regression input is run once: each is a crash found earlier.
+# An input slower than 50 s (a loaded machine makes 10 s ones of 0.1 s inputs) is kept too.
 # A new crash is written to tests/fuzz/regressions/ (commit it with the fix).
 #   tests/fuzz/run_fuzz.sh FUZZER SECONDS [SHARED_DIR]
 set -euo pipefail
@@ -33,7 +34,8 @@ if [ -e "${regressions[0]}" ]; then
     { cat "$work/regressions.log"; echo "fuzz: a kept regression input fails again"; exit 1; }
 fi
 echo "fuzz: running for $seconds s"
-"$fuzzer" -max_total_time="$seconds" -timeout=60 -rss_limit_mb=2048 -max_len=16384 \
+"$fuzzer" -max_total_time="$seconds" -timeout=60 -report_slow_units=50 -rss_limit_mb=2048 \
+  -max_len=16384 \
   -dict="$here/lmc.dict" -artifact_prefix="$here/regressions/" -print_final_stats=1 \
   "$corpus" "$work/seeds" >"$work/fuzz.log" 2>&1 ||
   { tail -60 "$work/fuzz.log"; echo "fuzz: the fuzzer found a problem (input kept in tests/fuzz/regressions/)"; exit 1; }
