@@ -76,6 +76,8 @@ Discovered discover(const std::vector<std::string>& paths, const std::string& st
 bool use_color(const std::string& mode);
 /// Today's local date as YYYY-MM-DD.
 std::string today();
+/// The local time now, formatted by strftime's `format` ("%H:%M:%S").
+std::string local_time(const char* format);
 /// Prints "lmc: error: message" to stderr.
 void print_error(const std::string& message);
 

@@ -83,9 +83,7 @@ bool load_side(const std::string& spec, Side& side, bool& stdin_used, ConfigCach
   if (!read_side(spec, text, side.file, stdin_used, empty)) return false;
   if (empty) {
     // An empty model: no items, no findings.
-    side.loaded = std::make_unique<LoadResult>(load_model(spec, "logic_model: 1\ntitle: T\n"));
-    side.loaded->model.title = Text{};
-    side.findings.clear();
+    side.loaded = std::make_unique<LoadResult>(empty_model(spec));
     return true;
   }
   auto checked = load_checked(spec, std::move(text), side.file.parent_path(), configs, today_date,

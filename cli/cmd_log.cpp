@@ -75,9 +75,7 @@ std::vector<Commit> parse_log(const std::string& text) {
 // not a model lmc can read.
 std::unique_ptr<LoadResult> model_at(const std::string& spec, bool absent, std::string& why) {
   if (absent) {
-    auto empty = std::make_unique<LoadResult>(load_model(spec, "logic_model: 1\ntitle: T\n"));
-    empty->model.title = Text{};
-    return empty;
+    return std::make_unique<LoadResult>(empty_model(spec));
   }
   std::string text, error;
   bool missing = false;

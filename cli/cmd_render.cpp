@@ -5,7 +5,6 @@
 #include <signal.h>
 
 #include <algorithm>
-#include <ctime>
 #include <iostream>
 #include <memory>
 
@@ -115,22 +114,13 @@ extern "C" void stop_watching(int) {
   if (g_watcher) g_watcher->stop();
 }
 
-std::string clock_time() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char text[16];
-  std::strftime(text, sizeof text, "%H:%M:%S", &local);
-  return text;
-}
-
 // One redraw of --watch: one line on stdout when OUT was rewritten; the errors on stderr and
 // OUT left as it was when the model cannot be drawn.
 void redraw(const RenderArgs& args, OutputFormat format, const std::string& today_date) {
   std::string text, why;
   if (read_file(args.model, text, &why) != ReadError::none) {
-    std::cerr << fmt::format("{} '{}' {}; '{}' kept as it was\n", clock_time(), args.model, why,
-                             args.output);
+    std::cerr << fmt::format("{} '{}' {}; '{}' kept as it was\n", local_time("%H:%M:%S"),
+                             args.model, why, args.output);
     return;
   }
   ConfigCache configs(false);
@@ -138,11 +128,11 @@ void redraw(const RenderArgs& args, OutputFormat format, const std::string& toda
   const auto c = load_checked(args.model, std::move(text), fs::path(args.model).parent_path(),
                               configs, today_date, "cannot be drawn");
   if (!c) {
-    std::cerr << fmt::format("{} '{}' kept as it was\n", clock_time(), args.output);
+    std::cerr << fmt::format("{} '{}' kept as it was\n", local_time("%H:%M:%S"), args.output);
     return;
   }
   if (!draw_to_output(*c, args, format)) return;
-  std::cout << fmt::format("{} redrew '{}': {}\n", clock_time(), args.output,
+  std::cout << fmt::format("{} redrew '{}': {}\n", local_time("%H:%M:%S"), args.output,
                            count_findings(c->findings))
             << std::flush;
 }

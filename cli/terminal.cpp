@@ -18,13 +18,17 @@ bool use_color(const std::string& mode) {
   return isatty(STDOUT_FILENO) != 0;
 }
 
-std::string today() {
+std::string local_time(const char* format) {
   const std::time_t now = std::time(nullptr);
   std::tm local{};
   localtime_r(&now, &local);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
+  char buf[32];
+  std::strftime(buf, sizeof buf, format, &local);
   return buf;
+}
+
+std::string today() {
+  return local_time("%Y-%m-%d");
 }
 
 void print_error(const std::string& message) {

@@ -241,7 +241,7 @@ int run_serve(const ServeArgs& args) {
   };
   server.Get("/", page);
   server.Get(R"(/model/(.+))", [&](const httplib::Request& req, httplib::Response& res) {
-    if (!workspace.model_json(req.matches[1])) {
+    if (!workspace.has_model(req.matches[1])) {
       send_text(res, 404, "no such model\n");
       return;
     }

@@ -48,6 +48,11 @@ class Workspace {
   /// view changed; each change is also announced to wait_for_change().
   std::vector<std::string> refresh(const std::vector<std::filesystem::path>& changed);
 
+  /// Whether `path` is the address of a model served.
+  bool has_model(const std::string& path) const {
+    std::lock_guard lock(mu_);
+    return models_.count(path) > 0;
+  }
   /// The page's data: a model as JSON (nullopt when there is no such model), and the index.
   std::optional<std::string> model_json(const std::string& path) const;
   std::string index_json() const;

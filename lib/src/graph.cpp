@@ -44,6 +44,8 @@ Graph::Graph(const Model& model) {
   index_.erase(std::unique(index_.begin(), index_.end(),
                            [](const auto& a, const auto& b) { return a.first == b.first; }),
                index_.end());
+  defines_.assign(n, false);
+  for (const auto& [id, i] : index_) defines_[i] = true;
   for (const auto& a : model.assumptions) {
     if (!a.id.value.empty()) others_.push_back(a.id.value);
   }
@@ -63,7 +65,7 @@ Graph::Graph(const Model& model) {
       std::vector<std::string_view> ids;  // in file order
       ids.reserve(index_.size());
       for (std::size_t i = 0; i < n; ++i) {
-        if (!items[i].id.value.empty() && find(items[i].id.value) == static_cast<int>(i)) {
+        if (defines_[i]) {
           ids.push_back(items[i].id.value);
         }
       }
@@ -250,6 +252,56 @@ Graph::Graph(const Model& model) {
   };
   for (const auto& a : model.assumptions) check_refs(a.about, a.id.value);
   for (const auto& f : model.factors) check_refs(f.affects, f.id.value);
+}
+
+// Iterative Tarjan: no recursion, however long the chain.
+std::vector<std::vector<int>> Graph::components() const {
+  const int n = static_cast<int>(in_doubt_.size());
+  std::vector<int> index(n, -1), low(n, 0), stack;
+  std::vector<bool> on_stack(n, false);
+  std::vector<std::vector<int>> result;
+  int counter = 0;
+  struct Frame {
+    int v;
+    std::size_t next;
+  };
+  for (int root = 0; root < n; ++root) {
+    if (index[root] >= 0) continue;
+    std::vector<Frame> calls{{root, 0}};
+    index[root] = low[root] = counter++;
+    stack.push_back(root);
+    on_stack[root] = true;
+    while (!calls.empty()) {
+      Frame& f = calls.back();
+      const auto& succ = successors(f.v);
+      if (f.next < succ.size()) {
+        const int w = succ[f.next++];
+        if (index[w] < 0) {
+          index[w] = low[w] = counter++;
+          stack.push_back(w);
+          on_stack[w] = true;
+          calls.push_back({w, 0});
+        } else if (on_stack[w]) {
+          low[f.v] = std::min(low[f.v], index[w]);
+        }
+        continue;
+      }
+      const int v = f.v;
+      calls.pop_back();
+      if (!calls.empty()) low[calls.back().v] = std::min(low[calls.back().v], low[v]);
+      if (low[v] != index[v]) continue;
+      std::vector<int> comp;
+      int w;
+      do {
+        w = stack.back();
+        stack.pop_back();
+        on_stack[w] = false;
+        comp.push_back(w);
+      } while (w != v);
+      result.push_back(std::move(comp));
+    }
+  }
+  return result;
 }
 
 int Graph::find(std::string_view id) const {

@@ -129,7 +129,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       check_clean("report", r, format == lmc::ReportFormat::text);
     }
     for (std::size_t i = 0; i < model.items.size() && i < 4; ++i) {
-      if (graph.find(model.items[i].id.value) != static_cast<int>(i)) continue;
+      if (!graph.defines(static_cast<int>(i))) continue;
       const lmc::Trace t = lmc::trace(model, graph, static_cast<int>(i), 5);
       check_clean("trace",
                   report([&](std::ostream& o) { lmc::write_trace(o, model, graph, t, false); }),

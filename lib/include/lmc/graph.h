@@ -47,6 +47,9 @@ class Graph {
 
   /// Index of the item with this id (first definition), or -1.
   int find(std::string_view id) const;
+  /// Whether the item has an id and is its first definition (a duplicate is duplicate-id's
+  /// to report, and takes part in nothing else).
+  bool defines(int item) const { return defines_[item]; }
   bool is_assumption_or_factor(std::string_view id) const;
 
   /// Sound links, deduplicated, in the order first written.
@@ -69,6 +72,10 @@ class Graph {
   std::span<const int> meant_predecessors(int item) const {
     return meant_same_ ? in_.of(item) : meant_in_.of(item);
   }
+
+  /// The strongly connected components of the sound links, each as its items: a loop is a
+  /// component of more than one item, or of one that links to itself.
+  std::vector<std::vector<int>> components() const;
 
   /// Items reachable along meant links from any item in `start` (start included).
   std::vector<bool> reach_forward(const std::vector<int>& start) const;
@@ -93,6 +100,7 @@ class Graph {
   bool meant_same_ = true;
   std::vector<BadRef> bad_refs_;
   std::vector<bool> in_doubt_;
+  std::vector<bool> defines_;
 };
 
 }  // namespace lmc

@@ -27,6 +27,10 @@ struct LoadResult {
 /// diagnostic with a 1-based position. `path` is used in diagnostics only.
 LoadResult load_model(std::string path, std::string text);
 
+/// A model with nothing in it and no findings: what a revision where the file did not exist
+/// yet (or `/dev/null`) is compared as.
+LoadResult empty_model(std::string path);
+
 /// What load_model() says of a file of `bytes` bytes, over kMaxModelBytes, without its text:
 /// one located finding. Lets a reader refuse a huge file before reading it.
 LoadResult oversized_model(std::string path, std::uintmax_t bytes);

@@ -30,7 +30,7 @@ void write_csv(std::ostream& out, const Model& m, const Graph& g) {
   out << "item_id,item_label,stage,indicator_id,indicator,source,baseline,target,due,frequency\r\n";
   for (std::size_t i = 0; i < m.items.size(); ++i) {
     const Item& it = m.items[i];
-    if (it.id.value.empty() || g.find(it.id.value) != static_cast<int>(i)) continue;
+    if (!g.defines(static_cast<int>(i))) continue;
     for (const Indicator& ind : it.indicators()) {
       const std::array<std::string_view, 10> row = {
           it.id.value,     it.label.value,     stage_name(it.stage), ind.id.value,
@@ -96,7 +96,7 @@ void write_mermaid(std::ostream& out, const Model& m, const Graph& g) {
   std::map<std::string, std::string> titles;
   for (std::size_t i = 0; i < m.items.size(); ++i) {
     const Item& it = m.items[i];
-    if (it.id.value.empty() || g.find(it.id.value) != static_cast<int>(i)) continue;
+    if (!g.defines(static_cast<int>(i))) continue;
     names[static_cast<int>(i)] = "n" + std::to_string(i);
     const Column c = column_of(it);
     if (!columns.count(c.key)) order.push_back(c.key);
@@ -150,7 +150,7 @@ void write_markdown(std::ostream& out, const Model& m, const Graph& g) {
     bool any = false;
     for (std::size_t i = 0; i < m.items.size(); ++i) {
       const Item& it = m.items[i];
-      if (it.stage != stage || it.id.value.empty() || g.find(it.id.value) != static_cast<int>(i)) {
+      if (it.stage != stage || !g.defines(static_cast<int>(i))) {
         continue;
       }
       if (!any) out << "\n## " << stage_title(stage) << "\n\n";
@@ -234,7 +234,7 @@ void write_json(std::ostream& out, const Model& m, const Graph& g) {
   Json items = Json::array();
   for (std::size_t i = 0; i < m.items.size(); ++i) {
     const Item& it = m.items[i];
-    if (it.id.value.empty() || g.find(it.id.value) != static_cast<int>(i)) continue;
+    if (!g.defines(static_cast<int>(i))) continue;
     Json indicators = Json::array();
     for (const Indicator& ind : it.indicators()) {
       indicators.push_back(Json{{"id", text_json(ind.id)},

@@ -45,55 +45,6 @@ std::vector<int> on_link(const std::vector<std::pair<std::pair<int, int>, int>>&
   return out;
 }
 
-// Items in a loop of sound links (a strongly connected component of more than one item, or
-// an item that links to itself), by Tarjan's algorithm without recursion.
-std::vector<bool> in_loops(const Graph& g, std::size_t n) {
-  std::vector<int> index(n, -1), low(n, 0), stack;
-  std::vector<bool> on_stack(n, false), loop(n, false);
-  int next = 0;
-  for (std::size_t root = 0; root < n; ++root) {
-    if (index[root] >= 0) continue;
-    std::vector<std::pair<int, std::size_t>> work{{static_cast<int>(root), 0}};
-    index[root] = low[root] = next++;
-    stack.push_back(static_cast<int>(root));
-    on_stack[root] = true;
-    while (!work.empty()) {
-      auto& [v, k] = work.back();
-      const auto succ = g.successors(v);
-      if (k < succ.size()) {
-        const int w = succ[k++];
-        if (w == v) loop[v] = true;
-        if (index[w] < 0) {
-          index[w] = low[w] = next++;
-          stack.push_back(w);
-          on_stack[w] = true;
-          work.push_back({w, 0});
-        } else if (on_stack[w]) {
-          low[v] = std::min(low[v], index[w]);
-        }
-        continue;
-      }
-      if (low[v] == index[v]) {
-        std::vector<int> component;
-        int w;
-        do {
-          w = stack.back();
-          stack.pop_back();
-          on_stack[w] = false;
-          component.push_back(w);
-        } while (w != v);
-        if (component.size() > 1) {
-          for (int c : component) loop[c] = true;
-        }
-      }
-      const int done = v;
-      work.pop_back();
-      if (!work.empty()) low[work.back().first] = std::min(low[work.back().first], low[done]);
-    }
-  }
-  return loop;
-}
-
 }  // namespace
 
 std::vector<int> Attachments::assumptions_on_link(int from, int to) const {
@@ -106,7 +57,13 @@ std::vector<int> Attachments::factors_on_link(int from, int to) const {
 
 Paths::Paths(const Model& model, const Graph& graph, PathStart start) : graph_(graph) {
   const std::size_t n = model.items.size();
-  const std::vector<bool> loop = in_loops(graph, n);
+  // Items in a loop of sound links: paths through them cannot be counted.
+  std::vector<bool> loop(n, false);
+  for (const std::vector<int>& component : graph.components()) {
+    if (component.size() > 1 || graph.has_link(component[0], component[0])) {
+      for (int v : component) loop[v] = true;
+    }
+  }
   member_.assign(n, false);
   root_.assign(n, false);
   end_.assign(n, false);
@@ -123,7 +80,7 @@ Paths::Paths(const Model& model, const Graph& graph, PathStart start) : graph_(g
     }
     // Only the first definition of an id takes part (a duplicate is an error reported
     // elsewhere), and resources only when paths start there.
-    if (model.items[v].id.value.empty() || graph.find(model.items[v].id.value) != i) continue;
+    if (!graph.defines(i)) continue;
     if (model.items[v].stage == Stage::resource && start == PathStart::activities) continue;
     member_[v] = true;
     end_[v] = model.items[v].stage == Stage::impact;

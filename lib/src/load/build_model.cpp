@@ -655,6 +655,14 @@ LoadResult oversized_model(std::string path, std::uintmax_t bytes) {
   return result;
 }
 
+LoadResult empty_model(std::string path) {
+  LoadResult result;
+  result.source = SourceText(path, std::string());
+  result.model.path = std::move(path);
+  result.usable = true;
+  return result;
+}
+
 LoadResult load_model(std::string path, std::string text) {
   if (text.size() > kMaxModelBytes) return oversized_model(std::move(path), text.size());
   LoadResult result;

@@ -9,64 +9,11 @@
 
 namespace lmc {
 
-namespace {
-
-// Strongly connected components (iterative Tarjan), each listed by node.
-std::vector<std::vector<int>> components(const Graph& g, int n) {
-  std::vector<int> index(n, -1), low(n, 0), stack;
-  std::vector<bool> on_stack(n, false);
-  std::vector<std::vector<int>> result;
-  int counter = 0;
-  struct Frame {
-    int v;
-    std::size_t next;
-  };
-  for (int root = 0; root < n; ++root) {
-    if (index[root] >= 0) continue;
-    std::vector<Frame> calls{{root, 0}};
-    index[root] = low[root] = counter++;
-    stack.push_back(root);
-    on_stack[root] = true;
-    while (!calls.empty()) {
-      Frame& f = calls.back();
-      const auto& succ = g.successors(f.v);
-      if (f.next < succ.size()) {
-        const int w = succ[f.next++];
-        if (index[w] < 0) {
-          index[w] = low[w] = counter++;
-          stack.push_back(w);
-          on_stack[w] = true;
-          calls.push_back({w, 0});
-        } else if (on_stack[w]) {
-          low[f.v] = std::min(low[f.v], index[w]);
-        }
-        continue;
-      }
-      const int v = f.v;
-      calls.pop_back();
-      if (!calls.empty()) low[calls.back().v] = std::min(low[calls.back().v], low[v]);
-      if (low[v] != index[v]) continue;
-      std::vector<int> comp;
-      int w;
-      do {
-        w = stack.back();
-        stack.pop_back();
-        on_stack[w] = false;
-        comp.push_back(w);
-      } while (w != v);
-      result.push_back(std::move(comp));
-    }
-  }
-  return result;
-}
-
-}  // namespace
-
 void check_cycle(const Model& m, const RuleContext& ctx, Findings& out) {
   const Graph& g = ctx.graph;
   const int n = static_cast<int>(m.items.size());
   std::vector<int> component_of(n, -1);
-  auto comps = components(g, n);
+  const auto comps = g.components();
   for (std::size_t c = 0; c < comps.size(); ++c) {
     for (int v : comps[c]) component_of[v] = static_cast<int>(c);
   }

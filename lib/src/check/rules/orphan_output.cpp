@@ -9,7 +9,7 @@ void check_orphan_output(const Model& m, const RuleContext& ctx, Findings& out) 
   const Graph& g = ctx.graph;
   for (std::size_t i = 0; i < m.items.size(); ++i) {
     const Item& it = m.items[i];
-    if (it.stage != Stage::output || !is_checked(g, m, i) || g.in_doubt(i)) continue;
+    if (it.stage != Stage::output || !g.defines(static_cast<int>(i)) || g.in_doubt(i)) continue;
     bool leads_on = false;
     for (int s : g.successors(i)) {
       leads_on =

@@ -38,10 +38,4 @@ inline std::string describe(const Item& it) {
   return fmt::format("{} '{}'", stage_name(it.stage), it.id.value);
 }
 
-/// Whether an item takes part in the structural rules: it has a valid id and is the first
-/// definition of it (a duplicate is reported by duplicate-id and not again).
-inline bool is_checked(const Graph& g, const Model& m, std::size_t i) {
-  return !m.items[i].id.value.empty() && g.find(m.items[i].id.value) == static_cast<int>(i);
-}
-
 }  // namespace lmc

@@ -10,7 +10,7 @@ void check_stranded_outcome(const Model& m, const RuleContext& ctx, Findings& ou
   const Graph& g = ctx.graph;
   std::vector<int> impacts;
   for (std::size_t i = 0; i < m.items.size(); ++i) {
-    if (m.items[i].stage == Stage::impact && is_checked(g, m, i)) {
+    if (m.items[i].stage == Stage::impact && g.defines(static_cast<int>(i))) {
       impacts.push_back(static_cast<int>(i));
     }
   }
@@ -19,7 +19,8 @@ void check_stranded_outcome(const Model& m, const RuleContext& ctx, Findings& ou
   const std::vector<bool> leads = g.reach_backward(impacts);
   for (std::size_t i = 0; i < m.items.size(); ++i) {
     const Item& it = m.items[i];
-    if (it.stage != Stage::outcome || !is_checked(g, m, i) || g.in_doubt(i) || leads[i]) continue;
+    if (it.stage != Stage::outcome || !g.defines(static_cast<int>(i)) || g.in_doubt(i) || leads[i])
+      continue;
     out.add(it.id.span, it.id.value,
             fmt::format("outcome '{}' leads to no impact: no link, direct or through later "
                         "outcomes, connects it to what the programme exists for",

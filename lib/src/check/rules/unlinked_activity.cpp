@@ -9,7 +9,7 @@ void check_unlinked_activity(const Model& m, const RuleContext& ctx, Findings& o
   const Graph& g = ctx.graph;
   for (std::size_t i = 0; i < m.items.size(); ++i) {
     const Item& it = m.items[i];
-    if (it.stage != Stage::activity || !is_checked(g, m, i) || g.in_doubt(i)) continue;
+    if (it.stage != Stage::activity || !g.defines(static_cast<int>(i)) || g.in_doubt(i)) continue;
     if (!g.successors(i).empty()) continue;
     out.add(
         it.id.span, it.id.value,

@@ -36,7 +36,8 @@ void check_unresourced_activity(const Model& m, const RuleContext& ctx, Findings
   }
   for (std::size_t i = 0; i < m.items.size(); ++i) {
     const Item& it = m.items[i];
-    if (it.stage != Stage::activity || !is_checked(g, m, i) || g.in_doubt(i) || fed[i]) continue;
+    if (it.stage != Stage::activity || !g.defines(static_cast<int>(i)) || g.in_doubt(i) || fed[i])
+      continue;
     out.add(it.id.span, it.id.value,
             fmt::format("no resource links to activity '{}', directly or through the activities "
                         "before it",

@@ -15,7 +15,7 @@ void check_unsupported_outcome(const Model& m, const RuleContext& ctx, Findings&
   for (std::size_t i = 0; i < m.items.size(); ++i) {
     const Item& it = m.items[i];
     if (it.stage != Stage::outcome && it.stage != Stage::impact) continue;
-    if (!is_checked(g, m, i) || g.in_doubt(i) || reached[i]) continue;
+    if (!g.defines(static_cast<int>(i)) || g.in_doubt(i) || reached[i]) continue;
     out.add(
         it.id.span, it.id.value,
         fmt::format("no activity reaches {}: nothing in the model brings it about", describe(it)));

@@ -10,7 +10,7 @@ void check_unused_resource(const Model& m, const RuleContext& ctx, Findings& out
   const Graph& g = ctx.graph;
   for (std::size_t i = 0; i < m.items.size(); ++i) {
     const Item& it = m.items[i];
-    if (it.stage != Stage::resource || !is_checked(g, m, i) || g.in_doubt(i)) continue;
+    if (it.stage != Stage::resource || !g.defines(static_cast<int>(i)) || g.in_doubt(i)) continue;
     if (!g.successors(i).empty()) continue;
     out.add(it.id.span, it.id.value,
             fmt::format("resource '{}' feeds no activity: it links to nothing", it.id.value));
