@@ -127,8 +127,19 @@ void row_cells(const std::vector<BandRow>& rows, const Sizes& s, double w, RowBl
   }
   // Each of the four cells has 2 points of padding on each side.
   const double rest = std::max(w - b.tag_w - b.pill_w - 18, size * 6);
-  b.text_w = rest * 0.66;
-  b.note_w = rest - b.text_w;
+  // The note ("About: a -> b") gets a third, or more, up to half, so that no id in it breaks
+  // ("referrals-m-ade"): ids do not wrap at spaces the way text does.
+  double widest_id = 0;
+  for (const BandRow& r : rows) {
+    for (std::size_t k = 0; k < r.note.size();) {
+      const std::size_t end = std::min(r.note.find(' ', k), r.note.size());
+      widest_id =
+          std::max(widest_id, text_width(std::string_view(r.note).substr(k, end - k), size * 0.9));
+      k = end + 1;
+    }
+  }
+  b.note_w = std::clamp(widest_id + size * 0.6 + 1, rest * 0.34, rest * 0.5);
+  b.text_w = rest - b.note_w;
 }
 
 double row_height(const BandRow& r, const RowBlock& b, const Sizes& s,
