@@ -6,6 +6,7 @@
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <set>
 #include <thread>
 
 #include "checked_model.h"
@@ -13,6 +14,7 @@
 #include "lmc/check.h"
 #include "lmc/load.h"
 #include "lmc/report.h"
+#include "model_group.h"
 
 namespace lmc::cli {
 
@@ -48,6 +50,7 @@ struct CheckArgs {
   std::string today;
   std::string stdin_name = "<stdin>";
   bool models_only = false;
+  bool follow = true;
 };
 
 // The root of the git work tree that holds the current directory, or the current directory:
@@ -62,11 +65,11 @@ fs::path repository_root() {
   return cwd;
 }
 
-std::string repository_path(const InputFile& f, const fs::path& root) {
-  if (f.location.empty()) return f.display;  // standard input: the name given to it
-  std::error_code ec;
-  const fs::path rel = fs::weakly_canonical(f.location, ec).lexically_relative(root);
-  if (ec || rel.empty() || rel.begin()->string() == "..") return f.display;
+std::string repository_path(const std::string& display, const fs::path& real,
+                            const fs::path& root) {
+  if (real.empty()) return display;  // standard input: the name given to it
+  const fs::path rel = real.lexically_relative(root);
+  if (rel.empty() || rel.begin()->string() == "..") return display;
   return rel.generic_string();
 }
 
@@ -89,46 +92,35 @@ int run_check(const CheckArgs& args) {
   const fs::path root = repository_root();
   std::sort(found.files.begin(), found.files.end(),
             [](const InputFile& a, const InputFile& b) { return a.display < b.display; });
-  // Configurations are looked up first, in order (they print their problems once); then the
-  // files are loaded and checked on every core, each into its own slot, and reported in the
-  // order they were found, so the output is the same byte for byte however many threads ran.
-  struct Job {
-    InputFile* file = nullptr;
-    const LoadedConfig* config = nullptr;
-    std::unique_ptr<LoadResult> loaded;
-    std::vector<Diagnostic> diags;
-    int links = 0;
-  };
-  std::vector<Job> jobs;
-  jobs.reserve(found.files.size());
-  for (InputFile& f : found.files) {
-    const LoadedConfig* config =
-        configs.for_directory(f.location.empty() ? fs::path(".") : f.location.parent_path());
-    if (!config) {
-      usage_problem = true;
-      continue;
-    }
-    jobs.push_back(Job{&f, config, nullptr, {}, 0});
+  // Each model is loaded once with every model it reaches, and each group of linked models is
+  // checked as one graph (see model_group.h).
+  CheckedSet result = load_and_check(std::move(found.files), configs, today_date);
+  if (!result.configs_ok) usage_problem = true;
+  const ModelSet& set = result.set;
+  // Without --follow, findings are reported in the files given only (the models they reach
+  // are still read, so links into them are checked).
+  std::vector<int> shown;
+  std::set<std::string, std::less<>> shown_paths;
+  for (std::size_t m = 0; m < set.models.size(); ++m) {
+    if (!args.follow && m >= set.given) continue;
+    shown.push_back(static_cast<int>(m));
+    shown_paths.insert(set.models[m]->source.path());
   }
-  auto work = [&](Job& job) {
-    InputFile& f = *job.file;
-    job.loaded =
-        std::make_unique<LoadResult>(f.oversize ? oversized_model(f.display, f.oversize)
-                                                : load_model(f.display, std::move(f.text)));
-    std::string().swap(f.text);
-    job.diags = check(*job.loaded, CheckOptions{job.config->rules, today_date}, &job.links);
-  };
-  run_parallel(jobs.size(), [&](std::size_t k) { work(jobs[k]); });
+  std::sort(shown.begin(), shown.end(), [&](int a, int b) {
+    return set.models[a]->source.path() < set.models[b]->source.path();
+  });
   std::vector<CheckedFile> checked;
-  std::vector<Diagnostic> all;
-  for (Job& job : jobs) {
-    const LoadResult& l = *job.loaded;
-    CheckedFile cf(job.file->display, &l.source);
-    cf.repo_path = repository_path(*job.file, root);
-    cf.links = job.links;
+  for (int m : shown) {
+    const LoadResult& l = *set.models[m];
+    CheckedFile cf(l.source.path(), &l.source);
+    cf.repo_path = repository_path(l.source.path(), set.real[m], root);
+    cf.links = result.links[m];
     if (l.usable) cf.items = static_cast<int>(l.model.items.size());
     checked.push_back(cf);
-    std::move(job.diags.begin(), job.diags.end(), std::back_inserter(all));
+  }
+  std::vector<Diagnostic> all;
+  for (Diagnostic& d : result.findings) {
+    if (shown_paths.count(d.file)) all.push_back(std::move(d));
   }
   if (usage_problem && checked.empty()) return kExitUsage;
   if (checked.empty() && args.models_only) return kExitOk;  // a hook given no models
@@ -185,6 +177,14 @@ Runner setup_check(CLI::App& app) {
   app.add_flag("--models-only", args->models_only,
                "Skip named files that are not logic models (no top-level logic_model), as "
                "directory walks do; for hooks that pass every changed YAML file");
+  app.add_flag_callback(
+      "--follow", [args] { args->follow = true; },
+      "Report the findings of the models the given ones reach through `model:` and PATH#id "
+      "too (the default)");
+  app.add_flag_callback(
+      "--no-follow", [args] { args->follow = false; },
+      "Report the findings of the given files only (the models they reach are still read, so "
+      "the links into them are checked)");
   app.add_option("--stdin-name", args->stdin_name,
                  "The path to report for a model read from standard input");
   return [args] { return run_check(*args); };

@@ -64,6 +64,26 @@ std::optional<std::pair<std::string, std::string>> parse_link_ref(std::string_vi
   return std::pair{std::string(from), std::string(to)};
 }
 
+std::optional<std::pair<std::string_view, std::string_view>> split_file_ref(std::string_view text) {
+  const auto hash = text.rfind('#');
+  if (hash == std::string_view::npos) return std::nullopt;
+  return std::pair{trim(text.substr(0, hash)), trim(text.substr(hash + 1))};
+}
+
+std::string bad_model_path(std::string_view path) {
+  if (path.empty()) return "no path is written before '#'";
+  if (path.find("://") != std::string_view::npos) {
+    return "it is a URL: lmc reads models from files, named by a path relative to this one";
+  }
+  if (path.find('\\') != std::string_view::npos) {
+    return "it is written with '\\': paths are written with '/' on every platform";
+  }
+  if (path.front() == '/' || (path.size() > 1 && path[1] == ':')) {
+    return "it is an absolute path: write it relative to this file, so the models move together";
+  }
+  return {};
+}
+
 bool link_goes_forward(Stage from, Term from_term, Stage to, Term to_term) {
   if (from == Stage::activity && to == Stage::activity) return true;
   if (from == Stage::outcome && to == Stage::outcome) {

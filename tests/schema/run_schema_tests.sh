@@ -23,7 +23,8 @@ cmp -s "$work/schema.json" schemas/logic-model.schema.json ||
   fail "schemas/logic-model.schema.json is not what \`lmc schema\` prints (run: lmc schema > schemas/logic-model.schema.json)"
 
 checks=$((checks + 1))
-node "$here/validate.mjs" schemas/logic-model.schema.json examples/*.yaml || fail "an example is not valid"
+node "$here/validate.mjs" schemas/logic-model.schema.json examples/*.yaml examples/programme/*.yaml \
+  examples/programme/workstreams/*.yaml examples/broken/missing-model/programme.yaml || fail "an example is not valid"
 
 checks=$((checks + 1))
 node "$here/validate.mjs" --expect-invalid schemas/logic-model.schema.json "$here"/invalid/*.yaml ||
@@ -38,7 +39,9 @@ for model in "$here"/invalid/*.yaml; do
 done
 
 i=0
-for input in examples/*.yaml examples/broken/*.yaml tests/render/hostile.yaml tests/cli/check-bom-crlf/model.yaml; do
+for input in examples/*.yaml examples/broken/*.yaml tests/render/hostile.yaml tests/cli/check-bom-crlf/model.yaml \
+  examples/programme examples/broken/missing-model examples/broken/disconnected-model \
+  tests/rules/programmes/cross-file; do
   i=$((i + 1))
   "$lmc" check --format sarif "$input" >"$work/$i.sarif" 2>/dev/null
 done

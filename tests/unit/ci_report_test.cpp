@@ -62,7 +62,7 @@ TEST_CASE("SARIF carries every finding, with rules, locations and fingerprints")
   const auto doc = nlohmann::json::parse(out.str());
   CHECK(doc["version"] == "2.1.0");
   const auto& run = doc["runs"][0];
-  CHECK(run["tool"]["driver"]["rules"].size() == 27);
+  CHECK(run["tool"]["driver"]["rules"].size() == 29);
   std::set<Key> got;
   for (const auto& r : run["results"]) {
     const auto& loc = r["locations"][0]["physicalLocation"];

@@ -47,6 +47,47 @@ std::string read_file(const std::filesystem::path& p) {
   return ss.str();
 }
 
+std::vector<Diagnostic> check_files(const std::vector<std::filesystem::path>& given) {
+  std::vector<ModelSource> sources;
+  for (const auto& p : given) sources.push_back(ModelSource{p.string(), p, read_file(p), 0});
+  const ModelSet set = load_model_set(
+      std::move(sources),
+      [](const std::filesystem::path& p, std::string& text, std::string& why, std::uintmax_t&) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(p, ec)) {
+          why = "it is not a file";
+          return false;
+        }
+        text = read_file(p);
+        return true;
+      },
+      [](std::size_t n, const std::function<void(std::size_t)>& task) {
+        for (std::size_t k = 0; k < n; ++k) task(k);
+      });
+  std::vector<Diagnostic> all;
+  for (const auto& group : set.groups()) {
+    std::vector<CheckInput> inputs;
+    std::vector<int> local(set.models.size(), -1);
+    for (int m : group) {
+      local[m] = static_cast<int>(inputs.size());
+      inputs.push_back(CheckInput{set.models[m].get(), &set.targets[m], nullptr});
+    }
+    auto found = check(inputs, kToday, nullptr, local);
+    all.insert(all.end(), found.begin(), found.end());
+  }
+  return all;
+}
+
+std::vector<std::filesystem::path> yaml_files_under(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    if (e.path().extension() == ".yaml" && e.path().filename().string()[0] != '.')
+      files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 std::vector<std::filesystem::path> yaml_files(const std::string& dir_in_source) {
   std::vector<std::filesystem::path> files;
   for (const auto& e :

@@ -10,6 +10,7 @@
 
 #include "lmc/check.h"
 #include "lmc/load.h"
+#include "lmc/model_set.h"
 
 namespace lmc::test {
 
@@ -28,6 +29,12 @@ Marks expected_marks(const std::string& text);
 Marks actual_marks(const std::vector<Diagnostic>& diags);
 
 std::string read_file(const std::filesystem::path& p);
+
+/// Loads the model files `given` (and every model they reach) from disk and checks each group
+/// of linked models together, as `lmc check` does with --follow: the findings of every model.
+std::vector<Diagnostic> check_files(const std::vector<std::filesystem::path>& given);
+/// The YAML files under a directory, at any depth, sorted.
+std::vector<std::filesystem::path> yaml_files_under(const std::filesystem::path& dir);
 /// The .yaml files directly in a directory of the source tree, sorted.
 std::vector<std::filesystem::path> yaml_files(const std::string& dir_in_source);
 

@@ -31,7 +31,49 @@ void check_marked(const std::filesystem::path& file) {
   CHECK(actual == expected);
 }
 
+// Each folder under `dir` is a programme: its models are checked together, as `lmc check
+// FOLDER` does, and each file's findings must be its marks.
+void check_programmes(const std::string& dir) {
+  for (const auto& e :
+       std::filesystem::directory_iterator(std::filesystem::path(LMC_SOURCE_DIR) / dir)) {
+    if (!e.is_directory()) continue;
+    const auto files = yaml_files_under(e.path());
+    std::vector<std::filesystem::path> models;
+    for (const auto& f : files) {
+      if (looks_like_model(read_file(f))) models.push_back(f);
+    }
+    const auto diags = check_files(models);
+    for (const auto& f : files) {
+      std::vector<Diagnostic> mine;
+      for (const auto& d : diags) {
+        if (std::filesystem::path(d.file).lexically_normal() == f.lexically_normal())
+          mine.push_back(d);
+      }
+      const Marks expected = expected_marks(read_file(f));
+      const Marks actual = actual_marks(mine);
+      INFO(f.lexically_relative(LMC_SOURCE_DIR).string() << "\nexpected:\n"
+                                                         << show(expected) << "actual:\n"
+                                                         << show(actual));
+      CHECK(actual == expected);
+    }
+  }
+}
+
+// The marks of every YAML file under dir, at any depth.
+std::set<std::string> marked_rules(const std::string& dir) {
+  std::set<std::string> fired;
+  for (const auto& f : yaml_files_under(std::filesystem::path(LMC_SOURCE_DIR) / dir)) {
+    for (const auto& [line, rule] : expected_marks(read_file(f))) fired.insert(rule);
+  }
+  return fired;
+}
+
 }  // namespace
+
+TEST_CASE("programmes in examples/broken and tests/rules: each file gives exactly its marks") {
+  check_programmes("examples/broken");
+  check_programmes("tests/rules");
+}
 
 TEST_CASE("examples/broken: each model gives exactly the findings it is marked with") {
   const auto files = yaml_files("examples/broken");
@@ -47,14 +89,22 @@ TEST_CASE("tests/rules: fires where marked, quiet on the near misses") {
 
 TEST_CASE("every rule fires in examples/broken and in tests/rules") {
   for (const char* dir : {"examples/broken", "tests/rules"}) {
-    std::set<std::string> fired;
-    for (const auto& f : yaml_files(dir)) {
-      for (const auto& [line, rule] : expected_marks(read_file(f))) fired.insert(rule);
-    }
+    const std::set<std::string> fired = marked_rules(dir);
     for (const Rule& r : all_rules()) {
       INFO(dir << " has no model that fires " << r.id);
       CHECK(fired.count(std::string(r.id)) == 1);
     }
+  }
+}
+
+TEST_CASE("examples/programme is clean checked together, from any of its files") {
+  const auto files = yaml_files_under(std::filesystem::path(LMC_SOURCE_DIR) / "examples/programme");
+  REQUIRE(files.size() >= 4);
+  for (const auto& f : files) {
+    const auto diags = check_files({f});
+    INFO(f.filename().string() << " has " << diags.size() << " findings, first: "
+                               << (diags.empty() ? "" : diags[0].rule + ": " + diags[0].message));
+    CHECK(diags.empty());
   }
 }
 

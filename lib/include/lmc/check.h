@@ -3,11 +3,13 @@
 
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "lmc/diagnostic.h"
 #include "lmc/load.h"
+#include "lmc/model_set.h"
 
 namespace lmc {
 
@@ -23,21 +25,47 @@ struct CheckOptions {
 
 /// Runs every rule over a loaded model and returns all findings (the loader's included) with
 /// their severities decided, `ignore:` and the config applied, sorted. When `links` is given,
-/// it receives the number of sound links (0 for a model that could not be read).
+/// it receives the number of sound links (0 for a model that could not be read). PATH#id
+/// references are not followed.
 std::vector<Diagnostic> check(const LoadResult& loaded, const CheckOptions& options,
                               int* links = nullptr);
+
+/// One model of several checked together.
+struct CheckInput {
+  const LoadResult* loaded = nullptr;
+  const FileTargets* targets = nullptr;  ///< the files it names; null: not followed
+  const RuleConfig* rules = nullptr;     ///< its configuration; null: the defaults
+};
+
+/// Checks models as one graph (a programme and its work streams): every rule sees the links
+/// across files, and each finding lands in the file where its node or reference is written,
+/// under that file's configuration and `ignore:`. `local` maps FileTarget model indices to
+/// indices in `models` (empty when they are the same). `links`, when given, receives each
+/// model's number of sound links written in it.
+std::vector<Diagnostic> check(std::span<const CheckInput> models, std::string_view today,
+                              std::vector<int>* links = nullptr, std::span<const int> local = {});
 
 /// Collects one rule's findings; given to each rule's check function.
 class Findings {
  public:
-  /// A finding at `span` about `item` (may be empty) with a plain-language message and an
-  /// optional concrete suggestion.
-  Diagnostic& add(Span span, std::string item, std::string message, std::string suggestion = {});
+  /// A finding in the model being checked at `span` about `item` (may be empty) with a
+  /// plain-language message and an optional concrete suggestion.
+  Diagnostic& add(Span span, std::string item, std::string message, std::string suggestion = {}) {
+    return add_in(model_, span, std::move(item), std::move(message), std::move(suggestion));
+  }
+  /// A finding in model `model` (an index in the graph).
+  Diagnostic& add_in(int model, Span span, std::string item, std::string message,
+                     std::string suggestion = {});
+  /// The file of model `model`, for related locations.
+  const std::string& file(int model) const { return files_[model]; }
 
  private:
-  friend std::vector<Diagnostic> check(const LoadResult&, const CheckOptions&, int*);
-  Findings(std::string file, std::vector<Diagnostic>& out) : file_(std::move(file)), out_(out) {}
-  std::string file_;
+  friend std::vector<Diagnostic> check(std::span<const CheckInput>, std::string_view,
+                                       std::vector<int>*, std::span<const int>);
+  Findings(std::vector<std::string> files, std::vector<Diagnostic>& out)
+      : files_(std::move(files)), out_(out) {}
+  std::vector<std::string> files_;
+  int model_ = 0;
   std::string rule_;
   std::vector<Diagnostic>& out_;
 };

@@ -63,6 +63,7 @@ struct ItemExtras {
   std::vector<Text> tags;
   std::vector<Indicator> indicators;
   std::vector<Text> ignore;
+  Text model;  ///< `model:` the path of the model that details this box, as written
 };
 
 /// A box in the diagram: a resource, activity, output, outcome or impact.
@@ -84,6 +85,10 @@ struct Item {
   }
   std::span<const Text> ignore() const {
     return extras ? std::span<const Text>(extras->ignore) : std::span<const Text>();
+  }
+  /// The `model:` of this box (the model that details it); null when it has none.
+  const Text* detail_model() const {
+    return extras && extras->model.present() ? &extras->model : nullptr;
   }
   /// The out-of-line fields, allocated on first use.
   ItemExtras& extra() {
@@ -153,6 +158,14 @@ inline constexpr std::pair<std::string_view, Text Model::*> kModelTexts[] = {
     {"owner", &Model::owner},
     {"version", &Model::version},
     {"updated", &Model::updated}};
+
+/// Splits a reference to another model's item, "PATH#id", into PATH and id; nullopt when the
+/// text has no '#' (an id of this model).
+std::optional<std::pair<std::string_view, std::string_view>> split_file_ref(std::string_view text);
+
+/// Why a path written in `model:` or before '#' is not one lmc follows ("it is a URL: ..."),
+/// or empty when it is a relative path written with forward slashes.
+std::string bad_model_path(std::string_view path);
 
 /// Splits "a -> b" into its two ids; nullopt when the text is not a link reference.
 std::optional<std::pair<std::string, std::string>> parse_link_ref(std::string_view text);

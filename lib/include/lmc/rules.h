@@ -14,20 +14,27 @@ class Findings;
 
 /// What a rule's check sees besides the model.
 struct RuleContext {
-  const Graph& graph;
+  const Graph& graph;      ///< every model checked together, as one graph
   std::string_view today;  ///< YYYY-MM-DD
+  int model = 0;           ///< for a CheckFn: the model it is given, as an index in graph
+  /// The graph node of the given model's item i.
+  int node(std::size_t i) const;
 };
 
+/// A rule about one model at a time (its findings land in that model's file).
 using CheckFn = void (*)(const Model&, const RuleContext&, Findings&);
+/// A rule about the graph of every model checked together: it says where each finding lands.
+using GraphCheckFn = void (*)(const RuleContext&, Findings&);
 
 /// One rule: its stable id, default severity, one-line summary, the usual fix, and the check
-/// that finds it (null for the rules the loader reports while reading the file).
+/// that finds it (both null for the rules the loader reports while reading the file).
 struct Rule {
   std::string_view id;
   Severity severity;
   std::string_view summary;
   std::string_view fix;
-  CheckFn check;
+  CheckFn check = nullptr;
+  GraphCheckFn check_graph = nullptr;
 };
 
 /// Every rule, sorted by id. The only list: the CLI, docs, config and report formats read it.

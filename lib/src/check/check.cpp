@@ -9,10 +9,10 @@
 
 namespace lmc {
 
-Diagnostic& Findings::add(Span span, std::string item, std::string message,
-                          std::string suggestion) {
+Diagnostic& Findings::add_in(int model, Span span, std::string item, std::string message,
+                             std::string suggestion) {
   Diagnostic d;
-  d.file = file_;
+  d.file = files_[model];
   d.span = span;
   d.rule = rule_;
   d.item = std::move(item);
@@ -20,6 +20,10 @@ Diagnostic& Findings::add(Span span, std::string item, std::string message,
   d.suggestion = std::move(suggestion);
   out_.push_back(std::move(d));
   return out_.back();
+}
+
+int RuleContext::node(std::size_t i) const {
+  return graph.first_node(model) + static_cast<int>(i);
 }
 
 namespace {
@@ -35,37 +39,73 @@ void collect_ignores(IgnoreMap& map, const std::string& id, std::span<const Text
 }  // namespace
 
 std::vector<Diagnostic> check(const LoadResult& loaded, const CheckOptions& options, int* links) {
-  std::vector<Diagnostic> all = loaded.diagnostics;
-  const Model& model = loaded.model;
-  if (links) *links = 0;
-  if (loaded.usable) {
-    const Graph graph(model);
-    if (links) *links = static_cast<int>(graph.links().size());
-    const RuleContext ctx{graph, options.today};
-    Findings findings(loaded.source.path(), all);
-    for (const Rule& rule : all_rules()) {
-      if (!rule.check) continue;
-      findings.rule_ = std::string(rule.id);
-      rule.check(model, ctx, findings);
+  const CheckInput input{&loaded, nullptr, &options.rules};
+  std::vector<int> counts;
+  auto found = check(std::span(&input, 1), options.today, links ? &counts : nullptr);
+  if (links) *links = counts[0];
+  return found;
+}
+
+std::vector<Diagnostic> check(std::span<const CheckInput> models, std::string_view today,
+                              std::vector<int>* links, std::span<const int> local) {
+  std::vector<Diagnostic> all;
+  std::vector<GraphModel> graph_models;
+  std::vector<std::string> files;
+  for (const CheckInput& in : models) {
+    all.insert(all.end(), in.loaded->diagnostics.begin(), in.loaded->diagnostics.end());
+    graph_models.push_back(GraphModel{&in.loaded->model, in.targets, in.loaded->usable});
+    // A model that could not be read may have no path yet: its findings name the source.
+    files.push_back(in.loaded->source.path());
+  }
+  const Graph graph(graph_models, local);
+  if (links) {
+    links->assign(models.size(), 0);
+    for (const Graph::Link& link : graph.links()) {
+      ++(*links)[graph.model_of(link.ref->kind == Ref::Kind::from ? link.to : link.from)];
+    }
+  }
+  Findings findings(files, all);
+  for (const Rule& rule : all_rules()) {
+    findings.rule_ = std::string(rule.id);
+    if (rule.check_graph) {
+      const RuleContext ctx{graph, today, 0};
+      rule.check_graph(ctx, findings);
+    }
+    if (!rule.check) continue;
+    for (std::size_t m = 0; m < models.size(); ++m) {
+      if (!models[m].loaded->usable) continue;
+      findings.model_ = static_cast<int>(m);
+      const RuleContext ctx{graph, today, static_cast<int>(m)};
+      rule.check(models[m].loaded->model, ctx, findings);
     }
   }
 
-  IgnoreMap ignores;
-  for (const auto& it : model.items) collect_ignores(ignores, it.id.value, it.ignore());
-  for (const auto& a : model.assumptions) collect_ignores(ignores, a.id.value, a.ignore);
-  for (const auto& f : model.factors) collect_ignores(ignores, f.id.value, f.ignore);
+  // Each finding is judged by the file it lands in: its `ignore:` and its configuration.
+  std::map<std::string_view, std::size_t> model_of_file;
+  for (std::size_t m = models.size(); m-- > 0;) model_of_file[files[m]] = m;
+  std::vector<IgnoreMap> ignores(models.size());
+  for (std::size_t m = 0; m < models.size(); ++m) {
+    const Model& model = models[m].loaded->model;
+    for (const auto& it : model.items) collect_ignores(ignores[m], it.id.value, it.ignore());
+    for (const auto& a : model.assumptions) collect_ignores(ignores[m], a.id.value, a.ignore);
+    for (const auto& f : model.factors) collect_ignores(ignores[m], f.id.value, f.ignore);
+  }
 
   std::vector<Diagnostic> kept;
   kept.reserve(all.size());
   for (Diagnostic& d : all) {
+    const auto where = model_of_file.find(d.file);
+    const std::size_t m = where == model_of_file.end() ? 0 : where->second;
     if (!d.item.empty()) {
-      auto it = ignores.find(d.item);
-      if (it != ignores.end() && it->second.count(d.rule)) continue;
+      auto it = ignores[m].find(d.item);
+      if (it != ignores[m].end() && it->second.count(d.rule)) continue;
     }
     const Rule* rule = find_rule(d.rule);
     std::optional<Severity> severity = rule ? rule->severity : Severity::error;
-    if (auto o = options.rules.overrides.find(d.rule); o != options.rules.overrides.end()) {
-      severity = o->second;
+    if (const RuleConfig* config = models[m].rules) {
+      if (auto o = config->overrides.find(d.rule); o != config->overrides.end()) {
+        severity = o->second;
+      }
     }
     if (!severity) continue;
     d.severity = *severity;

@@ -284,13 +284,45 @@ class ModelBuilder {
     return false;
   }
 
+  // Whether each PATH#id in a reference (either end of "a -> b") has a path lmc follows and an
+  // id; reports the first that does not.
+  bool file_refs_sound(const Ref& ref, std::string_view what, const std::string& item) {
+    std::vector<std::string_view> ends{ref.target};
+    if (ref.kind == Ref::Kind::about || ref.kind == Ref::Kind::affects) {
+      if (const auto arrow = ref.target.find("->"); arrow != std::string::npos) {
+        ends = {std::string_view(ref.target).substr(0, arrow),
+                std::string_view(ref.target).substr(arrow + 2)};
+      }
+    }
+    for (std::string_view end : ends) {
+      const auto parts = split_file_ref(end);
+      if (!parts) continue;
+      std::string why = bad_model_path(parts->first);
+      if (why.empty() && !format::is_valid_id(parts->second)) {
+        why = parts->second.empty()
+                  ? "no id is written after '#'"
+                  : fmt::format("'{}' after '#' is not a valid id", parts->second);
+      }
+      if (why.empty()) continue;
+      report("invalid-value", ref.span,
+             fmt::format("'{}' in {} does not name an item of another model: {}", ref.target, what,
+                         why),
+             "write PATH#id, PATH relative to this file: `../programme.yaml#fewer-admissions`",
+             item);
+      return false;
+    }
+    return true;
+  }
+
   // A scalar or a list of scalars (as `to: a` or `to: [a, b]`).
   bool read_refs(NodeId v, Ref::Kind rk, std::vector<Ref>& out, std::string_view what,
                  const std::string& item) {
     if (kind(v) == NodeKind::null) return true;
     auto one = [&](NodeId n) {
       if (kind(n) == NodeKind::scalar && !doc_.scalar(n).empty()) {
-        out.push_back(Ref{std::string(doc_.scalar(n)), doc_.span(n), rk});
+        Ref ref{std::string(doc_.scalar(n)), doc_.span(n), rk};
+        if (!file_refs_sound(ref, what, item)) return false;
+        out.push_back(std::move(ref));
         return true;
       }
       if (kind(n) == NodeKind::null) return true;
@@ -464,33 +496,46 @@ class ModelBuilder {
     static constexpr std::pair<std::string_view, Term> kTerms[] = {
         {"short", Term::short_term}, {"medium", Term::medium_term}, {"long", Term::long_term}};
     bool has_label = false;
-    each_entry(map, MapKind::item, stage, fmt::format("an {}", stage_name(stage)), item,
-               [&](std::string_view name, NodeId k, NodeId v) {
-                 if (name == "id") return;
-                 if (name == "label") {
-                   has_label = true;
-                   read_text(k, v, it.label, fmt::format("the label of {}", where), item, true);
-                 } else if (name == "detail") {
-                   read_text(k, v, it.detail, "'detail'", item);
-                 } else if (name == "owner") {
-                   read_text(k, v, it.extra().owner, "'owner'", item);
-                 } else if (name == "to" || name == "from") {
-                   const auto rk = name == "to" ? Ref::Kind::to : Ref::Kind::from;
-                   if (!read_refs(v, rk, it.links, fmt::format("'{}'", name), item)) {
-                     it.links_doubtful = true;
-                   }
-                 } else if (name == "term") {
-                   if (!read_enum(k, v, kTerms, it.term, it.term_span, "term", item)) {
-                     it.term_doubtful = true;
-                   }
-                 } else if (name == "indicators") {
-                   build_indicators(v, it, item);
-                 } else if (name == "tags") {
-                   read_texts(k, v, it.extra().tags, "'tags'", item);
-                 } else if (name == "ignore") {
-                   read_ignore(k, v, it.extra().ignore, item);
-                 }
-               });
+    each_entry(
+        map, MapKind::item, stage, fmt::format("an {}", stage_name(stage)), item,
+        [&](std::string_view name, NodeId k, NodeId v) {
+          if (name == "id") return;
+          if (name == "label") {
+            has_label = true;
+            read_text(k, v, it.label, fmt::format("the label of {}", where), item, true);
+          } else if (name == "detail") {
+            read_text(k, v, it.detail, "'detail'", item);
+          } else if (name == "owner") {
+            read_text(k, v, it.extra().owner, "'owner'", item);
+          } else if (name == "to" || name == "from") {
+            const auto rk = name == "to" ? Ref::Kind::to : Ref::Kind::from;
+            if (!read_refs(v, rk, it.links, fmt::format("'{}'", name), item)) {
+              it.links_doubtful = true;
+            }
+          } else if (name == "term") {
+            if (!read_enum(k, v, kTerms, it.term, it.term_span, "term", item)) {
+              it.term_doubtful = true;
+            }
+          } else if (name == "indicators") {
+            build_indicators(v, it, item);
+          } else if (name == "tags") {
+            read_texts(k, v, it.extra().tags, "'tags'", item);
+          } else if (name == "ignore") {
+            read_ignore(k, v, it.extra().ignore, item);
+          } else if (name == "model") {
+            Text path;
+            if (!read_text(k, v, path, "'model'", item)) return;
+            if (std::string why = bad_model_path(path.value); !why.empty()) {
+              report("invalid-value", path.span,
+                     fmt::format("'model' is '{}', which lmc does not follow: {}", path.value, why),
+                     "name the model by its path relative to this file: `model: "
+                     "workstreams/care-homes.yaml`",
+                     item);
+              return;
+            }
+            it.extra().model = std::move(path);
+          }
+        });
     if (idv == kNoNode) {
       report("missing-field", it.span, fmt::format("this {} has no id", stage_name(stage)),
              "add `id: ...`: a short name other items link to");

@@ -48,8 +48,14 @@ constexpr KeySpec kItem[] = {
     {"label", "The short text in the box.", ValueType::text, true},
     {"detail", "Longer text for tooltips and exports; not drawn on the page.", ValueType::text,
      false},
-    {"to", "Id or list of ids this item leads to (downstream).", ValueType::ids, false},
-    {"from", "Id or list of ids that lead to this item (upstream).", ValueType::ids, false},
+    {"to",
+     "Id or list of ids this item leads to (downstream); PATH#id names an item of another "
+     "model.",
+     ValueType::ids, false},
+    {"from",
+     "Id or list of ids that lead to this item (upstream); PATH#id names an item of another "
+     "model.",
+     ValueType::ids, false},
     {"term", "Outcomes only: short, medium or long.", ValueType::term, false,
      stage_bit(Stage::outcome)},
     {"indicators", "How this is measured: a list of indicators.", ValueType::indicators, false,
@@ -57,6 +63,10 @@ constexpr KeySpec kItem[] = {
     {"owner", "Who is responsible for this item.", ValueType::text, false},
     {"tags", "Free-form tags.", ValueType::texts, false},
     {"ignore", "Rule ids not to report for this item.", ValueType::rule_ids, false},
+    {"model",
+     "Path (relative to this file, with '/') of the model that details this box: a work "
+     "stream's own logic model.",
+     ValueType::model_path, false},
 };
 
 constexpr KeySpec kIndicator[] = {
@@ -72,8 +82,10 @@ constexpr KeySpec kIndicator[] = {
 constexpr KeySpec kAssumption[] = {
     {"id", "Unique id of the assumption.", ValueType::id, true},
     {"text", "What is assumed, in plain words.", ValueType::text, true},
-    {"about", "The items or links (\"a -> b\") this assumption is about.", ValueType::references,
-     false},
+    {"about",
+     "The items or links (\"a -> b\") this assumption is about; PATH#id names an item of "
+     "another model.",
+     ValueType::references, false},
     {"status", "untested (the default), testing, holds or fails.", ValueType::status, false},
     {"evidence", "Evidence for or against: a string or a list of strings.",
      ValueType::text_or_texts, false},
@@ -92,7 +104,9 @@ constexpr KeySpec kTest[] = {
 constexpr KeySpec kFactor[] = {
     {"id", "Unique id of the external factor.", ValueType::id, true},
     {"text", "The factor, in plain words.", ValueType::text, true},
-    {"affects", "The items or links (\"a -> b\") it affects.", ValueType::references, false},
+    {"affects",
+     "The items or links (\"a -> b\") it affects; PATH#id names an item of another model.",
+     ValueType::references, false},
     {"ignore", "Rule ids not to report for this factor.", ValueType::rule_ids, false},
 };
 

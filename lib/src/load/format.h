@@ -26,8 +26,9 @@ enum class ValueType {
   text,           ///< any single value
   date,           ///< YYYY-MM-DD
   id,             ///< [A-Za-z][A-Za-z0-9_-]*
-  ids,            ///< an id or a list of ids (to, from)
-  references,     ///< a list of ids or "a -> b" links (about, affects)
+  ids,            ///< an id or a list of ids (to, from); an id may be PATH#id
+  references,     ///< a list of ids or "a -> b" links (about, affects); ids may be PATH#id
+  model_path,     ///< a path relative to the file, written with '/'
   term,           ///< short | medium | long
   status,         ///< untested | testing | holds | fails
   page,           ///< a5 | a4 | a3 | letter | legal | tabloid

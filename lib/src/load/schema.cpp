@@ -37,9 +37,10 @@ Json value_schema(ValueType t) {
     case ValueType::date: return ref("date");
     case ValueType::id: return ref("id");
     case ValueType::ids:
-      return Json{
-          {"oneOf", Json::array({ref("id"), Json{{"type", "array"}, {"items", ref("id")}}})}};
+      return Json{{"oneOf", Json::array({ref("target"),
+                                         Json{{"type", "array"}, {"items", ref("target")}}})}};
     case ValueType::references: return Json{{"type", "array"}, {"items", ref("reference")}};
+    case ValueType::model_path: return ref("model_path");
     case ValueType::term: return enum_of({"short", "medium", "long"});
     case ValueType::status: return enum_of({"untested", "testing", "holds", "fails"});
     case ValueType::page: return enum_of({"a5", "a4", "a3", "letter", "legal", "tabloid"});
@@ -99,10 +100,24 @@ std::string json_schema() {
   definitions["date"] = Json{{"type", "string"},
                              {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
                              {"description", "A date written YYYY-MM-DD."}};
+  // A path as lmc follows it: relative, with '/', not a URL (see bad_model_path()).
+  const std::string path = R"((?![A-Za-z]:)(?!.*://)[^/\\#\s][^\\#]*)";
+  const std::string id = "[A-Za-z][A-Za-z0-9_-]*";
+  const std::string target = "(?:" + path + "#)?" + id;
+  definitions["model_path"] =
+      Json{{"type", "string"},
+           {"pattern", R"(^(?![A-Za-z]:)(?!.*://)[^/\\][^\\]*$)"},
+           {"description",
+            "A model file, by its path relative to this file, written with '/' (no URL)."}};
+  definitions["target"] =
+      Json{{"type", "string"},
+           {"pattern", "^" + target + "$"},
+           {"description", "An item's id, or PATH#id: the item `id` of the model at PATH."}};
   definitions["reference"] =
       Json{{"type", "string"},
-           {"pattern", "^\\s*[A-Za-z][A-Za-z0-9_-]*\\s*(->\\s*[A-Za-z][A-Za-z0-9_-]*\\s*)?$"},
-           {"description", "An item's id, or a link written \"from-id -> to-id\"."}};
+           {"pattern", "^\\s*" + target + "\\s*(->\\s*" + target + "\\s*)?$"},
+           {"description",
+            "An item's id, or a link written \"from-id -> to-id\"; an id may be PATH#id."}};
   definitions["rule"] = Json{{"type", "string"},
                              {"enum", std::move(rules)},
                              {"description", "A rule id, as `lmc rules` lists them."}};

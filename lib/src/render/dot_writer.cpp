@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Placed diagram -> DOT for Graphviz's nop2 layout: every node has its position and size, every
-// edge its route, so Graphviz only draws. Every user text goes through html() or quoted();
+// edge its route, so Graphviz only draws. Every user text goes through html() or dot_quoted();
 // nothing a model says can become DOT or markup.
 #include <fmt/format.h>
 
@@ -67,7 +67,7 @@ std::string html_lines(const std::vector<std::string>& lines, std::string_view b
 // escString (tooltip): backslashes doubled again, where "\n" or "\N" would otherwise mean
 // something; ampersands escaped, since Graphviz decodes entities there ("&#x41;" would show
 // as "A", "&#xD800;" would make the SVG invalid); control characters shown escaped.
-std::string quoted(std::string_view raw, bool esc = false) {
+std::string dot_quoted(std::string_view raw, bool esc = false) {
   const std::string text = esc ? printable(raw, true) : std::string(raw);
   std::string out = "\"";
   for (char c : text) {
@@ -104,11 +104,11 @@ class DotWriter {
     out_ += fmt::format(
         "  graph [charset=\"UTF-8\", outputorder=nodesfirst, bgcolor=white, pad=0, margin=0, "
         "fontname={}, lmc_page=\"{},{}\"];\n",
-        quoted(kFont), num(p_.page.width), num(p_.page.height));
+        dot_quoted(kFont), num(p_.page.width), num(p_.page.height));
     out_ += fmt::format(
         "  node [fontname={0}, fixedsize=true, margin=0, penwidth=1, color=\"#444444\"];\n"
         "  edge [fontname={0}, color=\"#555555\", arrowsize={1}, penwidth={2}];\n",
-        quoted(kFont), num(p_.s.arrow() / 10), num(std::max(0.8, p_.s.f / 10)));
+        dot_quoted(kFont), num(p_.s.arrow() / 10), num(std::max(0.8, p_.s.f / 10)));
     // Corner points make the drawing exactly the page.
     out_ += fmt::format(
         "  \"lmc:corner:0\" [pos=\"0.36,0.36!\", width=0.01, height=0.01, style=invis, "
@@ -256,15 +256,15 @@ class DotWriter {
                 : fmt::format("box {} {}", stage_name(b.stage), d_.columns[b.column].key),
         rows);
     if (!b.id.empty())
-      attrs += fmt::format(", id={}", quoted((b.ghost ? "removed-" : "item-") + b.id));
-    if (!b.tooltip.empty()) attrs += ", tooltip=" + quoted(b.tooltip, true);
+      attrs += fmt::format(", id={}", dot_quoted((b.ghost ? "removed-" : "item-") + b.id));
+    if (!b.tooltip.empty()) attrs += ", tooltip=" + dot_quoted(b.tooltip, true);
     if (b.ghost) attrs += ", fontcolor=\"#666666\"";
     if (b.highlight) {
       attrs += fmt::format(", color=\"{}\", penwidth={}", b.highlight->color,
                            num(std::max(2.0, s.f / 4)));
       if (b.highlight->dashed && !b.ghost) style += ",dashed";
     }
-    out_ += fmt::format("  {} [{}, style=\"{}\"];\n", quoted(b.node), attrs, style);
+    out_ += fmt::format("  {} [{}, style=\"{}\"];\n", dot_quoted(b.node), attrs, style);
     if (b.marker > 0) {
       const double size = s.small() * 1.7;
       const Rect& r = p_.boxes[i];
@@ -335,7 +335,7 @@ class DotWriter {
     if (edge.ghost) cls += " removed";
     attrs.push_back(fmt::format("class=\"{}\"", cls));
     if (!a.id.empty() && !b.id.empty()) {
-      attrs.push_back(fmt::format("id={}", quoted(fmt::format("link.{}.{}", a.id, b.id))));
+      attrs.push_back(fmt::format("id={}", dot_quoted(fmt::format("link.{}.{}", a.id, b.id))));
     }
     std::string color;
     bool dashed = edge.misordered || edge.ghost;
@@ -367,8 +367,8 @@ class DotWriter {
           "BGCOLOR=\"white\">{}</TABLE>>, lp=\"{},{}\"",
           cells, num(r.label->cx()), num(h - r.label->cy())));
     }
-    out_ +=
-        fmt::format("  {} -> {} [{}];\n", quoted(a.node), quoted(b.node), fmt::join(attrs, ", "));
+    out_ += fmt::format("  {} -> {} [{}];\n", dot_quoted(a.node), dot_quoted(b.node),
+                        fmt::join(attrs, ", "));
   }
 
   // Tol's "light" scheme: pale enough for black text, distinct under colour-blindness.

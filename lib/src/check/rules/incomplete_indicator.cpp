@@ -11,7 +11,7 @@ namespace lmc {
 void check_incomplete_indicator(const Model& m, const RuleContext& ctx, Findings& out) {
   for (std::size_t i = 0; i < m.items.size(); ++i) {
     const Item& it = m.items[i];
-    if (!ctx.graph.defines(static_cast<int>(i))) continue;
+    if (!ctx.graph.defines(ctx.node(i))) continue;
     for (const Indicator& ind : it.indicators()) {
       // A field written wrongly is reported by the loader, not again as missing here.
       if (ind.doubtful) continue;

@@ -8,34 +8,37 @@ namespace lmc {
 
 namespace {
 
-std::string describe_with_term(const Item& it) {
+std::string describe_with_term(const Graph& g, int node, int from) {
+  const Item& it = g.item(node);
   if (it.stage == Stage::outcome && it.term != Term::none) {
-    return fmt::format("{}-term outcome '{}'", term_name(it.term), it.id.value);
+    return fmt::format("{}-term outcome '{}'", term_name(it.term), g.name(node, from));
   }
-  return describe(it);
+  return describe(g, node, from);
 }
 
 }  // namespace
 
-void check_misordered_link(const Model& m, const RuleContext& ctx, Findings& out) {
-  for (const Graph::BadRef& bad : ctx.graph.bad_refs()) {
+void check_misordered_link(const RuleContext& ctx, Findings& out) {
+  const Graph& g = ctx.graph;
+  for (const Graph::BadRef& bad : g.bad_refs()) {
     if (bad.status != Graph::RefStatus::misordered) continue;
-    const Item& from = m.items[bad.from];
-    const Item& to = m.items[bad.to];
+    const Item& from = g.item(bad.from);
+    const Item& to = g.item(bad.to);
+    const int m = bad.model;
     std::string message;
     if (from.stage == Stage::outcome && to.stage == Stage::outcome) {
       message = fmt::format("{} links back to {}: outcomes lead from short to medium to long term",
-                            describe_with_term(from), describe_with_term(to));
+                            describe_with_term(g, bad.from, m), describe_with_term(g, bad.to, m));
     } else if (from.stage == to.stage) {
       message = fmt::format(
           "{} links to {}, in the same column: links go forward, from {} to "
           "later stages",
-          describe(from), describe(to), stage_section(from.stage));
+          describe(g, bad.from, m), describe(g, bad.to, m), stage_section(from.stage));
     } else {
       message = fmt::format(
           "{} links back to {}: links go forward, resources -> activities -> "
           "outputs -> outcomes -> impacts",
-          describe(from), describe(to));
+          describe(g, bad.from, m), describe(g, bad.to, m));
     }
     std::string suggestion;
     if (from.stage == to.stage && from.stage != Stage::outcome) {
@@ -44,11 +47,12 @@ void check_misordered_link(const Model& m, const RuleContext& ctx, Findings& out
           "link both to an item of a later stage instead, or move one of them to the stage it "
           "belongs to");
     } else if (link_goes_forward(to.stage, to.term, from.stage, from.term)) {
-      suggestion = fmt::format("did you mean '{} -> {}'? write `{}` instead of `{}`", to.id.value,
-                               from.id.value, bad.ref->kind == Ref::Kind::to ? "from" : "to",
-                               bad.ref->kind == Ref::Kind::to ? "to" : "from");
+      suggestion =
+          fmt::format("did you mean '{} -> {}'? write `{}` instead of `{}`", g.name(bad.to, m),
+                      g.name(bad.from, m), bad.ref->kind == Ref::Kind::to ? "from" : "to",
+                      bad.ref->kind == Ref::Kind::to ? "to" : "from");
     }
-    out.add(bad.ref->span, bad.holder, std::move(message), std::move(suggestion));
+    out.add_in(m, bad.ref->span, bad.holder, std::move(message), std::move(suggestion));
   }
 }
 

@@ -5,14 +5,14 @@
 
 namespace lmc {
 
-void check_unlinked_activity(const Model& m, const RuleContext& ctx, Findings& out) {
+void check_unlinked_activity(const RuleContext& ctx, Findings& out) {
   const Graph& g = ctx.graph;
-  for (std::size_t i = 0; i < m.items.size(); ++i) {
-    const Item& it = m.items[i];
-    if (it.stage != Stage::activity || !g.defines(static_cast<int>(i)) || g.in_doubt(i)) continue;
+  for (int i = 0; i < g.size(); ++i) {
+    const Item& it = g.item(i);
+    if (it.stage != Stage::activity || !g.defines(i) || g.in_doubt(i)) continue;
     if (!g.successors(i).empty()) continue;
-    out.add(
-        it.id.span, it.id.value,
+    out.add_in(
+        g.model_of(i), it.id.span, it.id.value,
         fmt::format("activity '{}' leads nowhere: it links to no output or outcome", it.id.value));
   }
 }

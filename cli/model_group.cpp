@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "model_group.h"
+
+#include <algorithm>
+
+#include "lmc/check.h"
+
+namespace lmc::cli {
+
+namespace fs = std::filesystem;
+
+ReadFileFn model_file_reader() {
+  return [](const fs::path& p, std::string& text, std::string& why, std::uintmax_t& oversize) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      why = "it is a folder, not a file";
+      return false;
+    }
+    std::uintmax_t size = 0;
+    const ReadError e = read_file(p, text, &why, &size);
+    if (e == ReadError::too_large) oversize = size;
+    if (e != ReadError::none && !why.empty()) why = "it " + why;
+    return e == ReadError::none;
+  };
+}
+
+std::vector<Diagnostic> CheckedSet::findings_in(int model) const {
+  std::vector<Diagnostic> out;
+  const std::string& path = set.models[model]->source.path();
+  for (const Diagnostic& d : findings) {
+    if (d.file == path) out.push_back(d);
+  }
+  return out;
+}
+
+CheckedSet load_and_check(std::vector<InputFile> files, ConfigCache& configs,
+                          const std::string& today_date) {
+  CheckedSet out;
+  std::vector<ModelSource> sources;
+  sources.reserve(files.size());
+  for (InputFile& f : files) {
+    sources.push_back(ModelSource{f.display, f.location, std::move(f.text), f.oversize});
+  }
+  out.set = load_model_set(std::move(sources), model_file_reader(), run_parallel);
+  const ModelSet& set = out.set;
+  const std::size_t n = set.models.size();
+  // Configurations are looked up first, in order (they print their problems once).
+  std::vector<const LoadedConfig*> config(n, nullptr);
+  for (std::size_t m = 0; m < n; ++m) {
+    const fs::path dir = set.real[m].empty() ? fs::path(set.models[m]->source.path()).parent_path()
+                                             : set.real[m].parent_path();
+    config[m] = configs.for_directory(dir.empty() ? fs::path(".") : dir);
+    if (!config[m]) out.configs_ok = false;
+  }
+  // Each group of linked models is checked on its own, on every core; the findings are the
+  // same byte for byte however many threads ran.
+  const std::vector<std::vector<int>> groups = set.groups();
+  std::vector<std::vector<Diagnostic>> found(groups.size());
+  out.links.assign(n, 0);
+  run_parallel(groups.size(), [&](std::size_t g) {
+    const std::vector<int>& members = groups[g];
+    std::vector<CheckInput> inputs;
+    bool named = false;
+    for (int m : members) {
+      inputs.push_back(CheckInput{set.models[m].get(), &set.targets[m],
+                                  config[m] ? &config[m]->rules : nullptr});
+      named = named || !set.targets[m].empty();
+    }
+    std::vector<int> local;
+    if (named) {
+      local.assign(n, -1);
+      for (std::size_t k = 0; k < members.size(); ++k) local[members[k]] = static_cast<int>(k);
+    }
+    std::vector<int> links;
+    found[g] = check(inputs, today_date, &links, local);
+    for (std::size_t k = 0; k < members.size(); ++k) out.links[members[k]] = links[k];
+  });
+  for (auto& f : found) std::move(f.begin(), f.end(), std::back_inserter(out.findings));
+  std::sort(out.findings.begin(), out.findings.end(), diagnostic_less);
+  return out;
+}
+
+}  // namespace lmc::cli

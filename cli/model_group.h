@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+// Models read from the command line with every model they reach (a programme and its work
+// streams), checked together: what check, render, report, export and serve start from.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli.h"
+#include "config_cache.h"
+#include "lmc/diagnostic.h"
+#include "lmc/model_set.h"
+
+namespace lmc::cli {
+
+struct CheckedSet {
+  ModelSet set;
+  std::vector<Diagnostic> findings;  ///< of every model, sorted
+  std::vector<int> links;            ///< per model: the sound links written in it
+  bool configs_ok = true;            ///< false when a model's .lmc.yaml had problems (printed)
+
+  /// The findings in one model's file.
+  std::vector<Diagnostic> findings_in(int model) const;
+};
+
+/// Reads files for load_model_set() as read_file() does.
+ReadFileFn model_file_reader();
+
+/// Loads `files` and every model they reach through `model:` and PATH#id, and checks each
+/// group of linked models as one graph, each model under the configuration of its folder.
+CheckedSet load_and_check(std::vector<InputFile> files, ConfigCache& configs,
+                          const std::string& today_date);
+
+}  // namespace lmc::cli

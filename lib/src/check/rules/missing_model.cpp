@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+// missing-model: a box's `model`, or a PATH#id reference, names a file that does not exist or
+// is not a logic model.
+// Why: a programme whose work-stream model cannot be found is checked, drawn and rolled up
+// without it, silently; the links into it are lost.
+#include "check/rules/rules.h"
+
+namespace lmc {
+
+namespace {
+
+std::string why_not(const FileTarget& file) {
+  return file.status == FileTarget::Status::not_a_model ? "it is not a logic model: " + file.reason
+                                                        : file.reason;
+}
+
+}  // namespace
+
+void check_missing_model(const RuleContext& ctx, Findings& out) {
+  const Graph& g = ctx.graph;
+  for (int i = 0; i < g.size(); ++i) {
+    const Item& it = g.item(i);
+    const Text* path = it.detail_model();
+    if (!path) continue;
+    const int m = g.model_of(i);
+    const FileTarget* file = g.target(m, path->value);
+    if (!file || file->status == FileTarget::Status::ok) continue;
+    out.add_in(m, path->span, it.id.value,
+               fmt::format("{} is detailed by '{}', which lmc cannot read as a model: {}",
+                           describe(it), path->value, why_not(*file)),
+               file->suggestion.empty() ? std::string()
+                                        : fmt::format("did you mean '{}'?", file->suggestion));
+  }
+  for (const Graph::BadRef& bad : g.bad_refs()) {
+    if (bad.status != Graph::RefStatus::missing_model || !bad.file) continue;
+    const Ref& ref = *bad.ref;
+    std::string suggestion;
+    if (!bad.file->suggestion.empty()) {
+      std::string meant = ref.target;
+      meant.replace(meant.find(bad.path), bad.path.size(), bad.file->suggestion);
+      suggestion = fmt::format("did you mean '{}'?", meant);
+    }
+    out.add_in(bad.model, ref.span, bad.holder,
+               fmt::format("'{}' in `{}` names the model '{}', which lmc cannot read: {}",
+                           ref.target, key_name(ref.kind), bad.path, why_not(*bad.file)),
+               std::move(suggestion));
+  }
+}
+
+}  // namespace lmc
