@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 // `lmc render MODEL -o OUT` and `lmc export MODEL --format dot`.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <signal.h>
 
 #include <algorithm>
 #include <iostream>
 #include <memory>
+#include <ranges>
+#include <set>
 
 #include "checked_model.h"
 #include "cli.h"
@@ -14,6 +17,7 @@
 #include "lmc/export.h"
 #include "lmc/graph.h"
 #include "lmc/render.h"
+#include "model_group.h"
 #include "output_file.h"
 #include "watcher.h"
 
@@ -36,6 +40,7 @@ struct RenderArgs {
   std::string config;
   std::string today;
   bool watch = false;
+  bool with_models = false;
 };
 
 // The model named on the command line, loaded and checked; nullopt (said on stderr) when it
@@ -53,12 +58,6 @@ std::optional<CheckedModel> load_model_file(const std::string& path, const std::
   if (!config.empty() && !configs.force(config)) return std::nullopt;
   return load_checked(path, std::move(text), fs::path(path).parent_path(), configs, today_date,
                       consequence);
-}
-
-int errors_in(const std::vector<Diagnostic>& findings) {
-  int n = 0;
-  for (const auto& d : findings) n += d.severity == Severity::error;
-  return n;
 }
 
 DrawSettings draw_settings(const RenderArgs& args, OutputFormat format) {
@@ -173,6 +172,85 @@ int watch(const RenderArgs& args, OutputFormat format) {
   return kExitOk;
 }
 
+// Where the diagram of model `m` of a programme goes with --with-models and SVG: OUT for the
+// programme, OUT's name and the model's file name beside it for the others.
+std::vector<fs::path> svg_names(const fs::path& out, const ModelSet& set,
+                                const std::vector<int>& order) {
+  std::vector<fs::path> names(set.models.size());
+  std::set<std::string> used;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    fs::path name = out;
+    if (k > 0) {
+      const std::string base =
+          out.stem().string() + "-" + fs::path(set.models[order[k]]->source.path()).stem().string();
+      name = out.parent_path() / (base + ".svg");
+      for (int n = 2; used.count(name.string()); ++n) {
+        name = out.parent_path() / fmt::format("{}-{}.svg", base, n);
+      }
+    }
+    used.insert(name.string());
+    names[order[k]] = name;
+  }
+  return names;
+}
+
+// --with-models: the programme and every model it details, as one PDF book or as SVG files
+// linked to each other.
+bool draw_book(const CheckedSet& c, const RenderArgs& args, OutputFormat format) {
+  const ModelSet& set = c.set;
+  const std::vector<int> order = book_order(set, 0);
+  std::vector<int> page(set.models.size(), 0);
+  for (std::size_t k = 0; k < order.size(); ++k) page[order[k]] = static_cast<int>(k) + 1;
+  if (format == OutputFormat::pdf) {
+    std::vector<BookPage> pages;
+    for (int m : order) {
+      DrawSettings settings = draw_settings(args, format);
+      settings.previous_order.clear();
+      add_programme_marks(
+          settings, set, m, [](int) { return std::string(); }, [&](int t) { return page[t]; });
+      pages.push_back(draw_dot(set.models[m]->model, c.findings_in(m), settings));
+    }
+    RenderResult r = render_book(pages);
+    for (const std::string& msg : r.messages) std::cerr << "lmc: graphviz: " << msg << '\n';
+    if (!r.error.empty()) {
+      print_error(r.error);
+      return false;
+    }
+    if (const std::string error = write_output(args.output, r.data); !error.empty()) {
+      print_error(error);
+      return false;
+    }
+    return true;
+  }
+  const std::vector<fs::path> names = svg_names(args.output, set, order);
+  for (int m : order) {
+    DrawSettings settings = draw_settings(args, format);
+    settings.previous_order = previous_layout(names[m].string());
+    add_programme_marks(
+        settings, set, m,
+        [&](int t) { return names[t].empty() ? std::string() : names[t].filename().string(); },
+        [](int) { return 0; });
+    RenderResult r = draw(set.models[m]->model, c.findings_in(m), settings);
+    for (const std::string& msg : r.messages) std::cerr << "lmc: graphviz: " << msg << '\n';
+    if (!r.error.empty()) {
+      print_error(r.error);
+      return false;
+    }
+    if (same_file(names[m].string(), set.models[m]->source.path())) {
+      print_error("refusing to write a diagram over the model '" + names[m].string() + "'");
+      return false;
+    }
+    if (const std::string error = write_output(names[m].string(), r.data); !error.empty()) {
+      print_error(error);
+      return false;
+    }
+  }
+  std::cerr << fmt::format(
+      "lmc: drew {} models: {}\n", order.size(),
+      fmt::join(order | std::views::transform([&](int m) { return names[m].string(); }), ", "));
+  return true;
+}
+
 int run_render(const RenderArgs& args) {
   const std::optional<OutputFormat> format = output_format(args);
   if (!format) return kExitUsage;
@@ -180,11 +258,43 @@ int run_render(const RenderArgs& args) {
     print_error("refusing to write the diagram over the model '" + args.model + "'");
     return kExitUsage;
   }
+  if (args.with_models && *format != OutputFormat::pdf && *format != OutputFormat::svg) {
+    print_error(
+        "--with-models draws a book: write a PDF (one page a model) or SVG (one file a "
+        "model, linked to each other)");
+    return kExitUsage;
+  }
+  if (args.with_models && args.output == "-" && *format == OutputFormat::svg) {
+    print_error("--with-models writes one SVG file a model: name the programme's with -o");
+    return kExitUsage;
+  }
   if (args.watch) return watch(args, *format);
-  const auto c = load_model_file(args.model, args.config, args.today, "cannot be drawn");
+  const auto c = load_programme(args.model, args.config, args.today, "cannot be drawn");
   if (!c) return kExitUsage;
-  if (!draw_to_output(*c, args, *format)) return kExitUsage;
-  if (const int errors = errors_in(c->findings); errors > 0) {
+  if (args.with_models) {
+    if (!draw_book(*c, args, *format)) return kExitUsage;
+  } else {
+    DrawSettings settings = draw_settings(args, *format);
+    add_programme_marks(
+        settings, c->set, 0, [](int) { return std::string(); }, [](int) { return 0; });
+    RenderResult r = draw(c->set.models[0]->model, c->findings_in(0), settings);
+    for (const std::string& m : r.messages) std::cerr << "lmc: graphviz: " << m << '\n';
+    if (!r.error.empty()) {
+      print_error(r.error);
+      return kExitUsage;
+    }
+    if (const std::string error = write_output(args.output, r.data); !error.empty()) {
+      print_error(error);
+      return kExitUsage;
+    }
+  }
+  // Errors of the models drawn: the programme's, and with --with-models every page's.
+  int errors = 0;
+  for (const Diagnostic& d : c->findings) {
+    const bool drawn = args.with_models || d.file == c->set.models[0]->source.path();
+    errors += drawn && d.severity == Severity::error;
+  }
+  if (errors > 0) {
     std::cerr << fmt::format(
         "lmc: '{}' has {} error{}; the diagram shows what could be drawn (`lmc check {}` lists "
         "them)\n",
@@ -219,6 +329,9 @@ Runner setup_render(CLI::App& app) {
       ->check(CLI::Range(30, 1200));
   app.add_option("--config", args->config, "Rule configuration for --annotate");
   app.add_option("--today", args->today, "The date overdue-test compares against (YYYY-MM-DD)");
+  app.add_flag("--with-models", args->with_models,
+               "Draw the programme and every model its boxes detail (`model:`): a PDF of one "
+               "page a model, or one SVG file a model beside OUT, linked to each other");
   app.add_flag("--watch", args->watch,
                "Keep running: redraw the output (atomically) each time the model is saved");
   return [args] { return run_render(*args); };

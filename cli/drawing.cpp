@@ -3,30 +3,77 @@
 
 #include <fmt/format.h>
 
+#include <set>
+
 namespace lmc::cli {
 
-RenderResult draw(const CheckedModel& c, const DrawSettings& settings) {
-  const Model& model = c.loaded->model;
-  RenderOptions options;
-  options.format = settings.format;
-  options.dpi = settings.dpi;
+BookPage draw_dot(const Model& model, const std::vector<Diagnostic>& findings,
+                  const DrawSettings& settings) {
   const PageSize page = settings.page.value_or(model.render.page.value_or(PageSize::a4));
   const bool portrait =
       settings.portrait || (!settings.landscape && model.render.portrait.value_or(false));
-  options.page = page_geometry(page, portrait);
-
   DiagramOptions diagram;
-  diagram.page = options.page;
+  diagram.page = page_geometry(page, portrait);
   diagram.indicators = settings.indicators;
   diagram.previous_order = settings.previous_order;
-  std::string dot = to_dot(
-      model, settings.annotate ? annotate_findings(model, c.findings) : Decorations{}, diagram);
+  Decorations marks = settings.annotate ? annotate_findings(model, findings) : Decorations{};
+  marks.stubs = settings.stubs;
+  marks.drill = settings.drill;
+  return BookPage{to_dot(model, marks, diagram), diagram.page};
+}
+
+RenderResult draw(const Model& model, const std::vector<Diagnostic>& findings,
+                  const DrawSettings& settings) {
+  BookPage page = draw_dot(model, findings, settings);
   if (settings.format == OutputFormat::dot) {
     RenderResult r;
-    r.data = std::move(dot);
+    r.data = std::move(page.dot);
     return r;
   }
-  return render_dot(dot, options);
+  RenderOptions options;
+  options.format = settings.format;
+  options.dpi = settings.dpi;
+  options.page = page.page;
+  return render_dot(page.dot, options);
+}
+
+void add_programme_marks(DrawSettings& settings, const ModelSet& set, int m,
+                         const std::function<std::string(int)>& href,
+                         const std::function<int(int)>& page) {
+  const Model& model = set.models[m]->model;
+  const FileTargets& targets = set.targets[m];
+  auto target_of = [&](std::string_view path) -> int {
+    const auto t = targets.find(path);
+    if (t == targets.end() || t->second.model < 0 || !set.models[t->second.model]->usable)
+      return -1;
+    return t->second.model;
+  };
+  auto title_of = [&](int t) {
+    const Model& other = set.models[t]->model;
+    return other.title.value.empty() ? other.path : other.title.value;
+  };
+  std::set<std::string_view> stubbed;
+  for (const Item& it : model.items) {
+    if (const Text* path = it.detail_model(); path && !it.id.value.empty()) {
+      if (const int t = target_of(path->value); t >= 0) {
+        settings.drill[it.id.value] = DrillDown{path->value, href(t), page(t)};
+      }
+    }
+    for (const Ref& ref : it.links) {
+      const auto parts = split_file_ref(ref.target);
+      if (!parts || !stubbed.insert(ref.target).second) continue;
+      const int t = target_of(parts->first);
+      if (t < 0) continue;
+      for (const Item& other : set.models[t]->model.items) {
+        if (other.id.value != parts->second) continue;
+        std::string link = href(t);
+        if (!link.empty()) link += "#item-" + other.id.value;
+        settings.stubs.push_back(StubItem{ref.target, other.label.value, title_of(t), other.stage,
+                                          other.term, std::move(link)});
+        break;
+      }
+    }
+  }
 }
 
 std::string count_findings(const std::vector<Diagnostic>& findings) {

@@ -2,11 +2,14 @@
 // A checked model drawn as `lmc render` draws it: for render, render --watch and serve.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "checked_model.h"
+#include "lmc/model_set.h"
 #include "lmc/render.h"
 
 namespace lmc::cli {
@@ -21,10 +24,26 @@ struct DrawSettings {
   int dpi = 150;
   /// The box order of the drawing this one replaces (read_layout_memo), to keep it.
   std::vector<std::vector<std::string>> previous_order;
+  /// In a programme: the items of other models this one links to, and the drill-down marks.
+  std::vector<StubItem> stubs;
+  std::map<std::string, DrillDown, std::less<>> drill;
 };
 
 /// The diagram's bytes, or an error; Graphviz's own messages beside them.
-RenderResult draw(const CheckedModel& c, const DrawSettings& settings);
+RenderResult draw(const Model& model, const std::vector<Diagnostic>& findings,
+                  const DrawSettings& settings);
+inline RenderResult draw(const CheckedModel& c, const DrawSettings& settings) {
+  return draw(c.loaded->model, c.findings, settings);
+}
+/// The DOT of the diagram draw() renders, and the page it is drawn on.
+BookPage draw_dot(const Model& model, const std::vector<Diagnostic>& findings,
+                  const DrawSettings& settings);
+
+/// Fills in the stubs and drill-down marks of model `m` of a programme: `href(t)` is where a
+/// link to model t's diagram goes (empty for none), `page(t)` its page in a book (0 for none).
+void add_programme_marks(DrawSettings& settings, const ModelSet& set, int m,
+                         const std::function<std::string(int)>& href,
+                         const std::function<int(int)>& page);
 
 /// How many findings of each severity, as "2 errors, 1 warning, 0 infos".
 std::string count_findings(const std::vector<Diagnostic>& findings);

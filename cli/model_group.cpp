@@ -2,8 +2,12 @@
 #include "model_group.h"
 
 #include <algorithm>
+#include <iostream>
+#include <sstream>
 
+#include "checked_model.h"
 #include "lmc/check.h"
+#include "lmc/report.h"
 
 namespace lmc::cli {
 
@@ -78,6 +82,61 @@ CheckedSet load_and_check(std::vector<InputFile> files, ConfigCache& configs,
   for (auto& f : found) std::move(f.begin(), f.end(), std::back_inserter(out.findings));
   std::sort(out.findings.begin(), out.findings.end(), diagnostic_less);
   return out;
+}
+
+std::optional<CheckedSet> load_programme(const std::string& path, const std::string& config,
+                                         const std::string& today_arg,
+                                         std::string_view consequence) {
+  std::string today_date;
+  if (!resolve_today(today_arg, today_date)) return std::nullopt;
+  InputFile file{path, path, {}};
+  std::string why;
+  std::uintmax_t size = 0;
+  if (const ReadError e = read_file(path, file.text, &why, &size); e == ReadError::too_large) {
+    file.oversize = size;
+  } else if (e != ReadError::none) {
+    print_error("'" + path + "' " + why);
+    return std::nullopt;
+  }
+  ConfigCache configs(false);
+  if (!config.empty() && !configs.force(config)) return std::nullopt;
+  std::vector<InputFile> files;
+  files.push_back(std::move(file));
+  CheckedSet result = load_and_check(std::move(files), configs, today_date);
+  if (!result.configs_ok) return std::nullopt;
+  const LoadResult& model = *result.set.models[0];
+  if (!model.usable) {
+    std::ostringstream out;
+    write_text(out, {{path, &model.source}}, result.findings_in(0), TextStyle{false, true});
+    std::cerr << out.str();
+    print_error("'" + path + "' " + std::string(consequence) +
+                ": it is not a logic model lmc can read");
+    return std::nullopt;
+  }
+  return result;
+}
+
+std::vector<int> book_order(const ModelSet& set, int root) {
+  std::vector<int> order;
+  std::vector<bool> seen(set.models.size(), false);
+  std::vector<int> stack{root};
+  while (!stack.empty()) {
+    const int m = stack.back();
+    stack.pop_back();
+    if (seen[m] || !set.models[m]->usable) continue;
+    seen[m] = true;
+    order.push_back(m);
+    // Pushed in reverse, so the first box's model is drawn next.
+    std::vector<int> details;
+    for (const Item& it : set.models[m]->model.items) {
+      const Text* path = it.detail_model();
+      if (!path) continue;
+      const auto t = set.targets[m].find(path->value);
+      if (t != set.targets[m].end() && t->second.model >= 0) details.push_back(t->second.model);
+    }
+    for (auto d = details.rbegin(); d != details.rend(); ++d) stack.push_back(*d);
+  }
+  return order;
 }
 
 }  // namespace lmc::cli

@@ -3,7 +3,9 @@
 // streams), checked together: what check, render, report, export and serve start from.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli.h"
@@ -30,5 +32,17 @@ ReadFileFn model_file_reader();
 /// group of linked models as one graph, each model under the configuration of its folder.
 CheckedSet load_and_check(std::vector<InputFile> files, ConfigCache& configs,
                           const std::string& today_date);
+
+/// One model named on the command line (`path`), loaded with every model it reaches and
+/// checked with them. When a configuration is broken, or the model is not one lmc can read,
+/// prints why on stderr ("'x' <consequence>: ...") and returns nullopt. The model is
+/// `set.models[0]`.
+std::optional<CheckedSet> load_programme(const std::string& path, const std::string& config,
+                                         const std::string& today_arg,
+                                         std::string_view consequence);
+
+/// The models a programme's boxes detail, depth first in the order written, each once,
+/// starting with `root`: the pages of its book.
+std::vector<int> book_order(const ModelSet& set, int root);
 
 }  // namespace lmc::cli

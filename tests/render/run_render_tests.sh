@@ -231,6 +231,41 @@ done
 leftovers=$(find "$work/killed" -name '*.tmp' | wc -l)
 [ "$leftovers" -eq 0 ] || fail "a killed render left $leftovers temporary file(s)"
 
+# A programme as a book: the programme, then each model its boxes detail, one page each; the
+# drill-down boxes link to their pages; the work streams' links into the programme are drawn
+# to stub boxes marked with the programme's title.
+check
+"$lmc" render examples/programme/programme.yaml -o "$work/book.pdf" --with-models 2>"$work/err" ||
+  fail "the book did not render: $(cat "$work/err")"
+[ -s "$work/err" ] && fail "the book printed: $(cat "$work/err")"
+pages=$(pdfinfo "$work/book.pdf" | sed -n 's/^Pages: *//p')
+[ "$pages" = 5 ] || fail "the book has $pages pages, not 5 (the programme and four work streams)"
+check
+pdftotext -f 1 -l 1 "$work/book.pdf" - | tr -s ' \n' ' ' | grep -q "Detailed on page 2" ||
+  fail "the programme's page does not say where the care homes work stream is detailed"
+pdftotext -f 2 -l 2 "$work/book.pdf" - | tr -s ' \n' ' ' | grep -q "Enhanced health in care homes" ||
+  fail "page 2 is not the first work stream written in the programme"
+[ "$(grep -ac '/Subtype /Link' "$work/book.pdf")" -ge 4 ] || fail "the drill-down boxes do not link to their pages"
+check
+# (pdftotext writes the "fi" of Northfield as a ligature)
+[ "$(pdftotext -f 2 -l 2 "$work/book.pdf" - | grep -c '◂ in North.*eld')" -eq 3 ] ||
+  fail "the care homes page does not mark its links into the programme with the programme's title"
+check
+mkdir "$work/svgbook"
+"$lmc" render examples/programme/programme.yaml -o "$work/svgbook/programme.svg" --with-models 2>"$work/err" ||
+  fail "the SVG book did not render: $(cat "$work/err")"
+for f in programme programme-care-homes programme-frailty programme-urgent-care programme-workforce; do
+  xmllint --noout "$work/svgbook/$f.svg" || fail "$f.svg is missing or not well-formed"
+done
+grep -q 'xlink:href="programme-care-homes.svg"' "$work/svgbook/programme.svg" ||
+  fail "the programme's SVG does not link to the care homes SVG"
+grep -q 'xlink:href="programme.svg#item-fewer-admissions"' "$work/svgbook/programme-care-homes.svg" ||
+  fail "the care homes SVG does not link back to the programme"
+grep -q 'class="node box stub' "$work/svgbook/programme-care-homes.svg" || fail "no stub box in the care homes SVG"
+check
+"$lmc" render examples/programme/programme.yaml -o "$work/book.png" --with-models 2>"$work/err"
+[ $? -eq 2 ] || fail "--with-models to PNG did not exit 2"
+
 echo "render: $checks checks, $failures failed"
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -45,6 +45,23 @@ struct GhostItem {
   Term term = Term::none;
 };
 
+/// An item of another model that this one links to or from (`PATH#id`), drawn as a stub box
+/// at the edge of its column, marked with the other model's title.
+struct StubItem {
+  std::string ref;  ///< the reference as written: "../programme.yaml#fewer-admissions"
+  std::string label, model_title;
+  Stage stage = Stage::resource;
+  Term term = Term::none;
+  std::string href;  ///< where the stub links to (SVG): the other model's diagram; may be empty
+};
+
+/// The drill-down mark of a box whose `model:` details it.
+struct DrillDown {
+  std::string name;  ///< the detail model as the box names it: its path from this model
+  std::string href;  ///< its diagram (SVG), or empty
+  int page = 0;      ///< its page in a book (PDF), or 0
+};
+
 /// A finding as the findings band lists it: its marker (0 for a finding about the whole
 /// model), severity, rule and message.
 struct FindingNote {
@@ -71,6 +88,10 @@ struct Decorations {
   std::vector<GhostItem> ghost_items;
   std::vector<Link> ghost_links;
   Highlight ghost;  ///< how ghosts are drawn
+  /// Programmes: the items of other models this one links to, and the boxes detailed by a
+  /// model of their own (by item id).
+  std::vector<StubItem> stubs;
+  std::map<std::string, DrillDown, std::less<>> drill;
   /// Lines of the key, each a highlight and what it means.
   std::vector<std::pair<Highlight, std::string>> key;
 };
@@ -133,6 +154,16 @@ struct RenderOptions {
   PageGeometry page = page_geometry(PageSize::a4, false);
   int dpi = 150;  ///< PNG only
 };
+
+/// One page of a book: a diagram's DOT from to_dot(), and its page.
+struct BookPage {
+  std::string dot;
+  PageGeometry page;
+};
+
+/// Renders diagrams as the pages of one PDF, in order (a programme's book). A box drawn with
+/// a page number to go to (a drill-down mark) links to that page.
+RenderResult render_book(const std::vector<BookPage>& pages);
 
 /// Renders DOT from to_dot() with Graphviz in this process (nop2: every position is given) to
 /// one page; DOT of any other shape is laid out by dot and scaled into the margins. One render

@@ -74,6 +74,7 @@ class Builder {
     out.key = d_.key;
     number_badges();
     boxes(out);
+    stubs(out);
     edges(out);
     panel(out);
     findings(out);
@@ -140,6 +141,12 @@ class Builder {
         if (auto mk = d_.item_markers.find(b.id); mk != d_.item_markers.end())
           b.marker = mk->second;
       }
+      if (const auto drill = d_.drill.find(b.id); drill != d_.drill.end() && !b.id.empty()) {
+        b.note = drill->second.page > 0 ? fmt::format("▸ Detailed on page {}", drill->second.page)
+                                        : fmt::format("▸ Detailed in {}", drill->second.name);
+        b.href = drill->second.href;
+        b.page = drill->second.page;
+      }
       const auto was = d_.indicator_was.find(b.id);
       for (std::size_t k = 0; indicators_ && k < it.indicators().size(); ++k) {
         IndicatorLine line{indicator_text(it.indicators()[k]), {}};
@@ -164,6 +171,27 @@ class Builder {
       b.highlight = d_.ghost;
       b.ghost = true;
       ghost_box_[ghost.id] = static_cast<int>(out.boxes.size());
+      columns_[b.column].boxes.push_back(static_cast<int>(out.boxes.size()));
+      out.boxes.push_back(std::move(b));
+    }
+  }
+
+  // Items of other models this one links to, after its own: placed at the edge of their
+  // column by order_columns().
+  void stubs(Diagram& out) {
+    for (const StubItem& stub : d_.stubs) {
+      if (stub_box_.count(stub.ref)) continue;
+      Box b;
+      b.node = "stub:" + stub.ref;
+      b.label = stub.label.empty() ? stub.ref : stub.label;
+      b.tooltip = fmt::format("{} ({})", b.label, stub.ref);
+      b.note = "◂ in " + stub.model_title;
+      b.href = stub.href;
+      b.stage = stub.stage;
+      b.column = column_of(stub.stage, stub.term);
+      b.file_order = static_cast<int>(m_.items.size() + out.boxes.size());
+      b.stub = true;
+      stub_box_[stub.ref] = static_cast<int>(out.boxes.size());
       columns_[b.column].boxes.push_back(static_cast<int>(out.boxes.size()));
       out.boxes.push_back(std::move(b));
     }
@@ -201,6 +229,27 @@ class Builder {
       const int a = box_of_item_[bad.from], b = box_of_item_[bad.to];
       if (a < 0 || b < 0 || !drawn.insert({a, b}).second) continue;
       add_edge(out, a, b, true);
+    }
+    // Links to and from items of other models, to their stubs.
+    for (const Graph::BadRef& bad : g_.bad_refs()) {
+      if (bad.status != Graph::RefStatus::external) continue;
+      const Ref& ref = *bad.ref;
+      if (ref.kind != Ref::Kind::to && ref.kind != Ref::Kind::from) continue;
+      const auto stub = stub_box_.find(ref.target);
+      const int self = g_.find(bad.holder);
+      if (stub == stub_box_.end() || self < 0 || box_of_item_[self] < 0) continue;
+      int a = box_of_item_[self], b = stub->second;
+      if (ref.kind == Ref::Kind::from) std::swap(a, b);
+      if (!drawn.insert({a, b}).second) continue;
+      const Box& from = out.boxes[a];
+      const Box& to = out.boxes[b];
+      const Item& holder = m_.items[self];
+      const bool forward = ref.kind == Ref::Kind::to
+                               ? link_goes_forward(holder.stage, holder.term, to.stage,
+                                                   column_defs()[to.column].term)
+                               : link_goes_forward(from.stage, column_defs()[from.column].term,
+                                                   holder.stage, holder.term);
+      add_edge(out, a, b, !forward);
     }
     auto box_named = [&](const std::string& id) {
       if (auto g = ghost_box_.find(id); g != ghost_box_.end()) return g->second;
@@ -273,6 +322,7 @@ class Builder {
   std::array<Column, kColumns.size()> columns_;
   std::vector<int> box_of_item_;
   std::map<std::string, int> ghost_box_;
+  std::map<std::string, int, std::less<>> stub_box_;
   std::map<int, std::vector<Badge>> item_badges_;
   std::map<std::pair<int, int>, std::vector<Badge>> link_badges_;
   bool indicators_ = false;

@@ -40,6 +40,10 @@ struct Box {
   int marker = 0;  ///< --annotate marker, 0 for none
   std::optional<Highlight> highlight;
   bool ghost = false;  ///< an item of the old revision (visual diff)
+  bool stub = false;   ///< an item of another model (PATH#id), drawn at the column's edge
+  std::string note;    ///< a small line under the label: the drill-down mark, a stub's model
+  std::string href;    ///< SVG: where the box links to
+  int page = 0;        ///< PDF book: the page the box links to
 };
 
 enum class EdgeKind {

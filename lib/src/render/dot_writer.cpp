@@ -214,6 +214,11 @@ class DotWriter {
     const render::BoxText& t = p_.box_text[i];
     const auto& s = p_.s;
     std::string rows = fmt::format("<TR><TD>{}</TD></TR>", html_lines(t.label));
+    if (!t.note.empty()) {
+      rows += fmt::format(
+          "<TR><TD><FONT POINT-SIZE=\"{}\" COLOR=\"#333333\"><I>{}</I></FONT></TD></TR>",
+          num(s.small()), html_lines(t.note));
+    }
     if (!t.indicators.empty()) {
       rows += fmt::format("<TR><TD HEIGHT=\"{}\"></TD></TR>", static_cast<int>(s.f * 0.3));
       for (const render::IndicatorText& ind : t.indicators) {
@@ -246,19 +251,27 @@ class DotWriter {
             static_cast<int>(std::ceil(width)), static_cast<int>(std::ceil(s.pill_h() + 4)), cells);
       }
     }
-    std::string style = b.ghost ? "rounded,dashed" : "rounded,filled";
+    std::string style = b.ghost  ? "rounded,dashed"
+                        : b.stub ? "rounded,dashed,filled"
+                                 : "rounded,filled";
     std::string attrs = fmt::format(
         "shape=box, fontsize={}, {}, fillcolor=\"{}\", class=\"{}\", label=<<TABLE BORDER=\"0\" "
         "CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">{}</TABLE>>",
         num(s.f), geometry(p_.boxes[i]),
-        b.ghost ? "white" : std::string(kStageFill[static_cast<int>(b.stage)]),
-        b.ghost ? "box removed"
-                : fmt::format("box {} {}", stage_name(b.stage), d_.columns[b.column].key),
+        b.ghost  ? "white"
+        : b.stub ? "#FAFAFA"
+                 : std::string(kStageFill[static_cast<int>(b.stage)]),
+        b.ghost  ? "box removed"
+        : b.stub ? fmt::format("box stub {} {}", stage_name(b.stage), d_.columns[b.column].key)
+                 : fmt::format("box {} {}", stage_name(b.stage), d_.columns[b.column].key),
         rows);
     if (!b.id.empty())
       attrs += fmt::format(", id={}", dot_quoted((b.ghost ? "removed-" : "item-") + b.id));
     if (!b.tooltip.empty()) attrs += ", tooltip=" + dot_quoted(b.tooltip, true);
     if (b.ghost) attrs += ", fontcolor=\"#666666\"";
+    if (b.stub) attrs += ", color=\"#777777\"";
+    if (!b.href.empty()) attrs += ", URL=" + dot_quoted(b.href, true) + ", target=\"_top\"";
+    if (b.page > 0) attrs += fmt::format(", lmc_goto=\"{}\"", b.page);
     if (b.highlight) {
       attrs += fmt::format(", color=\"{}\", penwidth={}", b.highlight->color,
                            num(std::max(2.0, s.f / 4)));

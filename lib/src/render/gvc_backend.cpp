@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <type_traits>
 
 #include "lmc/render.h"
 #include "render/layout.h"
@@ -216,6 +217,41 @@ void draw(GVC_t* gvc, Agraph_t* g, const RenderOptions& options, double pad_x, d
   if (options.format == OutputFormat::pdf) fix_pdf_date(result.data);
 }
 
+// The few cairo functions a book needs, from the cairo the pango plugin already loaded: lmc
+// does not link cairo, so `lmc check` does not pay for loading it.
+struct Cairo {
+  using WriteFn = int (*)(void*, const unsigned char*, unsigned int);
+  void* (*pdf_surface_create_for_stream)(WriteFn, void*, double, double) = nullptr;
+  void (*pdf_surface_set_size)(void*, double, double) = nullptr;
+  void* (*create)(void*) = nullptr;
+  void (*destroy)(void*) = nullptr;
+  void* (*create_for_rectangle)(void*, double, double, double, double) = nullptr;
+  void (*surface_show_page)(void*) = nullptr;
+  void (*surface_finish)(void*) = nullptr;
+  void (*surface_destroy)(void*) = nullptr;
+  int (*surface_status)(void*) = nullptr;
+  void (*tag_begin)(void*, const char*, const char*) = nullptr;
+  void (*tag_end)(void*, const char*) = nullptr;
+
+  bool load() {
+    void* lib = dlopen("libcairo.so.2", RTLD_NOW | RTLD_LOCAL);
+    if (!lib) return false;
+    auto get = [&](auto& fn, const char* name) {
+      fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(dlsym(lib, name));
+      return fn != nullptr;
+    };
+    return get(pdf_surface_create_for_stream, "cairo_pdf_surface_create_for_stream") &&
+           get(pdf_surface_set_size, "cairo_pdf_surface_set_size") && get(create, "cairo_create") &&
+           get(destroy, "cairo_destroy") &&
+           get(create_for_rectangle, "cairo_surface_create_for_rectangle") &&
+           get(surface_show_page, "cairo_surface_show_page") &&
+           get(surface_finish, "cairo_surface_finish") &&
+           get(surface_destroy, "cairo_surface_destroy") &&
+           get(surface_status, "cairo_surface_status") && get(tag_begin, "cairo_tag_begin") &&
+           get(tag_end, "cairo_tag_end");
+  }
+};
+
 // The box order to_dot() noted in the DOT's first line, to carry into the drawing.
 std::string_view memo_of(std::string_view dot) {
   const auto at = dot.find(render::layout_memo_tag());
@@ -265,6 +301,87 @@ void embed_memo(std::string& data, OutputFormat format, std::string_view memo) {
 }
 
 }  // namespace
+
+RenderResult render_book(const std::vector<BookPage>& pages) {
+  const std::lock_guard lock(graphviz_lock());
+  RenderResult result;
+  const Plugins& p = plugins();
+  if (!p.error.empty()) {
+    result.error = p.error;
+    return result;
+  }
+  static Cairo cairo;
+  static const bool cairo_loaded = cairo.load();
+  if (!cairo_loaded) {
+    result.error = "cairo (libcairo2) cannot be loaded to write a PDF of several pages";
+    return result;
+  }
+  result.messages = p.warnings;
+  g_messages = &result.messages;
+  agseterr(AGWARN);
+  agseterrf(&collect_message);
+  GVC_t* const gvc = context(p);
+  const PageGeometry first = pages.empty() ? page_geometry(PageSize::a4, false) : pages[0].page;
+  auto write = [](void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return 0;  // CAIRO_STATUS_SUCCESS
+  };
+  void* surface =
+      cairo.pdf_surface_create_for_stream(write, &result.data, first.width, first.height);
+  for (std::size_t k = 0; k < pages.size() && result.error.empty(); ++k) {
+    const BookPage& page = pages[k];
+    Agraph_t* g = agmemread(page.dot.c_str());
+    if (!g || gvLayout(gvc, g, "nop2") != 0) {
+      result.error = fmt::format("Graphviz could not lay out page {} of the book", k + 1);
+      if (g) agclose(g);
+      break;
+    }
+    cairo.pdf_surface_set_size(surface, page.page.width, page.page.height);
+    GD_drawing(g)->size = pointf{page.page.width, page.page.height};
+    GD_drawing(g)->filled = TRUE;
+    GD_drawing(g)->dpi = 72;
+    set(g, "pad", "0");
+    // The links go on the page first, in the book's own context.
+    void* book = cairo.create(surface);
+    const double height = GD_bb(g).UR.y;
+    for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
+      const char* go = agget(n, mutable_text("lmc_goto"));
+      if (!go || !*go) continue;
+      const double w = ND_width(n) * 72, h = ND_height(n) * 72;
+      const pointf c = ND_coord(n);
+      const std::string attrs = fmt::format("rect=[{:.2f} {:.2f} {:.2f} {:.2f}] page={}",
+                                            c.x - w / 2, height - c.y - h / 2, w, h, go);
+      cairo.tag_begin(book, "Link", attrs.c_str());
+      cairo.tag_end(book, "Link");
+    }
+    // Graphviz's PDF renderer ends its page by finishing the surface it draws on: it draws on
+    // a view of the book's page, which it may finish; the book then turns the page.
+    void* view = cairo.create_for_rectangle(surface, 0, 0, page.page.width, page.page.height);
+    void* cr = cairo.create(view);
+    if (gvRenderContext(gvc, g, "pdf:cairo", cr) != 0) {
+      result.error = fmt::format("Graphviz could not draw page {} of the book", k + 1);
+    }
+    cairo.destroy(cr);
+    cairo.surface_destroy(view);
+    cairo.surface_show_page(surface);
+    cairo.destroy(book);
+    gvFreeLayout(gvc, g);
+    agclose(g);
+  }
+  cairo.surface_finish(surface);
+  if (cairo.surface_status(surface) != 0 && result.error.empty()) {
+    result.error = "cairo could not write the book";
+  }
+  cairo.surface_destroy(surface);
+  agseterrf(nullptr);
+  g_messages = nullptr;
+  if (!result.error.empty()) {
+    result.data.clear();
+  } else {
+    fix_pdf_date(result.data);
+  }
+  return result;
+}
 
 namespace render {
 

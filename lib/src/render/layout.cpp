@@ -35,6 +35,7 @@ double wrapped_height(const std::vector<std::string>& lines, double size) {
 BoxText box_text(const Box& b, const Sizes& s, double inner) {
   BoxText t;
   t.label = wrap_text(b.label, inner, s.f);
+  if (!b.note.empty()) t.note = wrap_text(b.note, inner, s.small());
   double line_w = 0;
   for (std::size_t k = 0; k < b.badges.size(); ++k) {
     const double w = pill_width(s, b.badges[k]);
@@ -54,7 +55,7 @@ BoxText box_text(const Box& b, const Sizes& s, double inner) {
 }
 
 double box_height(const BoxText& t, const Sizes& s) {
-  double h = 2 * s.pad_y() + wrapped_height(t.label, s.f);
+  double h = 2 * s.pad_y() + wrapped_height(t.label, s.f) + wrapped_height(t.note, s.small());
   if (!t.badge_lines.empty()) {
     h += s.f * 0.3 + static_cast<double>(t.badge_lines.size()) * (s.pill_h() + 4);
   }
@@ -938,7 +939,8 @@ std::vector<std::vector<std::string>> order_ids(const Diagram& d) {
   for (const Column& c : d.columns) {
     out.emplace_back();
     for (int b : c.boxes) {
-      if (!d.boxes[b].ghost && !d.boxes[b].id.empty()) out.back().push_back(d.boxes[b].id);
+      const Box& box = d.boxes[b];
+      if (!box.ghost && !box.stub && !box.id.empty()) out.back().push_back(box.id);
     }
   }
   return out;
@@ -953,7 +955,7 @@ std::vector<std::vector<int>> reference_order(
   }
   auto known = [&](int box) {
     const Box& x = d.boxes[box];
-    return x.ghost ? rank.end() : rank.find(x.id);
+    return x.ghost || x.stub ? rank.end() : rank.find(x.id);
   };
   // Boxes the previous drawing had, in its order; the others in file order.
   std::vector<std::vector<int>> out;
@@ -1158,6 +1160,10 @@ void order_columns(Diagram& d, const std::vector<std::vector<std::string>>& prev
     if (kept == reference || search.score(kept, kMoveWeight) <= search.score(order, kMoveWeight)) {
       order = kept;
     }
+  }
+  // Items of other models stand at the edge of their column, after the model's own.
+  for (auto& column : order) {
+    std::stable_partition(column.begin(), column.end(), [&](int b) { return !d.boxes[b].stub; });
   }
   for (std::size_t c = 0; c < d.columns.size(); ++c) d.columns[c].boxes = order[c];
 }

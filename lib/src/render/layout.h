@@ -73,6 +73,7 @@ struct IndicatorText {
 
 struct BoxText {
   std::vector<std::string> label;
+  std::vector<std::string> note;              ///< Box::note, wrapped
   std::vector<std::vector<int>> badge_lines;  ///< indices into Box::badges
   std::vector<IndicatorText> indicators;
 };
