@@ -17,6 +17,7 @@
 #include "lmc/export.h"
 #include "lmc/graph.h"
 #include "lmc/render.h"
+#include "lmc/rollup.h"
 #include "model_group.h"
 #include "output_file.h"
 #include "watcher.h"
@@ -42,23 +43,6 @@ struct RenderArgs {
   bool watch = false;
   bool with_models = false;
 };
-
-// The model named on the command line, loaded and checked; nullopt (said on stderr) when it
-// cannot be used.
-std::optional<CheckedModel> load_model_file(const std::string& path, const std::string& config,
-                                            const std::string& today_arg,
-                                            std::string_view consequence) {
-  std::string today_date, text;
-  if (!resolve_today(today_arg, today_date)) return std::nullopt;
-  if (std::string why; read_file(path, text, &why) != ReadError::none) {
-    print_error("'" + path + "' " + why);
-    return std::nullopt;
-  }
-  ConfigCache configs(false);
-  if (!config.empty() && !configs.force(config)) return std::nullopt;
-  return load_checked(path, std::move(text), fs::path(path).parent_path(), configs, today_date,
-                      consequence);
-}
 
 DrawSettings draw_settings(const RenderArgs& args, OutputFormat format) {
   DrawSettings settings;
@@ -347,18 +331,39 @@ Runner setup_export(CLI::App& app) {
                  "mermaid (a flowchart)")
       ->check(CLI::IsMember({"dot", "json", "markdown", "csv", "mermaid"}));
   return [model, format] {
-    const auto c = load_model_file(*model, {}, {}, "cannot be exported");
+    const auto c = load_programme(*model, {}, {}, "cannot be exported");
     if (!c) return kExitUsage;
+    const Model& m = c->set.models[0]->model;
     if (*format == "dot") {
-      std::cout << to_dot(c->loaded->model);
+      DrawSettings settings;
+      settings.format = OutputFormat::dot;
+      add_programme_marks(
+          settings, c->set, 0, [](int) { return std::string(); }, [](int) { return 0; });
+      std::cout << draw(m, {}, settings).data;
       return kExitOk;
     }
-    const Graph graph(c->loaded->model);
+    const Graph graph(m);
     const ExportFormat f = *format == "json"       ? ExportFormat::json
                            : *format == "markdown" ? ExportFormat::markdown
                            : *format == "csv"      ? ExportFormat::csv
                                                    : ExportFormat::mermaid;
-    write_export(std::cout, c->loaded->model, graph, f);
+    // A programme (a box names the model that details it) is rolled up over its work streams.
+    const bool programme =
+        c->set.models.size() > 1 && std::any_of(m.items.begin(), m.items.end(),
+                                                [](const Item& it) { return it.detail_model(); });
+    std::vector<GraphModel> members;
+    for (std::size_t k = 0; k < c->set.models.size(); ++k) {
+      members.push_back(
+          GraphModel{&c->set.models[k]->model, &c->set.targets[k], c->set.models[k]->usable});
+    }
+    std::optional<Graph> whole;
+    std::optional<RollUp> rollup;
+    if (programme) {
+      whole.emplace(members);
+      rollup.emplace(roll_up(*whole, 0));
+    }
+    write_export(std::cout, m, graph, f,
+                 programme ? ProgrammeExport{&*whole, &*rollup} : ProgrammeExport{});
     return kExitOk;
   };
 }

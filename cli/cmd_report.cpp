@@ -3,6 +3,7 @@
 // `lmc trace MODEL ID` (every path through one item, with what rests on each step).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -11,8 +12,11 @@
 #include "cli.h"
 #include "config_cache.h"
 #include "lmc/evaluate.h"
+#include "lmc/report.h"
+#include "lmc/rollup.h"
 #include "lmc/source.h"
 #include "lmc/suggest.h"
+#include "model_group.h"
 #include "output_file.h"
 
 namespace lmc::cli {
@@ -34,26 +38,64 @@ int run_report(const ReportArgs& args) {
   ConfigCache configs(false);
   Discovered found = discover(args.paths, "-", configs);
   bool ok = found.ok;
-  std::vector<CheckedModel> checked;
+  std::vector<InputFile> files;
   for (InputFile& f : found.files) {
     if (f.oversize > 0) {
       print_error(fmt::format("'{}' is too large to report on", f.display));
       ok = false;
       continue;
     }
-    auto c = load_checked(f.display, std::move(f.text), f.location.parent_path(), configs,
-                          today_date, "cannot be reported on");
-    if (!c) {
+    files.push_back(std::move(f));
+  }
+  // Each model with the models it reaches: a programme is rolled up over its work streams.
+  const CheckedSet checked = load_and_check(std::move(files), configs, today_date);
+  if (!checked.configs_ok) ok = false;
+  const ModelSet& set = checked.set;
+  const std::vector<std::vector<int>> groups = set.groups();
+  std::vector<int> group_of(set.models.size(), -1);
+  for (std::size_t k = 0; k < groups.size(); ++k) {
+    for (int m : groups[k]) group_of[m] = static_cast<int>(k);
+  }
+  std::vector<std::unique_ptr<Graph>> graphs;
+  std::vector<std::unique_ptr<RollUp>> rollups;
+  std::vector<std::vector<GraphModel>> group_models(groups.size());
+  std::vector<std::vector<int>> locals(groups.size());
+  std::vector<std::unique_ptr<Graph>> group_graphs(groups.size());
+  std::vector<EvaluatedModel> models;
+  for (std::size_t m = 0; m < set.given; ++m) {
+    const LoadResult& l = *set.models[m];
+    if (!l.usable) {
+      std::ostringstream out;
+      write_text(out, {{l.source.path(), &l.source}}, checked.findings_in(static_cast<int>(m)),
+                 TextStyle{false, true});
+      std::cerr << out.str();
+      print_error("'" + l.source.path() +
+                  "' cannot be reported on: it is not a logic model lmc "
+                  "can read");
       ok = false;
       continue;
     }
-    checked.push_back(std::move(*c));
-  }
-  std::vector<std::unique_ptr<Graph>> graphs;
-  std::vector<EvaluatedModel> models;
-  for (const CheckedModel& c : checked) {
-    graphs.push_back(std::make_unique<Graph>(c.loaded->model));
-    models.push_back({&c.loaded->model, evaluate(c.loaded->model, *graphs.back(), today_date)});
+    graphs.push_back(std::make_unique<Graph>(l.model));
+    EvaluatedModel em{&l.model, evaluate(l.model, *graphs.back(), today_date)};
+    const bool programme = std::any_of(l.model.items.begin(), l.model.items.end(),
+                                       [](const Item& it) { return it.detail_model(); });
+    const int g = group_of[m];
+    if (programme && groups[g].size() > 1) {
+      if (!group_graphs[g]) {
+        locals[g].assign(set.models.size(), -1);
+        for (int member : groups[g]) {
+          locals[g][member] = static_cast<int>(group_models[g].size());
+          group_models[g].push_back(GraphModel{&set.models[member]->model, &set.targets[member],
+                                               set.models[member]->usable});
+        }
+        group_graphs[g] = std::make_unique<Graph>(group_models[g], locals[g]);
+      }
+      rollups.push_back(
+          std::make_unique<RollUp>(roll_up(*group_graphs[g], locals[g][static_cast<int>(m)])));
+      em.programme = group_graphs[g].get();
+      em.rollup = rollups.back().get();
+    }
+    models.push_back(std::move(em));
   }
   const ReportFormat format = args.format == "json"       ? ReportFormat::json
                               : args.format == "markdown" ? ReportFormat::markdown

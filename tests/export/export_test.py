@@ -72,6 +72,50 @@ def test_csv_and_json(work):
           "about references are resolved: %s" % hostile["assumptions"][0]["about"])
 
 
+def test_programme(work):
+    """A programme's exports roll it up over the work streams its boxes name."""
+    model = "examples/programme/programme.yaml"
+    data = export(model, "json")
+    path = os.path.join(work, "programme.json")
+    pathlib.Path(path).write_bytes(data)
+    node = subprocess.run(["node", "tests/schema/validate.mjs", "schemas/export.schema.json", path],
+                          capture_output=True, text=True)
+    check(node.returncode == 0, "the programme's JSON export is not valid: " + node.stdout)
+    doc = json.loads(data)
+    check(doc["programme"] == "Multispecialty community provider vanguard",
+          "the model's own `programme` text is kept: %r" % doc["programme"])
+    roll = doc["roll_up"]
+    outcomes = [it["id"] for it in doc["items"] if it["stage"] in ("outcome", "impact")]
+    check([t["id"] for t in roll["targets"]] == outcomes,
+          "the roll-up lists every programme outcome and impact in file order")
+    for t in roll["targets"]:
+        check(t["work_streams"], "%s: no work stream carries it" % t["id"])
+        for w in t["work_streams"]:
+            check(all(step["indicators"] for step in w["through"]),
+                  "%s: %s contributes through an item with no indicator" % (t["id"], w["model"]))
+    bed_days = next(t for t in roll["targets"] if t["id"] == "fewer-bed-days")
+    check(sorted(w["model"] for w in bed_days["work_streams"]) ==
+          ["examples/programme/workstreams/care-homes.yaml",
+           "examples/programme/workstreams/frailty.yaml"],
+          "fewer-bed-days is carried by the care homes and frailty work streams only: %s"
+          % bed_days["work_streams"])
+    check(roll["uncarried_outcomes"] == [], "every programme outcome is carried")
+    shared = {s["indicator"]: s for s in roll["shared_indicators"]}
+    admissions = shared.get("Non-elective admissions per 1,000 people aged 75 and over")
+    check(admissions is not None and len(admissions["measured_in"]) == 3,
+          "non-elective admissions are measured in the programme and two work streams: %s"
+          % roll["shared_indicators"])
+    rows = list(csv.reader(io.StringIO(export(model, "csv").decode("utf-8"), newline="")))
+    streams = [r for r in rows[1:] if "#" in r[0]]
+    check(len(streams) >= 12 and all(r[0].startswith("workstreams/") for r in streams),
+          "the measurement plan carries the work streams' indicators as PATH#id rows")
+    check(len(rows) - 1 - len(streams) == sum(len(it["indicators"]) for it in doc["items"]),
+          "the programme's own indicators come first, one row each")
+    text = export(model, "markdown").decode("utf-8")
+    check("### Programme roll-up" in text and "One front door for urgent care" in text,
+          "the Markdown outline ends with the roll-up")
+
+
 def test_markdown():
     for model in MODELS:
         text = export(model, "markdown").decode("utf-8")
@@ -121,6 +165,7 @@ def main():
     work = tempfile.mkdtemp()
     try:
         test_csv_and_json(work)
+        test_programme(work)
         test_markdown()
         test_mermaid(work)
     finally:

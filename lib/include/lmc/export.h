@@ -14,7 +14,17 @@ namespace lmc {
 
 enum class ExportFormat { json, markdown, csv, mermaid };
 
-void write_export(std::ostream& out, const Model& model, const Graph& graph, ExportFormat format);
+struct RollUp;
+/// For a programme: the graph of it and the models it reaches, and its roll-up. JSON gains a
+/// `roll_up` object, Markdown a roll-up section, and the CSV measurement plan the work
+/// streams' indicators (their items named PATH#id).
+struct ProgrammeExport {
+  const Graph* graph = nullptr;
+  const RollUp* rollup = nullptr;
+};
+
+void write_export(std::ostream& out, const Model& model, const Graph& graph, ExportFormat format,
+                  const ProgrammeExport& programme = {});
 
 /// The JSON Schema of `lmc export --format json` (`lmc schema --export`).
 std::string export_schema();

@@ -6,6 +6,8 @@
 #include <array>
 #include <map>
 
+#include "analysis/rollup_json.h"
+#include "lmc/rollup.h"
 #include "lmc/source.h"
 #include "report/json_util.h"
 
@@ -26,19 +28,39 @@ std::string csv_field(std::string_view text) {
   return out + '"';
 }
 
-void write_csv(std::ostream& out, const Model& m, const Graph& g) {
+// The measurement plan: one row per indicator; for a programme, the work streams' indicators
+// follow the programme's, their items named PATH#id.
+void write_csv(std::ostream& out, const Model& m, const Graph& g, const ProgrammeExport& p) {
   out << "item_id,item_label,stage,indicator_id,indicator,source,baseline,target,due,frequency\r\n";
-  for (std::size_t i = 0; i < m.items.size(); ++i) {
-    const Item& it = m.items[i];
-    if (!g.defines(static_cast<int>(i))) continue;
-    for (const Indicator& ind : it.indicators()) {
-      const std::array<std::string_view, 10> row = {
-          it.id.value,     it.label.value,     stage_name(it.stage), ind.id.value,
-          ind.label.value, ind.source.value,   ind.baseline.value,   ind.target.value,
-          ind.due.value,   ind.frequency.value};
-      for (std::size_t k = 0; k < row.size(); ++k) out << (k ? "," : "") << csv_field(row[k]);
-      out << "\r\n";
+  auto rows = [&](const Graph& graph, int model, const std::string& prefix) {
+    for (int i = graph.first_node(model); i < graph.first_node(model + 1); ++i) {
+      const Item& it = graph.item(i);
+      if (!graph.defines(i)) continue;
+      const std::string id = prefix.empty() ? it.id.value : prefix + "#" + it.id.value;
+      for (const Indicator& ind : it.indicators()) {
+        const std::array<std::string_view, 10> row = {id,
+                                                      it.label.value,
+                                                      stage_name(it.stage),
+                                                      ind.id.value,
+                                                      ind.label.value,
+                                                      ind.source.value,
+                                                      ind.baseline.value,
+                                                      ind.target.value,
+                                                      ind.due.value,
+                                                      ind.frequency.value};
+        for (std::size_t k = 0; k < row.size(); ++k) out << (k ? "," : "") << csv_field(row[k]);
+        out << "\r\n";
+      }
     }
+  };
+  if (!p.graph) {
+    rows(g, 0, {});
+    return;
+  }
+  rows(*p.graph, p.rollup->root, {});
+  for (int other = 0; other < p.graph->model_count(); ++other) {
+    if (other == p.rollup->root || !p.graph->usable(other)) continue;
+    rows(*p.graph, other, path_from(m.path, p.graph->model(other).path));
   }
 }
 
@@ -223,7 +245,7 @@ Json refs_json(const std::vector<Ref>& refs, const Graph& g) {
   return out;
 }
 
-void write_json(std::ostream& out, const Model& m, const Graph& g) {
+void write_json(std::ostream& out, const Model& m, const Graph& g, const ProgrammeExport& p) {
   Json j;
   j["version"] = 1;
   j["path"] = m.path;
@@ -293,17 +315,24 @@ void write_json(std::ostream& out, const Model& m, const Graph& g) {
         Json{{"id", f.id.value}, {"text", f.text.value}, {"affects", refs_json(f.affects, g)}});
   }
   j["external_factors"] = factors;
+  if (p.rollup) j["roll_up"] = roll_up_value(*p.graph, *p.rollup);
   out << dump_json(j);
 }
 
 }  // namespace
 
-void write_export(std::ostream& out, const Model& model, const Graph& graph, ExportFormat format) {
+void write_export(std::ostream& out, const Model& model, const Graph& graph, ExportFormat format,
+                  const ProgrammeExport& programme) {
   switch (format) {
-    case ExportFormat::csv: write_csv(out, model, graph); return;
+    case ExportFormat::csv: write_csv(out, model, graph, programme); return;
     case ExportFormat::mermaid: write_mermaid(out, model, graph); return;
-    case ExportFormat::markdown: write_markdown(out, model, graph); return;
-    case ExportFormat::json: write_json(out, model, graph); return;
+    case ExportFormat::markdown:
+      write_markdown(out, model, graph);
+      if (programme.rollup) {
+        write_roll_up(out, *programme.graph, *programme.rollup, RollUpFormat::markdown);
+      }
+      return;
+    case ExportFormat::json: write_json(out, model, graph, programme); return;
   }
 }
 
@@ -413,6 +442,76 @@ std::string export_schema() {
           "id": {"type": "string"},
           "text": {"type": "string"},
           "affects": {"type": "array", "items": {"$ref": "#/definitions/ref"}}
+        }
+      }
+    },
+    "roll_up": {
+      "description": "For a programme (a model whose boxes name work-stream models): for each of its outcomes and impacts, the work streams that contribute to it and through which of their items; its outcomes no work stream carries; indicators measured in several models.",
+      "type": "object",
+      "required": ["programme", "targets", "uncarried_outcomes", "shared_indicators"],
+      "additionalProperties": false,
+      "properties": {
+        "programme": {"type": "string"},
+        "targets": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "required": ["id", "label", "stage", "work_streams"],
+            "additionalProperties": false,
+            "properties": {
+              "id": {"type": "string"}, "label": {"type": "string"},
+              "stage": {"enum": ["outcome", "impact"]},
+              "work_streams": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": ["model", "title", "through"],
+                  "additionalProperties": false,
+                  "properties": {
+                    "model": {"type": "string"}, "title": {"type": "string"},
+                    "through": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": ["id", "label", "stage", "indicators"],
+                        "additionalProperties": false,
+                        "properties": {
+                          "id": {"type": "string"}, "label": {"type": "string"},
+                          "stage": {"enum": ["resource", "activity", "output", "outcome", "impact"]},
+                          "indicators": {
+                            "type": "array",
+                            "items": {
+                              "type": "object", "required": ["label"], "additionalProperties": false,
+                              "properties": {"id": {"type": "string"}, "label": {"type": "string"}}
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "uncarried_outcomes": {"type": "array", "items": {"type": "string"}},
+        "shared_indicators": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "required": ["indicator", "measured_in"],
+            "additionalProperties": false,
+            "properties": {
+              "indicator": {"type": "string"},
+              "measured_in": {
+                "type": "array",
+                "items": {
+                  "type": "object", "required": ["model", "item"], "additionalProperties": false,
+                  "properties": {"model": {"type": "string"}, "item": {"type": "string"}}
+                }
+              }
+            }
+          }
         }
       }
     }

@@ -5,7 +5,9 @@
 #include <cmath>
 #include <ostream>
 
+#include "analysis/rollup_json.h"
 #include "lmc/evaluate.h"
+#include "lmc/rollup.h"
 #include "lmc/source.h"
 #include "report/json_util.h"
 #include "report/markup.h"
@@ -183,8 +185,9 @@ void html_report(std::ostream& out, const std::vector<EvaluatedModel>& models) {
          "solid #b3261e}\n"
          "@media print{body{margin:0;max-width:none}}\n</style>\n</head>\n<body>\n"
          "<h1>Evaluability report</h1>\n";
-  for (const auto& [model, e] : models) {
-    const Model& m = *model;
+  for (const EvaluatedModel& em : models) {
+    const Model& m = *em.model;
+    const Evaluation& e = em.evaluation;
     out << "<h2>" << xml_text(title_of(m)) << " <small>(" << xml_text(m.path) << ")</small></h2>\n";
     out << "<h3>Measurement</h3>\n<table>\n";
     out << fmt::format(
@@ -243,6 +246,7 @@ void html_report(std::ostream& out, const std::vector<EvaluatedModel>& models) {
       }
       out << "</table>\n";
     }
+    if (em.rollup) write_roll_up(out, *em.programme, *em.rollup, RollUpFormat::html);
   }
   out << "</body>\n</html>\n";
 }
@@ -254,7 +258,10 @@ void write_report(std::ostream& out, const std::vector<EvaluatedModel>& models,
   switch (format) {
     case ReportFormat::json: {
       Json all = Json::array();
-      for (const auto& [m, e] : models) all.push_back(report_json(*m, e));
+      for (const EvaluatedModel& em : models) {
+        all.push_back(report_json(*em.model, em.evaluation));
+        if (em.rollup) all.back()["roll_up"] = roll_up_value(*em.programme, *em.rollup);
+      }
       out << dump_json(Json{{"version", 1}, {"models", all}});
       return;
     }
@@ -264,6 +271,11 @@ void write_report(std::ostream& out, const std::vector<EvaluatedModel>& models,
       for (std::size_t k = 0; k < models.size(); ++k) {
         if (k) out << "\n";
         text_report(out, *models[k].model, models[k].evaluation, format == ReportFormat::markdown);
+        if (models[k].rollup) {
+          write_roll_up(
+              out, *models[k].programme, *models[k].rollup,
+              format == ReportFormat::markdown ? RollUpFormat::markdown : RollUpFormat::text);
+        }
       }
       return;
   }

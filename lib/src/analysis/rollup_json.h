@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: Apache-2.0
+// The roll-up as a JSON value, for the reports and exports that embed it.
+#pragma once
+
+#include "lmc/rollup.h"
+#include "report/json_util.h"
+
+namespace lmc {
+
+Json roll_up_value(const Graph& graph, const RollUp& r);
+
+}  // namespace lmc
