@@ -8,6 +8,7 @@
 
 #include "checked_model.h"
 #include "cli.h"
+#include "diff_programme.h"
 #include "git_source.h"
 #include "lmc/diff.h"
 #include "lmc/render.h"
@@ -96,6 +97,16 @@ bool load_side(const std::string& spec, Side& side, bool& stdin_used, ConfigCach
 int run_diff(const DiffArgs& args) {
   std::string today_date;
   if (!resolve_today(args.today, today_date)) return kExitUsage;
+  // Two revisions of a programme's folder: compared model by model.
+  const bool old_folder = is_folder_side(args.old_side), new_folder = is_folder_side(args.new_side);
+  if (old_folder || new_folder) {
+    if (!args.render.empty()) {
+      print_error("--render draws one model: compare two revisions of one file to draw them");
+      return kExitUsage;
+    }
+    return diff_folders(args.old_side, args.new_side, args.format, use_color(args.color),
+                        args.quiet, today_date);
+  }
   ConfigCache configs(false);
   if (!args.config.empty() && !configs.force(args.config)) return kExitUsage;
   bool stdin_used = false;
@@ -157,7 +168,8 @@ int run_diff(const DiffArgs& args) {
 Runner setup_diff(CLI::App& app) {
   auto args = std::make_shared<DiffArgs>();
   app.add_option("old", args->old_side,
-                 "The earlier revision: a file, - for standard input, or REV:PATH in git")
+                 "The earlier revision: a file, - for standard input, or REV:PATH in git; or a "
+                 "programme's folder (on disk, or REV:DIR), compared model by model")
       ->required();
   app.add_option("new", args->new_side, "The later revision, the same ways")->required();
   app.add_option("--format", args->format, "text, markdown (for a pull request) or json")

@@ -16,6 +16,10 @@ namespace fs = std::filesystem;
 ReadFileFn model_file_reader() {
   return [](const fs::path& p, std::string& text, std::string& why, std::uintmax_t& oversize) {
     std::error_code ec;
+    if (!fs::exists(p, ec)) {
+      why = "there is no such file";
+      return false;
+    }
     if (fs::is_directory(p, ec)) {
       why = "it is a folder, not a file";
       return false;

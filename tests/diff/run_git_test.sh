@@ -3,10 +3,11 @@
 # lmc diff against git revisions, in a repository this test makes: REV:PATH read through git
 # (never a shell), a missing revision or path is exit 2 with one clear line, and the
 # theory's sameness or difference is the exit code.
-#   run_git_test.sh LMC EXAMPLE_MODEL
+#   run_git_test.sh LMC EXAMPLE_MODEL PROGRAMME_FOLDER
 set -u
 lmc=$(realpath "$1")
 example=$(realpath "$2")
+programme=$(realpath "$3")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0 checks=0
@@ -58,6 +59,32 @@ expect_exit 1 "shell syntax in a revision" "$lmc" diff 'HEAD:$(touch pwned)' mod
 expect_exit 2 "a revision that looks like an option" "$lmc" diff '--output=pwned:x' models/model.yaml
 checks=$((checks + 1))
 [ -e pwned ] && fail "a shell ran user text"
+
+# A programme's folder at two revisions: per model, the models added and removed, the links
+# across models added and removed; a revision before the folder existed is empty.
+mkdir -p programme && cp -r "$programme"/. programme/
+git add programme && git commit -qm "programme"
+sed -i 's|to: \[../programme.yaml#care-closer-to-home\]|to: [../programme.yaml#fewer-ae-attendances]|' \
+  programme/workstreams/workforce.yaml
+git rm -q programme/workstreams/urgent-care.yaml
+sed -i '/model: workstreams\/urgent-care.yaml/d' programme/programme.yaml
+git commit -qam "urgent care folded into the neighbourhood teams"
+expect_exit 1 "a programme folder at two revisions" "$lmc" diff HEAD~1:programme HEAD:programme --format json
+python3 - "$work/out" <<'PY' || fail "the programme diff is not what changed: $(cat "$work/out")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["models_removed"] == [{"path": "workstreams/urgent-care.yaml", "title": "One front door for urgent care"}], d["models_removed"]
+assert d["models_added"] == [], d["models_added"]
+assert {"from": "workstreams/workforce.yaml#capacity-in-community", "to": "programme.yaml#fewer-ae-attendances"} in d["cross_links_added"]
+assert {"from": "workstreams/urgent-care.yaml#right-place-first-time", "to": "programme.yaml#fewer-ae-attendances"} in d["cross_links_removed"]
+changes = {m["path"]: [c["change"] for c in m["diff"]["changes"]] for m in d["models"]}
+assert changes.get("programme.yaml") == ["model-changed"], changes
+PY
+expect_exit 1 "the folder in git against the working tree" "$lmc" diff HEAD~2:programme programme
+grep -q "Models added" "$work/out" || fail "the folder did not exist two revisions ago: every model is added: $(cat "$work/out")"
+expect_exit 0 "the folder against itself" "$lmc" diff HEAD:programme programme
+expect_exit 1 "two folders on disk" "$lmc" diff "$programme" programme --format markdown
+grep -q "^## Models removed" "$work/out" || fail "the markdown diff lists the models removed: $(cat "$work/out")"
 
 # Outside a repository.
 cd "$work" || exit 1

@@ -54,8 +54,12 @@ std::vector<Diagnostic> check_files(const std::vector<std::filesystem::path>& gi
       std::move(sources),
       [](const std::filesystem::path& p, std::string& text, std::string& why, std::uintmax_t&) {
         std::error_code ec;
+        if (!std::filesystem::exists(p, ec)) {
+          why = "there is no such file";
+          return false;
+        }
         if (!std::filesystem::is_regular_file(p, ec)) {
-          why = "it is not a file";
+          why = "it is a folder, not a file";
           return false;
         }
         text = read_file(p);

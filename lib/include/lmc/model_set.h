@@ -49,7 +49,8 @@ struct ModelSet {
 };
 
 /// Reads a whole file for load_model_set(): true with its text; false with why not ("there is
-/// no such file", "it is a directory"), or with `oversize` set when it is too large to read.
+/// no such file", "it is a folder, not a file"), or with `oversize` set when it is too large
+/// to read. Files need not be on disk (a revision in git).
 using ReadFileFn = std::function<bool(const std::filesystem::path&, std::string& text,
                                       std::string& why, std::uintmax_t& oversize)>;
 /// Runs task(0) .. task(count - 1), possibly at once on several threads.

@@ -213,6 +213,13 @@ class Differ {
       return it.extras ? text_or_null(it.extras->owner) : std::nullopt;
     };
     if (owner(a) != owner(b)) add("owner-changed", id, owner(a), owner(b), section);
+    const auto detail_model = [](const Item& it) -> std::optional<std::string> {
+      const Text* m = it.detail_model();
+      return m ? std::optional<std::string>(m->value) : std::nullopt;
+    };
+    if (detail_model(a) != detail_model(b)) {
+      add("model-changed", id, detail_model(a), detail_model(b), section);
+    }
     const auto tags = [](const Item& it) -> std::optional<std::string> {
       if (!it.extras || it.extras->tags.empty()) return std::nullopt;
       std::vector<std::string> t;

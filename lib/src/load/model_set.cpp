@@ -132,13 +132,10 @@ ModelSet load_model_set(std::vector<ModelSource> given, const ReadFileFn& read,
           std::string text, why;
           std::uintmax_t oversize = 0;
           std::error_code ec;
-          if (!fs::exists(at, ec)) {
-            target.status = FileTarget::Status::missing;
-            target.reason = "there is no such file";
-            target.suggestion = nearest_file(at, written);
-          } else if (!read(at, text, why, oversize) && !oversize) {
+          if (!read(at, text, why, oversize) && !oversize) {
             target.status = FileTarget::Status::missing;
             target.reason = why;
+            if (!fs::exists(at, ec)) target.suggestion = nearest_file(at, written);
           } else if (!oversize && !looks_like_model(text)) {
             target.status = FileTarget::Status::not_a_model;
             target.reason = "it has no top-level `logic_model` key";
