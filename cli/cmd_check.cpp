@@ -18,23 +18,6 @@
 
 namespace lmc::cli {
 
-void run_parallel(std::size_t count, const std::function<void(std::size_t)>& task) {
-  const std::size_t threads =
-      std::min<std::size_t>(count, std::max(1u, std::thread::hardware_concurrency()));
-  if (threads <= 1) {
-    for (std::size_t k = 0; k < count; ++k) task(k);
-    return;
-  }
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t k; (k = next.fetch_add(1)) < count;) task(k);
-  };
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (std::thread& t : pool) t.join();
-}
-
 namespace fs = std::filesystem;
 
 namespace {

@@ -2,8 +2,10 @@
 #include "model_group.h"
 
 #include <algorithm>
+#include <atomic>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "checked_model.h"
 #include "lmc/check.h"
@@ -12,6 +14,23 @@
 namespace lmc::cli {
 
 namespace fs = std::filesystem;
+
+void run_parallel(std::size_t count, const std::function<void(std::size_t)>& task) {
+  const std::size_t threads =
+      std::min<std::size_t>(count, std::max(1u, std::thread::hardware_concurrency()));
+  if (threads <= 1) {
+    for (std::size_t k = 0; k < count; ++k) task(k);
+    return;
+  }
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t k; (k = next.fetch_add(1)) < count;) task(k);
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& t : pool) t.join();
+}
 
 ReadFileFn model_file_reader() {
   return [](const fs::path& p, std::string& text, std::string& why, std::uintmax_t& oversize) {

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "drawing.h"
 #include "lmc/load.h"
+#include "model_group.h"
 
 namespace lmc::cli::serve {
 
@@ -146,10 +147,18 @@ void Workspace::draw(ModelView& view) {
                                   "' is broken: `lmc check` says how"}};
     return;
   }
-  const CheckedModel c = check_text(view.path, std::move(text), *config, today_);
-  if (!c.loaded->usable) {
+  // With the models it reaches: links into them are checked, drawn as stubs, and its boxes
+  // that a model details link to that model's page when it is served too.
+  std::vector<InputFile> files;
+  files.push_back(InputFile{view.path, view.file, std::move(text)});
+  const CheckedSet checked = load_and_check(std::move(files), configs_, today_);
+  const ModelSet& set = checked.set;
+  view.reaches = set.real;
+  const LoadResult& loaded = *set.models[0];
+  const std::vector<Diagnostic> findings = checked.findings_in(0);
+  if (!loaded.usable) {
     view.error = {{"message", "it is not a logic model lmc can read"}};
-    for (const Diagnostic& d : c.findings) {
+    for (const Diagnostic& d : findings) {
       if (d.severity != Severity::error) continue;
       view.error = {{"line", d.span.line}, {"column", d.span.column}, {"message", d.message}};
       break;
@@ -159,19 +168,27 @@ void Workspace::draw(ModelView& view) {
   DrawSettings settings;
   settings.format = OutputFormat::svg;
   settings.previous_order = view.order;
-  RenderResult r = cli::draw(c, settings);
+  add_programme_marks(
+      settings, set, 0,
+      [&](int t) {
+        const fs::path& real = set.real[t];
+        if (real.empty() || !inside(real, root_) || single_) return std::string();
+        return "/model/" + real.lexically_relative(root_).generic_string();
+      },
+      [](int) { return 0; });
+  RenderResult r = cli::draw(loaded.model, findings, settings);
   if (!r.error.empty()) {
     view.error = {{"message", "the diagram could not be drawn: " + r.error}};
     return;
   }
   view.svg = std::move(r.data);
   view.order = read_layout_memo(view.svg);
-  const Model& model = c.loaded->model;
+  const Model& model = loaded.model;
   view.title = model.title.value;
   std::map<std::string_view, std::string_view> labels;
   for (const Item& it : model.items) labels.emplace(it.id.value, it.label.value);
   view.findings = json::array();
-  for (const Diagnostic& d : c.findings) {
+  for (const Diagnostic& d : findings) {
     json f = {{"severity", to_string(d.severity)},
               {"rule", d.rule},
               {"message", d.message},
@@ -182,7 +199,7 @@ void Workspace::draw(ModelView& view) {
     if (const auto label = labels.find(d.item); label != labels.end()) f["label"] = label->second;
     view.findings.push_back(std::move(f));
   }
-  view.summary = summarize(c.findings);
+  view.summary = summarize(findings);
   view.error = nullptr;
 }
 
@@ -195,6 +212,21 @@ std::vector<std::string> Workspace::refresh(const std::vector<fs::path>& changed
       std::lock_guard lock(mu_);
       for (const auto& [path, view] : models_) {
         if (view.file == p) key = path;
+      }
+    }
+    // A model that reaches the saved file (a programme whose work stream changed) is
+    // redrawn with it.
+    {
+      std::error_code ec;
+      const fs::path real = fs::weakly_canonical(p, ec);
+      std::lock_guard lock(mu_);
+      for (const auto& [path, view] : models_) {
+        const bool reaches =
+            std::find(view.reaches.begin(), view.reaches.end(), real) != view.reaches.end();
+        if (reaches && path != key &&
+            std::find(redrawn.begin(), redrawn.end(), path) == redrawn.end()) {
+          redrawn.push_back(path);
+        }
       }
     }
     if (key.empty()) {

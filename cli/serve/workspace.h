@@ -31,6 +31,9 @@ struct ModelView {
   nlohmann::json findings = nlohmann::json::array();
   Summary summary;
   nlohmann::json error;  ///< {line, column, message} while the file cannot be drawn; else null
+  /// The real paths of the models it was checked with (it, and those it reaches through
+  /// `model:` and PATH#id): a save of any of them redraws it.
+  std::vector<std::filesystem::path> reaches;
 };
 
 class Workspace {

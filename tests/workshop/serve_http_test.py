@@ -25,6 +25,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from serve_common import Server  # noqa: E402
 
 LMC = os.path.abspath(sys.argv[1])
+SOURCE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 FAILURES = []
 
 
@@ -184,6 +185,39 @@ def main():
         none = subprocess.run([LMC, "serve", empty], capture_output=True, text=True, timeout=10)
         check(none.returncode == 2 and "no logic models" in none.stderr,
               "a directory without models: %d %r" % (none.returncode, none.stderr))
+
+        # A programme: its boxes link to the pages of the work streams they detail, and a work
+        # stream's links into the programme are stubs that link back; a work stream's save
+        # redraws the programme that reaches it.
+        # (in a folder of its own: this one is saved to, and `work` must stay untouched)
+        programme = os.path.join(tempfile.mkdtemp(), "programme")
+        shutil.copytree(os.path.join(SOURCE, "examples", "programme"), programme)
+        with Server(LMC, programme) as server:
+            status, body = request(server, "/api/model/programme.yaml")
+            svg = json.loads(body)["svg"] if status == 200 else ""
+            check('xlink:href="/model/workstreams/care-homes.yaml"' in svg,
+                  "the programme's care homes box links to the work stream's page")
+            status, body = request(server, "/api/model/workstreams/care-homes.yaml")
+            svg = json.loads(body)["svg"] if status == 200 else ""
+            check('xlink:href="/model/programme.yaml#item-fewer-admissions"' in svg,
+                  "the care homes stub of fewer-admissions links back to the programme")
+            before_version = json.loads(request(server, "/api/model/programme.yaml")[1])["version"]
+            path = os.path.join(programme, "workstreams", "urgent-care.yaml")
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text.replace("#fewer-ae-attendances", "#fewer-ae-atendances"))
+            deadline = time.time() + 5
+            view = {"version": before_version}
+            while time.time() < deadline:
+                view = json.loads(request(server, "/api/model/programme.yaml")[1])
+                if view["version"] != before_version:
+                    break
+                time.sleep(0.05)
+            check(view["version"] != before_version,
+                  "saving a work stream redraws the programme that reaches it")
+            server.stop()
+        shutil.rmtree(os.path.dirname(programme))
 
         after = snapshot(work)
         changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
