@@ -39,6 +39,11 @@ case "$mode" in
       ./build/cli/lmc render "$model" -o "build/diagrams/$name.svg"
       ./build/cli/lmc render "$model" -o "build/diagrams/$name.pdf"
     done
+    # The example programme: checked as one graph, and drawn as a book (the programme, then
+    # each work stream it details, one page each).
+    ./build/cli/lmc check examples/programme/programme.yaml
+    ./build/cli/lmc render examples/programme/programme.yaml -o build/diagrams/programme-book.pdf \
+      --with-models
     echo "diagrams: $(ls build/diagrams | tr '\n' ' ')(in build/diagrams/)"
     ;;
   test)
