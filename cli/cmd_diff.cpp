@@ -9,6 +9,7 @@
 #include "checked_model.h"
 #include "cli.h"
 #include "diff_programme.h"
+#include "drawing.h"
 #include "git_source.h"
 #include "lmc/diff.h"
 #include "lmc/render.h"
@@ -141,15 +142,7 @@ int run_diff(const DiffArgs& args) {
     diagram.previous_order = previous_layout(args.render);
     const RenderResult r = render_dot(
         to_dot(model, diff_decorations(before.loaded->model, model, changes), diagram), options);
-    for (const std::string& m : r.messages) std::cerr << "lmc: graphviz: " << m << '\n';
-    if (!r.error.empty()) {
-      print_error(r.error);
-      return kExitUsage;
-    }
-    if (const std::string error = write_output(args.render, r.data); !error.empty()) {
-      print_error(error);
-      return kExitUsage;
-    }
+    if (!write_drawing(r, args.render)) return kExitUsage;
   }
   if (!args.quiet) {
     if (args.format == "json") {

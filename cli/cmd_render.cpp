@@ -60,17 +60,7 @@ DrawSettings draw_settings(const RenderArgs& args, OutputFormat format) {
 
 // Draws the checked model to the output; false (said on stderr) when nothing was written.
 bool draw_to_output(const CheckedModel& c, const RenderArgs& args, OutputFormat format) {
-  RenderResult r = draw(c, draw_settings(args, format));
-  for (const std::string& m : r.messages) std::cerr << "lmc: graphviz: " << m << '\n';
-  if (!r.error.empty()) {
-    print_error(r.error);
-    return false;
-  }
-  if (const std::string error = write_output(args.output, r.data); !error.empty()) {
-    print_error(error);
-    return false;
-  }
-  return true;
+  return write_drawing(draw(c, draw_settings(args, format)), args.output);
 }
 
 // The format the output asks for; nullopt (said on stderr) when it cannot be told.
@@ -194,17 +184,7 @@ bool draw_book(const CheckedSet& c, const RenderArgs& args, OutputFormat format)
           settings, set, m, [](int) { return std::string(); }, [&](int t) { return page[t]; });
       pages.push_back(draw_dot(set.models[m]->model, c.findings_in(m), settings));
     }
-    RenderResult r = render_book(pages);
-    for (const std::string& msg : r.messages) std::cerr << "lmc: graphviz: " << msg << '\n';
-    if (!r.error.empty()) {
-      print_error(r.error);
-      return false;
-    }
-    if (const std::string error = write_output(args.output, r.data); !error.empty()) {
-      print_error(error);
-      return false;
-    }
-    return true;
+    return write_drawing(render_book(pages), args.output);
   }
   const std::vector<fs::path> names = svg_names(args.output, set, order);
   for (int m : order) {
@@ -214,18 +194,11 @@ bool draw_book(const CheckedSet& c, const RenderArgs& args, OutputFormat format)
         settings, set, m,
         [&](int t) { return names[t].empty() ? std::string() : names[t].filename().string(); },
         [](int) { return 0; });
-    RenderResult r = draw(set.models[m]->model, c.findings_in(m), settings);
-    for (const std::string& msg : r.messages) std::cerr << "lmc: graphviz: " << msg << '\n';
-    if (!r.error.empty()) {
-      print_error(r.error);
-      return false;
-    }
     if (same_file(names[m].string(), set.models[m]->source.path())) {
       print_error("refusing to write a diagram over the model '" + names[m].string() + "'");
       return false;
     }
-    if (const std::string error = write_output(names[m].string(), r.data); !error.empty()) {
-      print_error(error);
+    if (!write_drawing(draw(set.models[m]->model, c.findings_in(m), settings), names[m].string())) {
       return false;
     }
   }
@@ -261,14 +234,7 @@ int run_render(const RenderArgs& args) {
     DrawSettings settings = draw_settings(args, *format);
     add_programme_marks(
         settings, c->set, 0, [](int) { return std::string(); }, [](int) { return 0; });
-    RenderResult r = draw(c->set.models[0]->model, c->findings_in(0), settings);
-    for (const std::string& m : r.messages) std::cerr << "lmc: graphviz: " << m << '\n';
-    if (!r.error.empty()) {
-      print_error(r.error);
-      return kExitUsage;
-    }
-    if (const std::string error = write_output(args.output, r.data); !error.empty()) {
-      print_error(error);
+    if (!write_drawing(draw(c->set.models[0]->model, c->findings_in(0), settings), args.output)) {
       return kExitUsage;
     }
   }

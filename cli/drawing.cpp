@@ -3,7 +3,11 @@
 
 #include <fmt/format.h>
 
+#include <iostream>
 #include <set>
+
+#include "cli.h"
+#include "output_file.h"
 
 namespace lmc::cli {
 
@@ -74,6 +78,19 @@ void add_programme_marks(DrawSettings& settings, const ModelSet& set, int m,
       }
     }
   }
+}
+
+bool write_drawing(const RenderResult& r, const std::string& path) {
+  for (const std::string& m : r.messages) std::cerr << "lmc: graphviz: " << m << '\n';
+  if (!r.error.empty()) {
+    print_error(r.error);
+    return false;
+  }
+  if (const std::string error = write_output(path, r.data); !error.empty()) {
+    print_error(error);
+    return false;
+  }
+  return true;
 }
 
 std::string count_findings(const std::vector<Diagnostic>& findings) {

@@ -252,6 +252,37 @@ struct Cairo {
   }
 };
 
+// One use of Graphviz: holds the lock (Graphviz keeps global state), collects its messages
+// into the result, and gives the context; null, with the result's error saying why, when the
+// plugins could not be loaded.
+class Session {
+ public:
+  explicit Session(RenderResult& result) : lock_(graphviz_lock()) {
+    const Plugins& p = plugins();
+    if (!p.error.empty()) {
+      result.error = p.error;
+      return;
+    }
+    result.messages = p.warnings;
+    g_messages = &result.messages;
+    agseterr(AGWARN);
+    agseterrf(&collect_message);
+    gvc_ = context(p);
+  }
+  ~Session() {
+    if (!gvc_) return;
+    agseterrf(nullptr);
+    g_messages = nullptr;
+  }
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+  GVC_t* gvc() const { return gvc_; }
+
+ private:
+  std::lock_guard<std::mutex> lock_;
+  GVC_t* gvc_ = nullptr;
+};
+
 // The box order to_dot() noted in the DOT's first line, to carry into the drawing.
 std::string_view memo_of(std::string_view dot) {
   const auto at = dot.find(render::layout_memo_tag());
@@ -303,24 +334,16 @@ void embed_memo(std::string& data, OutputFormat format, std::string_view memo) {
 }  // namespace
 
 RenderResult render_book(const std::vector<BookPage>& pages) {
-  const std::lock_guard lock(graphviz_lock());
   RenderResult result;
-  const Plugins& p = plugins();
-  if (!p.error.empty()) {
-    result.error = p.error;
-    return result;
-  }
+  const Session session(result);
+  GVC_t* const gvc = session.gvc();
+  if (!gvc) return result;
   static Cairo cairo;
   static const bool cairo_loaded = cairo.load();
   if (!cairo_loaded) {
     result.error = "cairo (libcairo2) cannot be loaded to write a PDF of several pages";
     return result;
   }
-  result.messages = p.warnings;
-  g_messages = &result.messages;
-  agseterr(AGWARN);
-  agseterrf(&collect_message);
-  GVC_t* const gvc = context(p);
   const PageGeometry first = pages.empty() ? page_geometry(PageSize::a4, false) : pages[0].page;
   auto write = [](void* closure, const unsigned char* data, unsigned int length) {
     static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
@@ -373,8 +396,6 @@ RenderResult render_book(const std::vector<BookPage>& pages) {
     result.error = "cairo could not write the book";
   }
   cairo.surface_destroy(surface);
-  agseterrf(nullptr);
-  g_messages = nullptr;
   if (!result.error.empty()) {
     result.data.clear();
   } else {
@@ -453,19 +474,10 @@ std::vector<std::vector<int>> dot_order(const Diagram& d,
 }  // namespace render
 
 RenderResult render_dot(const std::string& dot, const RenderOptions& options) {
-  const std::lock_guard lock(graphviz_lock());
   RenderResult result;
-  const Plugins& p = plugins();
-  if (!p.error.empty()) {
-    result.error = p.error;
-    return result;
-  }
-  result.messages = p.warnings;
-  g_messages = &result.messages;
-  agseterr(AGWARN);
-  agseterrf(&collect_message);
-
-  GVC_t* const gvc = context(p);
+  const Session session(result);
+  GVC_t* const gvc = session.gvc();
+  if (!gvc) return result;
   Agraph_t* g = agmemread(dot.c_str());
   // DOT from to_dot() has every position: Graphviz only draws it, on a page of its own size.
   // DOT from to_dot() has every position and is its page already: Graphviz only draws it.
@@ -491,8 +503,6 @@ RenderResult render_dot(const std::string& dot, const RenderOptions& options) {
     gvFreeLayout(gvc, g);
   }
   if (g) agclose(g);
-  agseterrf(nullptr);
-  g_messages = nullptr;
   return result;
 }
 
