@@ -150,6 +150,17 @@ run renames 30 diff --format json "$work/old-many.yaml" "$work/new-many.yaml"
 [ "$code" -eq 1 ] || fail "40,000 renames: exit $code, want 1"
 [ "$(grep -c '"change": "item-renamed"' "$work/renames.out")" -eq 40000 ] || fail "40,000 renames: not all found"
 
+# A model that names devices and a FIFO as its work streams: refused at once (never read, never
+# waited on), each a located missing-model finding.
+check
+mkdir -p "$work/devices"
+mkfifo "$work/devices/fifo.yaml"
+printf 'logic_model: 1\ntitle: H\nactivities:\n  - {id: a, label: A, model: ../../../../../../../../dev/zero, to: [fifo.yaml#x, ../../../../../../../../dev/urandom#y]}\n' >"$work/devices/h.yaml"
+timeout 10 "$lmc" check -q "$work/devices/h.yaml" >"$work/out" 2>&1
+code=$?
+[ "$code" -eq 1 ] || fail "a model naming devices as models: exit $code, want 1: $(cat "$work/out")"
+[ "$(grep -c 'missing-model' "$work/out")" -eq 3 ] || fail "each device or FIFO is one missing-model: $(cat "$work/out")"
+
 echo "hostile: $checks checks, $failures failed"
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]
