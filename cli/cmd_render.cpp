@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <iostream>
 #include <memory>
-#include <ranges>
 #include <set>
 
 #include "checked_model.h"
@@ -202,9 +201,6 @@ bool draw_book(const CheckedSet& c, const RenderArgs& args, OutputFormat format)
       return false;
     }
   }
-  std::cerr << fmt::format(
-      "lmc: drew {} models: {}\n", order.size(),
-      fmt::join(order | std::views::transform([&](int m) { return names[m].string(); }), ", "));
   return true;
 }
 
