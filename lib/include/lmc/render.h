@@ -124,8 +124,11 @@ struct PageFit {
 };
 /// With `at_least`: answers only whether the model fits at that size, quickly, and when it
 /// does returns that size (the text may print larger).
+/// `stubs`: the items of other models the diagram draws beside the model's own (a programme's
+/// work stream links into the programme).
 PageFit fit_page(const Model& model, const PageGeometry& page,
-                 std::optional<double> at_least = std::nullopt);
+                 std::optional<double> at_least = std::nullopt,
+                 const std::vector<StubItem>& stubs = {});
 
 /// Box text never prints smaller than this for a model page-overflow passes.
 inline constexpr double kMinTextSize = 7.0;

@@ -474,13 +474,15 @@ std::string to_dot(const Model& model, const Decorations& decorations,
   return DotWriter(diagram, placed).write();
 }
 
-PageFit fit_page(const Model& model, const PageGeometry& page, std::optional<double> at_least) {
+PageFit fit_page(const Model& model, const PageGeometry& page, std::optional<double> at_least,
+                 const std::vector<StubItem>& stubs) {
   PageFit fit;
   // Columns counted from the model first: a model far too large for a page is answered
   // without laying out a diagram of it.
   const auto& columns = render::column_defs();
   std::vector<std::size_t> counts(columns.size(), 0);
   for (const Item& it : model.items) ++counts[render::column_of(it.stage, it.term)];
+  for (const StubItem& stub : stubs) ++counts[render::column_of(stub.stage, stub.term)];
   int crowded = -1;
   if (const auto bound = render::crowded_bound(counts, page, &crowded)) {
     fit.text_size = *bound;
@@ -490,7 +492,9 @@ PageFit fit_page(const Model& model, const PageGeometry& page, std::optional<dou
     return fit;
   }
   const Graph graph(model);
-  const Diagram diagram = render::build_diagram(model, graph, {}, false);
+  Decorations marks;
+  marks.stubs = stubs;
+  const Diagram diagram = render::build_diagram(model, graph, marks, false);
   if (at_least && render::fits_at(diagram, page, *at_least)) {
     fit.text_size = *at_least;
     return fit;

@@ -4,6 +4,7 @@
 // read on a projector or an A4 print, and detail belongs in nested work-stream models. The
 // renderer makes the same computation (fit_page), so the two always agree.
 #include <cmath>
+#include <set>
 
 #include "check/rules/rules.h"
 #include "lmc/render.h"
@@ -26,10 +27,21 @@ std::string_view page_name(PageSize p) {
 
 }  // namespace
 
-void check_page_overflow(const Model& m, const RuleContext&, Findings& out) {
+void check_page_overflow(const Model& m, const RuleContext& ctx, Findings& out) {
   const PageSize size = m.render.page.value_or(PageSize::a4);
   const bool portrait = m.render.portrait.value_or(false);
-  const PageFit fit = fit_page(m, page_geometry(size, portrait), kMinTextSize);
+  // The items of other models this one links to are drawn beside its own, as stubs.
+  const Graph& g = ctx.graph;
+  std::vector<StubItem> stubs;
+  std::set<std::string_view> seen;
+  for (const Graph::Link& link : g.links()) {
+    if (holder_model(g, link) != ctx.model) continue;
+    const int other = link.ref->kind == Ref::Kind::to ? link.to : link.from;
+    if (g.model_of(other) == ctx.model || !seen.insert(link.ref->target).second) continue;
+    const Item& it = g.item(other);
+    stubs.push_back(StubItem{link.ref->target, it.label.value, {}, it.stage, it.term, {}});
+  }
+  const PageFit fit = fit_page(m, page_geometry(size, portrait), kMinTextSize, stubs);
   if (fit.text_size >= kMinTextSize) return;
   const Span span = fit.limit_span.known() ? fit.limit_span : Span{1, 1, 0};
   out.add(span, {},
