@@ -280,7 +280,14 @@ int diff_folders(const std::string& old_spec, const std::string& new_spec,
   }
   const bool md = format == "markdown";
   const std::string h = md ? "## " : "";
-  auto name = [&](const std::string& text) { return md ? "`" + text + "`" : printable(text); };
+  // Paths and links as a person reads them: control characters escaped; in Markdown a code
+  // span, a backtick in it written as a quote.
+  auto name = [&](const std::string& text) {
+    std::string shown = printable(text);
+    if (!md) return shown;
+    std::replace(shown.begin(), shown.end(), '`', '\'');
+    return "`" + shown + "`";
+  };
   out << (md ? "# " : "") << "Programme diff: " << name(old_spec) << " -> " << name(new_spec)
       << "\n";
   if (same) {

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <map>
 
@@ -201,9 +202,15 @@ void write_markdown(std::ostream& out, const Model& m, const Graph& g) {
       }
     }
   }
+  // A reference as written, in a code span: control characters escaped, and a backtick (which
+  // would end the span) written as a quote.
   auto refs = [](const std::vector<Ref>& rs) {
     std::string s;
-    for (const Ref& r : rs) s += (s.empty() ? "" : ", ") + std::string("`") + r.target + "`";
+    for (const Ref& r : rs) {
+      std::string text = printable(r.target, false);
+      std::replace(text.begin(), text.end(), '`', '\'');
+      s += (s.empty() ? "" : ", ") + std::string("`") + text + "`";
+    }
     return s;
   };
   if (!m.assumptions.empty()) out << "\n## Assumptions\n\n";
