@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <functional>
 #include <sstream>
 #include <string>
 
@@ -17,8 +19,10 @@
 #include "lmc/evaluate.h"
 #include "lmc/export.h"
 #include "lmc/load.h"
+#include "lmc/model_set.h"
 #include "lmc/render.h"
 #include "lmc/report.h"
+#include "lmc/rollup.h"
 
 namespace {
 
@@ -163,6 +167,66 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         lmc::to_dot(after.loaded.model,
                     lmc::diff_decorations(before.loaded.model, after.loaded.model, changes));
     check_clean("diff dot", diff_dot);
+  }
+
+  // The input as a work stream of a programme: loaded through the model set (its PATH#id and
+  // `model:` resolved by an in-memory reader), checked as one graph with the programme, and
+  // the programme rolled up over it.
+  {
+    static const std::string kProgramme = R"(logic_model: 1
+title: Programme
+resources:
+  - {id: fund, label: Fund, to: [stream]}
+activities:
+  - {id: stream, label: Stream, model: ws/fuzz.yaml, to: [goal]}
+outcomes:
+  - id: goal
+    label: Goal
+    term: long
+    to: [impact]
+    from: [ws/fuzz.yaml#a]
+    indicators: [{label: Non-elective admissions, source: SUS, baseline: 9, target: 8, due: 2027-03-31}]
+impacts:
+  - {id: impact, label: Impact}
+)";
+    std::vector<lmc::ModelSource> given;
+    given.push_back(lmc::ModelSource{"programme.yaml", "/fuzz/programme.yaml", kProgramme, 0});
+    const lmc::ModelSet set = lmc::load_model_set(
+        std::move(given),
+        [&](const std::filesystem::path& p, std::string& out, std::string& why, std::uintmax_t&) {
+          if (p.lexically_normal() != "/fuzz/ws/fuzz.yaml") {
+            why = "there is no such file";
+            return false;
+          }
+          out = text;
+          return true;
+        },
+        [](std::size_t n, const std::function<void(std::size_t)>& task) {
+          for (std::size_t k = 0; k < n; ++k) task(k);
+        });
+    std::vector<lmc::CheckInput> inputs;
+    std::vector<lmc::CheckedFile> set_files;
+    std::vector<lmc::GraphModel> members;
+    for (std::size_t m = 0; m < set.models.size(); ++m) {
+      inputs.push_back(lmc::CheckInput{set.models[m].get(), &set.targets[m], nullptr});
+      set_files.emplace_back(set.models[m]->source.path(), &set.models[m]->source);
+      members.push_back(
+          lmc::GraphModel{&set.models[m]->model, &set.targets[m], set.models[m]->usable});
+    }
+    const auto found = lmc::check(inputs, "2026-01-01");
+    check_clean("programme text report", report([&](std::ostream& o) {
+                  lmc::write_text(o, set_files, found, lmc::TextStyle{});
+                }),
+                true);
+    const lmc::Graph whole(members);
+    const lmc::RollUp rollup = lmc::roll_up(whole, 0);
+    for (const auto format :
+         {lmc::RollUpFormat::text, lmc::RollUpFormat::markdown, lmc::RollUpFormat::html}) {
+      check_clean("roll-up",
+                  report([&](std::ostream& o) { lmc::write_roll_up(o, whole, rollup, format); }),
+                  format == lmc::RollUpFormat::text);
+    }
+    check_clean("roll-up json", lmc::roll_up_json(whole, rollup));
   }
 
   // Rendering is the slow part: only for models of a size people draw.

@@ -19,6 +19,7 @@ corpus=${LMC_FUZZ_CORPUS:-$work/corpus}
 mkdir -p "$corpus" "$work/seeds"
 n=0
 for f in "$root"/examples/*.yaml "$root"/examples/broken/*.yaml "$root"/tests/rules/*.yaml \
+         "$root"/examples/programme/workstreams/*.yaml \
          "$root"/tests/render/*.yaml "$shared"/corpus/yaml-test-suite/*/in.yaml; do
   [ -f "$f" ] || continue
   cp "$f" "$work/seeds/$n.yaml"
