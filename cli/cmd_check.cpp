@@ -2,12 +2,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
-#include <functional>
 #include <iostream>
 #include <memory>
 #include <set>
-#include <thread>
 
 #include "checked_model.h"
 #include "cli.h"

@@ -133,16 +133,7 @@ CheckedTree check_tree(const Tree& tree, int side, const std::string& today_date
   for (std::size_t m = 0; m < out.set.given; ++m) {
     out.by_path.emplace(out.set.models[m]->source.path(), static_cast<int>(m));
   }
-  for (const auto& group : out.set.groups()) {
-    std::vector<CheckInput> inputs;
-    std::vector<int> local(out.set.models.size(), -1);
-    for (int m : group) {
-      local[m] = static_cast<int>(inputs.size());
-      inputs.push_back(CheckInput{out.set.models[m].get(), &out.set.targets[m], nullptr});
-    }
-    auto found = check(inputs, today_date, nullptr, local);
-    std::move(found.begin(), found.end(), std::back_inserter(out.findings));
-  }
+  out.findings = check_set(out.set, {}, today_date);
   return out;
 }
 

@@ -72,38 +72,20 @@ CheckedSet load_and_check(std::vector<InputFile> files, ConfigCache& configs,
   const ModelSet& set = out.set;
   const std::size_t n = set.models.size();
   // Configurations are looked up first, in order (they print their problems once).
-  std::vector<const LoadedConfig*> config(n, nullptr);
+  std::vector<const RuleConfig*> rules(n, nullptr);
   for (std::size_t m = 0; m < n; ++m) {
     const fs::path dir = set.real[m].empty() ? fs::path(set.models[m]->source.path()).parent_path()
                                              : set.real[m].parent_path();
-    config[m] = configs.for_directory(dir.empty() ? fs::path(".") : dir);
-    if (!config[m]) out.configs_ok = false;
+    const LoadedConfig* config = configs.for_directory(dir.empty() ? fs::path(".") : dir);
+    if (config) {
+      rules[m] = &config->rules;
+    } else {
+      out.configs_ok = false;
+    }
   }
   // Each group of linked models is checked on its own, on every core; the findings are the
   // same byte for byte however many threads ran.
-  const std::vector<std::vector<int>> groups = set.groups();
-  std::vector<std::vector<Diagnostic>> found(groups.size());
-  out.links.assign(n, 0);
-  run_parallel(groups.size(), [&](std::size_t g) {
-    const std::vector<int>& members = groups[g];
-    std::vector<CheckInput> inputs;
-    bool named = false;
-    for (int m : members) {
-      inputs.push_back(CheckInput{set.models[m].get(), &set.targets[m],
-                                  config[m] ? &config[m]->rules : nullptr});
-      named = named || !set.targets[m].empty();
-    }
-    std::vector<int> local;
-    if (named) {
-      local.assign(n, -1);
-      for (std::size_t k = 0; k < members.size(); ++k) local[members[k]] = static_cast<int>(k);
-    }
-    std::vector<int> links;
-    found[g] = check(inputs, today_date, &links, local);
-    for (std::size_t k = 0; k < members.size(); ++k) out.links[members[k]] = links[k];
-  });
-  for (auto& f : found) std::move(f.begin(), f.end(), std::back_inserter(out.findings));
-  std::sort(out.findings.begin(), out.findings.end(), diagnostic_less);
+  out.findings = check_set(set, rules, today_date, &out.links, run_parallel);
   return out;
 }
 

@@ -68,18 +68,7 @@ std::vector<Diagnostic> check_files(const std::vector<std::filesystem::path>& gi
       [](std::size_t n, const std::function<void(std::size_t)>& task) {
         for (std::size_t k = 0; k < n; ++k) task(k);
       });
-  std::vector<Diagnostic> all;
-  for (const auto& group : set.groups()) {
-    std::vector<CheckInput> inputs;
-    std::vector<int> local(set.models.size(), -1);
-    for (int m : group) {
-      local[m] = static_cast<int>(inputs.size());
-      inputs.push_back(CheckInput{set.models[m].get(), &set.targets[m], nullptr});
-    }
-    auto found = check(inputs, kToday, nullptr, local);
-    all.insert(all.end(), found.begin(), found.end());
-  }
-  return all;
+  return check_set(set, {}, kToday);
 }
 
 std::vector<std::filesystem::path> yaml_files_under(const std::filesystem::path& dir) {

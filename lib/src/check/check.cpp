@@ -115,4 +115,42 @@ std::vector<Diagnostic> check(std::span<const CheckInput> models, std::string_vi
   return kept;
 }
 
+std::vector<Diagnostic> check_set(const ModelSet& set, std::span<const RuleConfig* const> rules,
+                                  std::string_view today, std::vector<int>* links,
+                                  const ParallelFn& parallel) {
+  const std::size_t n = set.models.size();
+  const std::vector<std::vector<int>> groups = set.groups();
+  std::vector<std::vector<Diagnostic>> found(groups.size());
+  std::vector<int> counts(n, 0);
+  auto one = [&](std::size_t g) {
+    const std::vector<int>& members = groups[g];
+    std::vector<CheckInput> inputs;
+    bool named = false;
+    for (int m : members) {
+      inputs.push_back(CheckInput{set.models[m].get(), &set.targets[m],
+                                  m < static_cast<int>(rules.size()) ? rules[m] : nullptr});
+      named = named || !set.targets[m].empty();
+    }
+    // FileTarget names models by their index in the set: where they stand in this group.
+    std::vector<int> local;
+    if (named) {
+      local.assign(n, -1);
+      for (std::size_t k = 0; k < members.size(); ++k) local[members[k]] = static_cast<int>(k);
+    }
+    std::vector<int> group_links;
+    found[g] = check(inputs, today, &group_links, local);
+    for (std::size_t k = 0; k < members.size(); ++k) counts[members[k]] = group_links[k];
+  };
+  if (parallel) {
+    parallel(groups.size(), one);
+  } else {
+    for (std::size_t g = 0; g < groups.size(); ++g) one(g);
+  }
+  std::vector<Diagnostic> all;
+  for (auto& f : found) std::move(f.begin(), f.end(), std::back_inserter(all));
+  std::sort(all.begin(), all.end(), diagnostic_less);
+  if (links) *links = std::move(counts);
+  return all;
+}
+
 }  // namespace lmc
