@@ -2,16 +2,21 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <set>
+#include <sstream>
 
 #include "checked_model.h"
 #include "cli.h"
+#include "lmc/baseline.h"
 #include "lmc/check.h"
 #include "lmc/load.h"
 #include "lmc/report.h"
 #include "model_group.h"
+#include "output_file.h"
 
 namespace lmc::cli {
 
@@ -21,7 +26,11 @@ namespace {
 
 struct CheckArgs {
   std::vector<std::string> paths;
-  std::string format = "text";
+  std::vector<std::string> formats;  ///< each --format, in order
+  std::vector<std::string> outputs;  ///< each --output, in order
+  std::vector<std::string> order;    ///< "format" and "output" as they were given
+  std::string baseline;
+  std::string write_baseline;
   std::string fail_on = "error";
   bool strict = false;
   bool quiet = false;
@@ -53,14 +62,102 @@ std::string repository_path(const std::string& display, const fs::path& real,
   return rel.generic_string();
 }
 
+using Clock = std::chrono::steady_clock;
+
+// Where one report goes: a format and a file (empty: standard output).
+struct OutputSpec {
+  std::string format;
+  std::string file;
+};
+
+// In an Azure pipeline (TF_BUILD=True), the run's automation details name the build definition
+// and phase, as GitHub Advanced Security for Azure DevOps requires of an uploaded SARIF file:
+// an id `azuredevops/pipeline/build/ORG/PROJECT/DEFINITION/PHASE/BRANCH/BUILD` and four
+// properties, all from the pipeline's predefined variables.
+void azure_automation(ReportContext& context) {
+  auto env = [](const char* name) -> std::string {
+    const char* v = std::getenv(name);
+    return v ? v : "";
+  };
+  if (env("TF_BUILD") != "True") return;
+  auto first = [&](const char* a, const char* b) { return env(a).empty() ? env(b) : env(a); };
+  std::string org = env("SYSTEM_COLLECTIONURI");
+  while (!org.empty() && org.back() == '/') org.pop_back();
+  org = org.substr(org.find_last_of('/') + 1);
+  const std::string definition = env("SYSTEM_DEFINITIONID");
+  const std::string phase = first("SYSTEM_PHASEID", "SYSTEM_JOBID");
+  context.automation_id =
+      fmt::format("azuredevops/pipeline/build/{}/{}/{}/{}/{}/{}", org, env("SYSTEM_TEAMPROJECT"),
+                  definition, phase, env("BUILD_SOURCEBRANCH"), env("BUILD_BUILDID"));
+  const std::string prefix = "azuredevops/pipeline/build/";
+  context.automation_properties = {
+      {prefix + "buildDefinitionId", definition.empty() ? "-1" : definition},
+      {prefix + "buildDefinitionName", env("BUILD_DEFINITIONNAME")},
+      {prefix + "phaseId", phase},
+      {prefix + "phaseName", first("SYSTEM_PHASENAME", "SYSTEM_JOBNAME")}};
+}
+
 std::optional<Severity> fail_threshold(const CheckArgs& a) {
   if (a.strict) return Severity::warning;
   if (a.fail_on == "never") return std::nullopt;
   return parse_severity(a.fail_on);
 }
 
+// The format a file name suggests, for an --output without a --format before it.
+std::string format_of(const std::string& file) {
+  const std::string ext = fs::path(file).extension().string();
+  if (ext == ".sarif") return "sarif";
+  if (ext == ".json") return "json";
+  if (ext == ".xml") return "junit";
+  if (ext == ".md") return "markdown";
+  return "text";
+}
+
+// Pairs each --output with the --format given before it: `--format sarif --output lmc.sarif
+// --format github` writes SARIF to the file and annotations to standard output. Nullopt, said
+// on standard error, when two formats would share standard output.
+std::optional<std::vector<OutputSpec>> output_specs(const CheckArgs& a) {
+  std::vector<OutputSpec> specs;
+  std::size_t f = 0, o = 0;
+  for (const std::string& kind : a.order) {
+    if (kind == "format") {
+      specs.push_back(OutputSpec{a.formats[f++], {}});
+    } else if (!specs.empty() && specs.back().file.empty()) {
+      specs.back().file = a.outputs[o++];
+    } else {
+      specs.push_back(OutputSpec{format_of(a.outputs[o]), a.outputs[o]});
+      ++o;
+    }
+  }
+  if (specs.empty()) specs.push_back(OutputSpec{"text", {}});
+  for (OutputSpec& s : specs) {
+    if (s.file == "-") s.file.clear();
+  }
+  const auto to_stdout =
+      std::count_if(specs.begin(), specs.end(), [](const OutputSpec& s) { return s.file.empty(); });
+  if (to_stdout > 1) {
+    std::cerr << "lmc: only one --format can go to standard output: give the others an --output "
+                 "FILE after them (--format sarif --output lmc.sarif --format github)\n";
+    return std::nullopt;
+  }
+  return specs;
+}
+
 int run_check(const CheckArgs& args) {
-  const bool color = args.format == "text" && use_color(args.color);
+  const auto started = Clock::now();
+  const auto parsed = output_specs(args);
+  if (!parsed) return kExitUsage;
+  const std::vector<OutputSpec>& specs = *parsed;
+  const bool color = use_color(args.color);
+  std::optional<Baseline> baseline;
+  if (!args.baseline.empty()) {
+    std::string text, error;
+    if (read_file(args.baseline, text, &error) != ReadError::none ||
+        !(baseline = parse_baseline(text, error))) {
+      std::cerr << fmt::format("lmc: {}: {}\n", args.baseline, error);
+      return kExitUsage;
+    }
+  }
   std::string today_date;
   if (!resolve_today(args.today, today_date)) return kExitUsage;
   ConfigCache configs(use_color(args.color));
@@ -108,22 +205,66 @@ int run_check(const CheckArgs& args) {
   ReportContext context;
   context.root_uri = directory_uri(root.generic_string());
   context.fail_on = fail_threshold(args);
+  azure_automation(context);
   if (const LoadedConfig* here = configs.for_directory(fs::current_path()))
     context.rules = &here->rules;
-  if (args.format == "json") {
-    write_json(std::cout, checked, all);
-  } else if (args.format == "sarif") {
-    write_sarif(std::cout, checked, all, context);
-  } else if (args.format == "github") {
-    write_github(std::cout, checked, all);
-  } else if (args.format == "junit") {
-    write_junit(std::cout, checked, all, context);
-  } else if (args.format == "codeclimate") {
-    write_codeclimate(std::cout, checked, all);
-  } else {
-    write_text(std::cout, checked, all, TextStyle{color, args.quiet});
+
+  if (!args.write_baseline.empty()) {
+    if (usage_problem) return kExitUsage;  // a baseline of a partial run would hide too little
+    if (std::string error = write_output(args.write_baseline, baseline_json(checked, all));
+        !error.empty()) {
+      std::cerr << "lmc: " << error << '\n';
+      return kExitUsage;
+    }
+    std::cerr << fmt::format(
+        "lmc: wrote {} finding{} to {}; `lmc check --baseline {}` now "
+        "reports only new ones\n",
+        all.size(), all.size() == 1 ? "" : "s", args.write_baseline, args.write_baseline);
+    return kExitOk;
   }
-  std::cout.flush();
+  if (!args.baseline.empty()) {
+    BaselineMatch match = match_baseline(*baseline, checked, std::move(all));
+    all = std::move(match.fresh);
+    if (!args.quiet && (match.known > 0 || match.fixed > 0)) {
+      std::cerr << fmt::format("lmc: {} finding{} in the baseline not shown", match.known,
+                               match.known == 1 ? "" : "s");
+      if (match.fixed > 0) {
+        std::cerr << fmt::format(
+            "; {} baseline finding{} no longer found (rewrite it with "
+            "--write-baseline to keep it short)",
+            match.fixed, match.fixed == 1 ? " is" : "s are");
+      }
+      std::cerr << '\n';
+    }
+  }
+  context.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+
+  for (const OutputSpec& o : specs) {
+    std::ostringstream out;
+    if (o.format == "json") {
+      write_json(out, checked, all);
+    } else if (o.format == "sarif") {
+      write_sarif(out, checked, all, context);
+    } else if (o.format == "github") {
+      write_github(out, checked, all);
+    } else if (o.format == "junit") {
+      write_junit(out, checked, all, context);
+    } else if (o.format == "codeclimate") {
+      write_codeclimate(out, checked, all);
+    } else if (o.format == "markdown") {
+      write_markdown(out, checked, all);
+    } else {
+      write_text(out, checked, all,
+                 TextStyle{o.file.empty() && o.format == "text" && color, args.quiet});
+    }
+    if (o.file.empty()) {
+      std::cout << out.str();
+      std::cout.flush();
+    } else if (std::string error = write_output(o.file, out.str()); !error.empty()) {
+      std::cerr << "lmc: " << error << '\n';
+      usage_problem = true;
+    }
+  }
   if (usage_problem) return kExitUsage;
   const auto threshold = fail_threshold(args);
   if (!threshold) return kExitOk;
@@ -139,9 +280,36 @@ Runner setup_check(CLI::App& app) {
   app.add_option("paths", args->paths,
                  "Model files and directories to check (default: the current directory); - "
                  "reads standard input");
-  app.add_option("--format", args->format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit", "codeclimate"}))
-      ->default_str("text");
+  app.add_option_function<std::string>(
+         "--format",
+         [args](const std::string& f) {
+           args->formats.push_back(f), args->order.push_back("format");
+         },
+         "Output format (default text); repeat it, each followed by its own --output FILE, to "
+         "write several reports in one run")
+      ->check(
+          CLI::IsMember({"text", "json", "sarif", "github", "junit", "codeclimate", "markdown"}))
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->trigger_on_parse();
+  app.add_option_function<std::string>(
+         "--output,-o",
+         [args](const std::string& f) {
+           args->outputs.push_back(f), args->order.push_back("output");
+         },
+         "Write the report of the --format before it to FILE (whole, or not at all) instead of "
+         "standard output; with no --format before it, the format FILE's extension names "
+         "(.sarif, .json, .xml for JUnit, .md, else text)")
+      ->type_name("FILE")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->trigger_on_parse();
+  app.add_option("--baseline", args->baseline,
+                 "Report only the findings not in this baseline file (matched by fingerprint, "
+                 "so moved lines stay matched)")
+      ->type_name("FILE");
+  app.add_option("--write-baseline", args->write_baseline,
+                 "Write every finding to this baseline file and exit 0: how a repository with "
+                 "findings adopts lmc (docs/ci.md)")
+      ->type_name("FILE");
   app.add_option("--fail-on", args->fail_on,
                  "Exit 1 when a finding is at least this severe (default: error)")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "expectations.h"
+#include "lmc/baseline.h"
 #include "lmc/report.h"
 
 using namespace lmc;
@@ -58,11 +59,27 @@ std::string codeclimate_severity(const std::string& s) {
 TEST_CASE("SARIF carries every finding, with rules, locations and fingerprints") {
   Fixture f;
   std::ostringstream out;
-  write_sarif(out, f.files, f.diags, ReportContext{"file:///repo/", Severity::error, nullptr});
+  ReportContext context;
+  context.root_uri = "file:///repo/";
+  write_sarif(out, f.files, f.diags, context);
   const auto doc = nlohmann::json::parse(out.str());
   CHECK(doc["version"] == "2.1.0");
   const auto& run = doc["runs"][0];
   CHECK(run["tool"]["driver"]["rules"].size() == 29);
+  CHECK(run["automationDetails"]["id"] == "lmc/");
+  CHECK(run["tool"]["driver"]["fullName"].get<std::string>().starts_with("lmc "));
+  // Every rule has a name that is not its id in any letter case (SARIF1001), and one tag.
+  std::set<std::string> tags;
+  for (const auto& rule : run["tool"]["driver"]["rules"]) {
+    std::string id = rule["id"], name = rule["name"];
+    std::transform(name.begin(), name.end(), name.begin(), ::tolower);
+    INFO(rule["id"]);
+    CHECK(name != id);
+    REQUIRE(rule["properties"]["tags"].size() == 1);
+    tags.insert(rule["properties"]["tags"][0].get<std::string>());
+  }
+  CHECK(tags == std::set<std::string>{"evaluation", "format", "logic"});
+  CHECK(run["tool"]["driver"]["rules"][0]["name"] == "LogicCycle");
   std::set<Key> got;
   for (const auto& r : run["results"]) {
     const auto& loc = r["locations"][0]["physicalLocation"];
@@ -147,8 +164,19 @@ TEST_CASE("JUnit has a suite per model and a case per rule, failures carrying th
   std::ostringstream out;
   RuleConfig off;
   off.overrides["long-label"] = std::nullopt;
-  write_junit(out, f.files, f.diags, ReportContext{"", Severity::info, &off});
+  ReportContext context;
+  context.fail_on = Severity::info;
+  context.rules = &off;
+  context.seconds = 0.25;
+  write_junit(out, f.files, f.diags, context);
   const std::string xml = out.str();
+  CHECK(xml.find("<testsuites name=\"lmc\" tests=") != std::string::npos);
+  CHECK(xml.find("errors=\"0\" time=\"0.250\">") != std::string::npos);
+  // A failure's message is its first finding, and says how many more there are.
+  static const std::regex kFailure("<failure type=\"([a-z-]+)\" message=\"line \\d+: [^\"]+\">");
+  CHECK(std::distance(std::sregex_iterator(xml.begin(), xml.end(), kFailure),
+                      std::sregex_iterator()) > 3);
+  CHECK(xml.find("<failure type=\"unlinked-activity\" message=\"1 finding") == std::string::npos);
   CHECK(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"lmc\""));
   CHECK(std::count(xml.begin(), xml.end(), '\n') > 26 * 25);
   std::size_t suites = 0;
@@ -173,4 +201,61 @@ TEST_CASE("JUnit has a suite per model and a case per rule, failures carrying th
   }
   CHECK(got.size() == want.size());
   CHECK(xml.find("<script>") == std::string::npos);
+}
+
+TEST_CASE("a baseline hides the findings it holds, however their lines moved, and no more") {
+  const std::string model =
+      "logic_model: 1\ntitle: T\nactivities:\n  - {id: a, label: A}\n  - {id: a, label: Again}\n"
+      "outputs:\n  - {id: o, label: O, from: [a]}\n";
+  const auto before = check_text(model);
+  REQUIRE(!before.empty());
+  const std::vector<CheckedFile> files{CheckedFile("m.yaml", nullptr)};
+  std::string error;
+  const auto baseline = parse_baseline(baseline_json(files, before), error);
+  REQUIRE(baseline);
+  CHECK(baseline->size == before.size());
+
+  // The same findings two lines lower: all known.
+  const auto moved = check_text("# a comment\n\n" + model);
+  auto match = match_baseline(*baseline, files, moved);
+  CHECK(match.fresh.empty());
+  CHECK(match.known == before.size());
+  CHECK(match.fixed == 0);
+
+  // A third activity with the same id is one more duplicate-id finding, like the one the
+  // baseline holds but not covered by it; the fixed count stays zero.
+  const auto more = check_text(model + "  - {id: z, label: Z, to: [nowhere]}\n");
+  match = match_baseline(*baseline, files, more);
+  REQUIRE(match.fresh.size() == 1);
+  CHECK(match.fresh[0].rule == "unknown-reference");
+  CHECK(match.fixed == 0);
+
+  // Findings fixed since: counted, not reported.
+  match = match_baseline(*baseline, files, {});
+  CHECK(match.fixed == before.size());
+}
+
+TEST_CASE("a file that is not a baseline is refused with the reason") {
+  std::string error;
+  CHECK_FALSE(parse_baseline("{", error));
+  CHECK(error.starts_with("not JSON"));
+  CHECK_FALSE(parse_baseline("{\"findings\": []}", error));
+  CHECK(error.find("--write-baseline") != std::string::npos);
+  CHECK_FALSE(parse_baseline("{\"lmc_baseline\": 2, \"findings\": []}", error));
+  CHECK_FALSE(parse_baseline("{\"lmc_baseline\": 1, \"findings\": [{\"rule\": \"x\"}]}", error));
+  CHECK(error == "findings[0] has no \"fingerprint\" string");
+  CHECK(parse_baseline("{\"lmc_baseline\": 1, \"findings\": []}", error));
+}
+
+TEST_CASE("Markdown lists each finding with its place and its rule's page, markup escaped") {
+  Fixture f;
+  std::ostringstream out;
+  write_markdown(out, f.files, f.diags);
+  const std::string md = out.str();
+  CHECK(md.starts_with("### lmc: " + summary_line(f.files.size(), summarize(f.diags)) + "\n"));
+  const auto rows = std::count(md.begin(), md.end(), '\n');
+  CHECK(static_cast<std::size_t>(rows) == f.diags.size() + 4);
+  CHECK(md.find("| ❌ error | `models/unknown-reference.yaml:") != std::string::npos);
+  CHECK(md.find("/docs/rules/unknown-reference.md)") != std::string::npos);
+  CHECK(md.find("<script") == std::string::npos);  // hostile.yaml's labels stay text
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <map>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -29,6 +30,12 @@ struct ReportContext {
   std::string root_uri;  ///< file:// URI of the repository root, ending in '/' (SARIF)
   std::optional<Severity> fail_on = Severity::error;  ///< at or above: a failed test (JUnit)
   const RuleConfig* rules = nullptr;  ///< rules turned off are skipped test cases (JUnit)
+  double seconds = 0;                 ///< how long reading and checking took (JUnit `time`)
+  /// SARIF `run.automationDetails`: its id ("lmc/" when empty) and properties (an Azure
+  /// pipeline's build definition and phase, which GitHub Advanced Security for Azure DevOps
+  /// requires).
+  std::string automation_id;
+  std::map<std::string, std::string> automation_properties;
 };
 
 /// SARIF 2.1.0 for code scanning: every rule with its docs, results with repository-relative
@@ -67,6 +74,15 @@ inline constexpr std::size_t kMaxTextFindingsPerFile = 200;
 /// `help:` with the fix, then a summary line.
 void write_text(std::ostream& out, const std::vector<CheckedFile>& files,
                 const std::vector<Diagnostic>& diags, const TextStyle& style);
+
+/// A Markdown report lists at most this many findings (a GitHub step summary holds 1 MiB).
+inline constexpr std::size_t kMaxMarkdownFindings = 1000;
+
+/// Markdown for a pull request comment or a step summary: a heading with the summary line, then
+/// a table of the findings (severity, `path:line:col`, message with its fix, rule linked to
+/// its page).
+void write_markdown(std::ostream& out, const std::vector<CheckedFile>& files,
+                    const std::vector<Diagnostic>& diags);
 
 /// The JSON report of `lmc check --format json` (see docs/output.md).
 void write_json(std::ostream& out, const std::vector<CheckedFile>& files,

@@ -26,11 +26,17 @@ using CheckFn = void (*)(const Model&, const RuleContext&, Findings&);
 /// A rule about the graph of every model checked together: it says where each finding lands.
 using GraphCheckFn = void (*)(const RuleContext&, Findings&);
 
-/// One rule: its stable id, default severity, one-line summary, the usual fix, and the check
-/// that finds it (both null for the rules the loader reports while reading the file).
+/// What a rule is about: how the file is written (`format`), how the chain holds together
+/// (`logic`), or what an evaluator needs to test the theory (`evaluation`). SARIF tags.
+enum class Category { format, logic, evaluation };
+std::string_view to_string(Category c);
+
+/// One rule: its stable id, default severity, category, one-line summary, the usual fix, and
+/// the check that finds it (both null for the rules the loader reports while reading the file).
 struct Rule {
   std::string_view id;
   Severity severity;
+  Category category;
   std::string_view summary;
   std::string_view fix;
   CheckFn check = nullptr;

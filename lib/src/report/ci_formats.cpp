@@ -82,6 +82,9 @@ void write_junit(std::ostream& out, const std::vector<CheckedFile>& files,
   const auto paths = repo_paths(files);
   std::string suites;
   int total_tests = 0, total_failures = 0;
+  // Linked models are checked as one graph, so a file's own time cannot be told apart: each
+  // suite gets an equal share of the run's, and the rules (one pass each) none of their own.
+  const double share = files.empty() ? 0.0 : context.seconds / static_cast<double>(files.size());
   for (const CheckedFile& f : files) {
     const std::string path = f.repo_path.empty() ? f.path : f.repo_path;
     std::string cases;
@@ -92,10 +95,15 @@ void write_junit(std::ostream& out, const std::vector<CheckedFile>& files,
       int failing = 0;
       const bool off = context.rules && context.rules->overrides.count(r.id) &&
                        !context.rules->overrides.find(r.id)->second;
+      std::string first;  // the first failing finding, as the failure's message
       for (const Diagnostic& d : diags) {
         if (d.file != f.path || d.rule != r.id) continue;
         const bool fails = context.fail_on && d.severity >= *context.fail_on;
         (fails ? body : system_out) += finding_text(d, path) + "\n";
+        if (fails && failing == 0) {
+          first = fmt::format("line {}: {}", d.span.line, d.message);
+          if (!d.suggestion.empty()) first += " (" + d.suggestion + ")";
+        }
         failing += fails;
       }
       std::string inner;
@@ -103,26 +111,28 @@ void write_junit(std::ostream& out, const std::vector<CheckedFile>& files,
         inner = "<skipped message=\"turned off in the configuration\"/>";
         ++skipped;
       } else if (failing > 0) {
-        inner = fmt::format("<failure type=\"{}\" message=\"{} finding{}\">{}</failure>",
-                            xml_text(r.id), failing, failing == 1 ? "" : "s", xml_text(body));
+        if (failing > 1) first += fmt::format(" (and {} more)", failing - 1);
+        inner = fmt::format("<failure type=\"{}\" message=\"{}\">{}</failure>", xml_text(r.id),
+                            xml_text(printable(first, true)), xml_text(body));
         ++failures;
       }
       if (!system_out.empty())
         inner += fmt::format("<system-out>{}</system-out>", xml_text(system_out));
-      cases += fmt::format("    <testcase classname=\"{}\" name=\"{}\">{}</testcase>\n",
+      cases += fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"0\">{}</testcase>\n",
                            xml_text(path), xml_text(r.id), inner);
     }
     total_tests += tests;
     total_failures += failures;
     suites += fmt::format(
-        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">\n{}"
-        "  </testsuite>\n",
-        xml_text(path), tests, failures, skipped, cases);
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\" "
+        "time=\"{:.3f}\">\n{}  </testsuite>\n",
+        xml_text(path), tests, failures, skipped, share, cases);
   }
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out << fmt::format(
-      "<testsuites name=\"lmc\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n{}</testsuites>\n",
-      total_tests, total_failures, suites);
+      "<testsuites name=\"lmc\" tests=\"{}\" failures=\"{}\" errors=\"0\" time=\"{:.3f}\">\n{}"
+      "</testsuites>\n",
+      total_tests, total_failures, context.seconds, suites);
 }
 
 void write_codeclimate(std::ostream& out, const std::vector<CheckedFile>& files,

@@ -6,6 +6,7 @@
 
 #include "lmc/diff.h"
 #include "report/json_util.h"
+#include "report/markup.h"
 
 namespace lmc {
 
@@ -69,42 +70,6 @@ std::string finding_line(const Diagnostic& d) {
                      to_string(d.severity), d.message, d.rule);
 }
 
-// A markdown table cell: pipes, line breaks and markup made harmless, control characters shown
-// escaped.
-std::string cell(std::string_view raw) {
-  const std::string s = printable(raw, true);
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '|': out += "\\|"; break;
-      case '\n': out += "<br>"; break;
-      case '\r': break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '*':
-      case '_':
-      case '`':
-      case '[':
-      case ']':
-      case '\\':
-        out += '\\';
-        out += c;
-        break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-std::string code_cell(std::string_view raw) {
-  const std::string s = printable(raw);
-  if (s.find('`') == std::string::npos && s.find('|') == std::string::npos) {
-    return fmt::format("`{}`", s);
-  }
-  return cell(s);
-}
-
 std::string kind_title(const std::string& kind) {
   std::string t = kind;
   for (char& c : t) {
@@ -153,8 +118,8 @@ void write_diff_text(std::ostream& out, const ChangeSet& cs, const std::string& 
 
 void write_diff_markdown(std::ostream& out, const ChangeSet& cs, const std::string& old_label,
                          const std::string& new_label) {
-  out << fmt::format("**Logic model changes** {} → {}: {}", code_cell(old_label),
-                     code_cell(new_label), summary_line(cs));
+  out << fmt::format("**Logic model changes** {} → {}: {}", md_code_cell(old_label),
+                     md_code_cell(new_label), summary_line(cs));
   if (!cs.introduced.empty() || !cs.resolved.empty()) {
     out << fmt::format("; {} finding{} introduced, {} resolved", cs.introduced.size(),
                        cs.introduced.size() == 1 ? "" : "s", cs.resolved.size());
@@ -169,8 +134,8 @@ void write_diff_markdown(std::ostream& out, const ChangeSet& cs, const std::stri
     out << fmt::format("\n#### {}\n\n| Item | Before | After |\n|---|---|---|\n", kind_title(kind));
     for (const Change& c : cs.changes) {
       if (c.kind != kind) continue;
-      out << fmt::format("| {} | {} | {} |\n", code_cell(c.item), c.before ? cell(*c.before) : "",
-                         c.after ? cell(*c.after) : "");
+      out << fmt::format("| {} | {} | {} |\n", md_code_cell(c.item),
+                         c.before ? md_cell(*c.before) : "", c.after ? md_cell(*c.after) : "");
     }
   }
   for (const auto& [title, list] : {std::pair{"Findings introduced", &cs.introduced},
@@ -180,9 +145,10 @@ void write_diff_markdown(std::ostream& out, const ChangeSet& cs, const std::stri
         "\n#### {}\n\n| Severity | Rule | Item | Message | Where |\n|---|---|---|---|---|\n",
         title);
     for (const Diagnostic& d : *list) {
-      out << fmt::format("| {} | {} | {} | {} | {} |\n", to_string(d.severity), code_cell(d.rule),
-                         d.item.empty() ? "" : code_cell(d.item), cell(d.message),
-                         code_cell(fmt::format("{}:{}:{}", d.file, d.span.line, d.span.column)));
+      out << fmt::format("| {} | {} | {} | {} | {} |\n", to_string(d.severity),
+                         md_code_cell(d.rule), d.item.empty() ? "" : md_code_cell(d.item),
+                         md_cell(d.message),
+                         md_code_cell(fmt::format("{}:{}:{}", d.file, d.span.line, d.span.column)));
     }
   }
 }

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-// Text for XML and HTML reports (JUnit, the HTML evaluability report).
+// Text for XML, HTML and Markdown reports (JUnit, the HTML evaluability report, the Markdown
+// check and diff reports).
 #pragma once
 
 #include <string>
 #include <string_view>
+
+#include "lmc/source.h"
 
 namespace lmc {
 
@@ -30,6 +33,43 @@ inline std::string xml_text(std::string_view s) {
     }
   }
   return out;
+}
+
+/// A Markdown table cell: pipes, line breaks and markup made harmless, control characters shown
+/// escaped.
+inline std::string md_cell(std::string_view raw) {
+  const std::string s = printable(raw, true);
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '|': out += "\\|"; break;
+      case '\n': out += "<br>"; break;
+      case '\r': break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '*':
+      case '_':
+      case '`':
+      case '[':
+      case ']':
+      case '\\':
+        out += '\\';
+        out += c;
+        break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+/// A Markdown table cell in code type, unless backticks or pipes in it would break the span.
+inline std::string md_code_cell(std::string_view raw) {
+  const std::string s = printable(raw);
+  if (s.find('`') == std::string::npos && s.find('|') == std::string::npos) {
+    return "`" + s + "`";
+  }
+  return md_cell(s);
 }
 
 }  // namespace lmc

@@ -22,11 +22,12 @@ std::string uri_path(std::string_view path) {
   return out;
 }
 
-// "unlinked-activity" -> "UnlinkedActivity".
-std::string rule_name(std::string_view id) {
+// "unlinked-activity" -> "UnlinkedActivity". SARIF wants a name distinct from the id, which a
+// one-word id ("cycle") would not be: its category leads ("LogicCycle").
+std::string pascal_case(std::string_view words) {
   std::string out;
   bool upper = true;
-  for (char c : id) {
+  for (char c : words) {
     if (c == '-') {
       upper = true;
       continue;
@@ -35,6 +36,11 @@ std::string rule_name(std::string_view id) {
     upper = false;
   }
   return out;
+}
+
+std::string rule_name(const Rule& r) {
+  if (r.id.find('-') != std::string_view::npos) return pascal_case(r.id);
+  return pascal_case(fmt::format("{}-{}", to_string(r.category), r.id));
 }
 
 // The paragraph under a heading of a rule's page.
@@ -69,9 +75,13 @@ std::string sentence(std::string_view s) {
 Json location(const std::string& path, Span span) {
   Json region{{"startLine", span.line}, {"startColumn", span.column}};
   if (span.length > 0) region["endColumn"] = span.column + span.length;
+  // A file outside the repository keeps its absolute path: a URI of its own, not one relative
+  // to SRCROOT (a relative reference may not begin with '/').
+  Json artifact = !path.empty() && path.front() == '/'
+                      ? Json{{"uri", "file://" + uri_path(path)}}
+                      : Json{{"uri", uri_path(path)}, {"uriBaseId", "SRCROOT"}};
   return Json{{"physicalLocation",
-               {{"artifactLocation", {{"uri", uri_path(path)}, {"uriBaseId", "SRCROOT"}}},
-                {"region", std::move(region)}}}};
+               {{"artifactLocation", std::move(artifact)}, {"region", std::move(region)}}}};
 }
 
 }  // namespace
@@ -86,12 +96,13 @@ void write_sarif(std::ostream& out, const std::vector<CheckedFile>& files,
     const std::string_view doc = rule_doc(r.id);
     rules.push_back(
         Json{{"id", std::string(r.id)},
-             {"name", rule_name(r.id)},
+             {"name", rule_name(r)},
              {"shortDescription", {{"text", sentence(r.summary)}}},
              {"fullDescription", {{"text", section(doc, "## Why it matters")}}},
              {"helpUri", fmt::format("{}/blob/main/docs/rules/{}.md", LMC_HOMEPAGE, r.id)},
              {"help", {{"text", sentence(r.fix)}, {"markdown", std::string(doc)}}},
-             {"defaultConfiguration", {{"level", std::string(level(r.severity))}}}});
+             {"defaultConfiguration", {{"level", std::string(level(r.severity))}}},
+             {"properties", {{"tags", Json::array({std::string(to_string(r.category))})}}}});
   }
   Json results = Json::array();
   for (const Diagnostic& d : diags) {
@@ -122,11 +133,21 @@ void write_sarif(std::ostream& out, const std::vector<CheckedFile>& files,
   Json run{{"tool",
             {{"driver",
               {{"name", "lmc"},
+               {"fullName", "lmc " LMC_VERSION " (logic model checker)"},
                {"version", LMC_VERSION},
                {"semanticVersion", LMC_VERSION},
                {"informationUri", LMC_HOMEPAGE},
                {"rules", std::move(rules)}}}}},
-           {"columnKind", "unicodeCodePoints"}};
+           {"columnKind", "unicodeCodePoints"},
+           // One category for every lmc run, so that code scanning replaces the last run's
+           // results with this one's (GitHub reads it as the analysis category).
+           {"automationDetails",
+            {{"id", context.automation_id.empty() ? "lmc/" : context.automation_id}}}};
+  if (!context.automation_properties.empty()) {
+    Json properties = Json::object();
+    for (const auto& [key, value] : context.automation_properties) properties[key] = value;
+    run["automationDetails"]["properties"] = std::move(properties);
+  }
   if (!context.root_uri.empty()) {
     run["originalUriBaseIds"] = Json{{"SRCROOT", {{"uri", context.root_uri}}}};
   }
