@@ -82,6 +82,8 @@ int main(int argc, char** argv) {
   add("log", "The theory's history in git: each commit's changes to the model", &setup_log);
   add("rules", "List the rules `lmc check` applies", &setup_rules);
   add("schema", "Print the JSON Schema of the model format (for editors)", &setup_schema);
+  add("lsp", "Serve editors over the Language Server Protocol (stdio): findings as you type",
+      &setup_lsp);
   add("explain", "Explain one rule: why it matters, an example, the fix", &setup_explain);
   if (argc == 1) {
     // No command: show what there is, as `lmc --help` does, and say it was not enough.

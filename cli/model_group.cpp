@@ -61,14 +61,14 @@ std::vector<Diagnostic> CheckedSet::findings_in(int model) const {
 }
 
 CheckedSet load_and_check(std::vector<InputFile> files, ConfigCache& configs,
-                          const std::string& today_date) {
+                          const std::string& today_date, const ReadFileFn& read) {
   CheckedSet out;
   std::vector<ModelSource> sources;
   sources.reserve(files.size());
   for (InputFile& f : files) {
     sources.push_back(ModelSource{f.display, f.location, std::move(f.text), f.oversize});
   }
-  out.set = load_model_set(std::move(sources), model_file_reader(), run_parallel);
+  out.set = load_model_set(std::move(sources), read ? read : model_file_reader(), run_parallel);
   const ModelSet& set = out.set;
   const std::size_t n = set.models.size();
   // Configurations are looked up first, in order (they print their problems once).

@@ -30,8 +30,10 @@ ReadFileFn model_file_reader();
 
 /// Loads `files` and every model they reach through `model:` and PATH#id, and checks each
 /// group of linked models as one graph, each model under the configuration of its folder.
+/// The models reached are read with `read` (the language server reads the editor's unsaved
+/// text); by default, from disk.
 CheckedSet load_and_check(std::vector<InputFile> files, ConfigCache& configs,
-                          const std::string& today_date);
+                          const std::string& today_date, const ReadFileFn& read = {});
 
 /// One model named on the command line (`path`), loaded with every model it reaches and
 /// checked with them. When a configuration is broken, or the model is not one lmc can read,

@@ -19,8 +19,9 @@ packages=(
   # The sanitizer build and the fuzzer: clang 14 with libFuzzer, and libxml2 to check the SVG.
   clang-14 libclang-rt-14-dev libxml2-dev
 )
-# The serve tests drive a real browser: Chromium, headless, through WebDriver.
-[ "${1:-}" = test ] && packages+=(chromium chromium-driver python3-selenium)
+# The serve tests drive a real browser: Chromium, headless, through WebDriver; the language
+# server's, a real editor's LSP client: Neovim's, headless.
+[ "${1:-}" = test ] && packages+=(chromium chromium-driver python3-selenium neovim)
 # The schema tests run a JSON Schema validator from the npm registry; Node.js from Debian will
 # do where the machine has none of its own.
 command -v npm >/dev/null || packages+=(nodejs npm)

@@ -35,6 +35,10 @@ struct Diagnostic {
   std::string item;  ///< the model id the finding is about; empty when none
   std::vector<Related> related;
   std::string suggestion;  ///< a concrete fix ("did you mean 'x'?"); empty when none
+  /// The suggestion as an edit an editor can apply: within `span`, the text `fix_from` becomes
+  /// `fix_to`. Both empty when the fix needs a person.
+  std::string fix_from;
+  std::string fix_to;
 };
 
 /// Orders findings by file, line, column, then rule.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "lmc/diagnostic.h"
@@ -49,5 +50,7 @@ std::span<const Rule> all_rules();
 const Rule* find_rule(std::string_view id);
 /// The rule's documentation page (docs/rules/<id>.md, compiled in); empty if it has none.
 std::string_view rule_doc(std::string_view id);
+/// Where that page is published (the repository's docs/rules/<id>.md).
+std::string rule_page_url(std::string_view id);
 
 }  // namespace lmc

@@ -131,6 +131,10 @@ const Rule* find_rule(std::string_view id) {
   return it != std::end(kRules) && it->id == id ? it : nullptr;
 }
 
+std::string rule_page_url(std::string_view id) {
+  return std::string(LMC_HOMEPAGE) + "/blob/main/docs/rules/" + std::string(id) + ".md";
+}
+
 std::string_view rule_doc(std::string_view id) {
   for (std::size_t i = 0; i < kRuleDocsCount; ++i) {
     if (kRuleDocs[i].id == id) return kRuleDocs[i].text;

@@ -183,7 +183,9 @@ class ModelBuilder {
     std::string message = fmt::format("unknown key '{}' in {}", name, where);
     std::string suggestion;
     if (!near.empty()) suggestion = fmt::format("did you mean '{}'?", near);
-    report("unknown-key", doc_.span(k), std::move(message), std::move(suggestion), item);
+    Diagnostic& d =
+        report("unknown-key", doc_.span(k), std::move(message), std::move(suggestion), item);
+    if (!near.empty()) d.fix_from = name, d.fix_to = near;
   }
 
   // Text values: any scalar is text. Returns false (and reports) for lists and mappings.
@@ -279,8 +281,10 @@ class ModelBuilder {
     for (std::size_t i = 0; i < names.size(); ++i) {
       list += fmt::format("{}{}", i == 0 ? "" : (i + 1 == names.size() ? " or " : ", "), names[i]);
     }
-    report("invalid-value", t.span, fmt::format("{} '{}' is not one of {}", what, t.value, list),
-           near.empty() ? std::string() : fmt::format("did you mean '{}'?", near), item);
+    Diagnostic& d = report(
+        "invalid-value", t.span, fmt::format("{} '{}' is not one of {}", what, t.value, list),
+        near.empty() ? std::string() : fmt::format("did you mean '{}'?", near), item);
+    if (!near.empty()) d.fix_from = t.value, d.fix_to = near;
     return false;
   }
 
@@ -368,9 +372,10 @@ class ModelBuilder {
         continue;
       }
       std::string near = nearest(t.value, ids);
-      report("invalid-value", t.span, fmt::format("'{}' is not a rule id", t.value),
-             near.empty() ? "`lmc rules` lists them" : fmt::format("did you mean '{}'?", near),
-             item);
+      Diagnostic& d = report(
+          "invalid-value", t.span, fmt::format("'{}' is not a rule id", t.value),
+          near.empty() ? "`lmc rules` lists them" : fmt::format("did you mean '{}'?", near), item);
+      if (!near.empty()) d.fix_from = t.value, d.fix_to = near;
     }
   }
 

@@ -37,7 +37,7 @@ void write_markdown(std::ostream& out, const std::vector<CheckedFile>& files,
         fmt::format("{}:{}:{}", repo_path_of(paths, d.file), d.span.line, d.span.column);
     std::string rule = md_code_cell(d.rule);
     if (find_rule(d.rule)) {
-      rule = fmt::format("[{}]({}/blob/main/docs/rules/{}.md)", rule, LMC_HOMEPAGE, d.rule);
+      rule = fmt::format("[{}]({})", rule, rule_page_url(d.rule));
     }
     out << fmt::format("| {} | {} | {} | {} |\n", badge(d.severity), md_code_cell(where),
                        md_cell(text), rule);

@@ -99,7 +99,7 @@ void write_sarif(std::ostream& out, const std::vector<CheckedFile>& files,
              {"name", rule_name(r)},
              {"shortDescription", {{"text", sentence(r.summary)}}},
              {"fullDescription", {{"text", section(doc, "## Why it matters")}}},
-             {"helpUri", fmt::format("{}/blob/main/docs/rules/{}.md", LMC_HOMEPAGE, r.id)},
+             {"helpUri", rule_page_url(r.id)},
              {"help", {{"text", sentence(r.fix)}, {"markdown", std::string(doc)}}},
              {"defaultConfiguration", {{"level", std::string(level(r.severity))}}},
              {"properties", {{"tags", Json::array({std::string(to_string(r.category))})}}}});

@@ -95,7 +95,11 @@ void check_unknown_reference(const RuleContext& ctx, Findings& out) {
     } else if (bad.status == Graph::RefStatus::unknown && !bad.path.empty()) {
       suggestion = candidates_in(ctx.graph, bad);
     }
-    out.add_in(bad.model, ref.span, bad.holder, std::move(message), std::move(suggestion));
+    Diagnostic& d =
+        out.add_in(bad.model, ref.span, bad.holder, std::move(message), std::move(suggestion));
+    if (bad.syntax_hint.empty() && !bad.suggestion.empty()) {
+      d.fix_from = ref.target, d.fix_to = bad.suggestion;
+    }
   }
 }
 

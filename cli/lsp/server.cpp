@@ -1,0 +1,478 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "lsp/server.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "checked_model.h"
+#include "lmc/rules.h"
+#include "lsp/language.h"
+
+namespace lmc::cli::lsp {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// JSON-RPC and LSP error codes.
+constexpr int kParseError = -32700;
+constexpr int kInvalidRequest = -32600;
+constexpr int kMethodNotFound = -32601;
+constexpr int kInvalidParams = -32602;
+constexpr int kServerNotInitialized = -32002;
+
+int lsp_severity(Severity s) {
+  switch (s) {
+    case Severity::error: return 1;
+    case Severity::warning: return 2;
+    case Severity::info: return 3;
+  }
+  return 1;
+}
+
+std::string canonical_path(const fs::path& p) {
+  std::error_code ec;
+  const fs::path c = fs::weakly_canonical(p, ec);
+  return ec ? p.lexically_normal().string() : c.string();
+}
+
+// The byte in `line` where 1-based code-point column `column` starts.
+std::size_t column_byte(std::string_view line, std::uint32_t column) {
+  return byte_offset(line, utf16_offset(line, column > 0 ? column - 1 : 0));
+}
+
+Json position_json(std::uint32_t line0, std::uint32_t character) {
+  return Json{{"line", line0}, {"character", character}};
+}
+
+// Applies one incremental change (a range and its new text) to `text`.
+void apply_change(std::string& text, const Json& range, const std::string& replacement) {
+  auto offset = [&](const Json& pos) {
+    const auto line = pos.at("line").get<std::uint32_t>();
+    const auto character = pos.at("character").get<std::uint32_t>();
+    std::size_t start = 0;
+    for (std::uint32_t l = 0; l < line; ++l) {
+      const auto nl = text.find('\n', start);
+      if (nl == std::string::npos) return text.size();
+      start = nl + 1;
+    }
+    const auto nl = text.find('\n', start);
+    const std::string_view rest = std::string_view(text).substr(
+        start, nl == std::string::npos ? std::string::npos : nl - start);
+    return start + byte_offset(rest, character);
+  };
+  const std::size_t from = offset(range.at("start"));
+  const std::size_t to = std::max(from, offset(range.at("end")));
+  text.replace(from, to - from, replacement);
+}
+
+}  // namespace
+
+Server::Server(std::istream& in, std::ostream& out, ServerOptions options)
+    : in_(in), writer_(out), options_(std::move(options)) {
+  // Reading std::cin flushes std::cout, which it is tied to: from the reading thread that
+  // would race with the replies being written. Replies are flushed whole by the writer.
+  in_.tie(nullptr);
+  if (!resolve_today(options_.today, today_)) today_.clear();
+}
+
+int Server::run() {
+  // Input is read on its own thread, so that a document is checked when its quiet time is up
+  // even while the editor sends nothing.
+  std::thread reader([this] { read_loop(); });
+  reader.detach();
+  for (;;) {
+    std::unique_lock lock(mutex_);
+    std::optional<Clock::time_point> next;
+    for (const auto& [uri, doc] : documents_) {
+      if (doc.due && (!next || *doc.due < *next)) next = doc.due;
+    }
+    auto ready = [this] { return !inbox_.empty() || input_ended_; };
+    if (next) {
+      wake_.wait_until(lock, *next, ready);
+    } else {
+      wake_.wait(lock, ready);
+    }
+    if (!inbox_.empty()) {
+      Json message = std::move(inbox_.front());
+      inbox_.pop_front();
+      lock.unlock();
+      handle(message);
+      if (exit_) break;
+      continue;
+    }
+    if (input_ended_) break;
+    lock.unlock();
+    check_due();
+  }
+  return shutdown_ ? 0 : 1;
+}
+
+void Server::read_loop() {
+  for (;;) {
+    std::string body;
+    const ReadStatus status = read_message(in_, body);
+    if (status == ReadStatus::end) break;
+    if (status == ReadStatus::bad_header) {
+      std::cerr << "lmc lsp: a message without a usable Content-Length header; the stream "
+                   "cannot be followed after it: stopping\n";
+      break;
+    }
+    Json message = Json::parse(body, nullptr, false);
+    if (message.is_discarded()) {
+      writer_.send(
+          Json{{"jsonrpc", "2.0"},
+               {"id", nullptr},
+               {"error", {{"code", kParseError}, {"message", "the message is not JSON"}}}});
+      continue;
+    }
+    std::lock_guard lock(mutex_);
+    inbox_.push_back(std::move(message));
+    wake_.notify_one();
+  }
+  std::lock_guard lock(mutex_);
+  input_ended_ = true;
+  wake_.notify_one();
+}
+
+void Server::reply(const Json& id, Json result) {
+  writer_.send(Json{{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}});
+}
+
+void Server::reply_error(const Json& id, int code, const std::string& message) {
+  writer_.send(
+      Json{{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}});
+}
+
+void Server::handle(const Json& message) {
+  if (!message.is_object() || !message.contains("method") || !message["method"].is_string()) {
+    // A response to a request of ours (there are none), or not a message at all.
+    if (message.is_object() && message.contains("id") && !message.contains("result") &&
+        !message.contains("error")) {
+      reply_error(message["id"], kInvalidRequest, "a request needs a method");
+    }
+    return;
+  }
+  const std::string method = message["method"];
+  const Json params = message.value("params", Json::object());
+  const bool is_request = message.contains("id");
+  try {
+    if (is_request) {
+      request(method, message["id"], params);
+    } else {
+      notification(method, params);
+    }
+  } catch (const Json::exception& e) {
+    if (is_request) {
+      reply_error(message["id"], kInvalidParams, fmt::format("bad params: {}", e.what()));
+    } else {
+      std::cerr << "lmc lsp: " << method << ": bad params: " << e.what() << '\n';
+    }
+  }
+}
+
+Json Server::initialize_result() const {
+  return Json{{"capabilities",
+               {{"positionEncoding", "utf-16"},
+                {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", true}}},
+                {"hoverProvider", true},
+                {"definitionProvider", true},
+                {"completionProvider", {{"triggerCharacters", {"[", ",", " ", "#", "-"}}}},
+                {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}}}},
+              {"serverInfo", {{"name", "lmc"}, {"version", LMC_VERSION}}}};
+}
+
+void Server::request(const std::string& method, const Json& id, const Json& params) {
+  if (method == "initialize") {
+    initialized_ = true;
+    reply(id, initialize_result());
+    return;
+  }
+  if (!initialized_) {
+    reply_error(id, kServerNotInitialized, "initialize first");
+    return;
+  }
+  if (shutdown_) {
+    reply_error(id, kInvalidRequest, "the server is shutting down");
+    return;
+  }
+  if (method == "shutdown") {
+    shutdown_ = true;
+    reply(id, nullptr);
+    return;
+  }
+  using Handler = Json (Server::*)(Document&, const Json&);
+  static const std::map<std::string, std::pair<Handler, const char*>> kDocumentRequests = {
+      {"textDocument/hover", {&Server::hover, "position"}},
+      {"textDocument/definition", {&Server::definition, "position"}},
+      {"textDocument/completion", {&Server::completion, "position"}},
+      {"textDocument/codeAction", {&Server::code_actions, "range"}}};
+  const auto handler = kDocumentRequests.find(method);
+  if (handler == kDocumentRequests.end()) {
+    reply_error(id, kMethodNotFound, "lmc does not serve " + method);
+    return;
+  }
+  Document* doc = document(params);
+  if (!doc) {
+    reply(id, method == "textDocument/codeAction" ? Json::array() : Json());
+    return;
+  }
+  // Answers are about the text as it is now: a change still waiting is checked first.
+  if (doc->dirty) check(*doc);
+  reply(id, (this->*handler->second.first)(*doc, params.at(handler->second.second)));
+}
+
+void Server::notification(const std::string& method, const Json& params) {
+  if (method == "exit") {
+    exit_ = true;
+    return;
+  }
+  if (!initialized_) return;
+  if (method == "textDocument/didOpen") {
+    const Json& td = params.at("textDocument");
+    Document doc;
+    doc.uri = td.at("uri").get<std::string>();
+    doc.path = uri_to_path(doc.uri);
+    doc.text = td.at("text").get<std::string>();
+    doc.version = td.value("version", 0);
+    doc.due = Clock::now();
+    documents_[doc.uri] = std::move(doc);
+  } else if (method == "textDocument/didChange") {
+    Document* doc = document(params);
+    if (!doc) return;
+    for (const Json& change : params.at("contentChanges")) {
+      if (change.contains("range")) {
+        apply_change(doc->text, change["range"], change.at("text").get<std::string>());
+      } else {
+        doc->text = change.at("text").get<std::string>();
+      }
+    }
+    doc->version = params.at("textDocument").value("version", doc->version);
+    doc->dirty = true;
+    doc->due = Clock::now() + options_.debounce;
+  } else if (method == "textDocument/didSave") {
+    // Another open model may link to the one saved: check them all again.
+    for (auto& [uri, doc] : documents_) {
+      doc.dirty = true;
+      doc.due = Clock::now();
+    }
+  } else if (method == "textDocument/didClose") {
+    const auto it = documents_.find(params.at("textDocument").at("uri").get<std::string>());
+    if (it == documents_.end()) return;
+    writer_.send(Json{{"jsonrpc", "2.0"},
+                      {"method", "textDocument/publishDiagnostics"},
+                      {"params", {{"uri", it->first}, {"diagnostics", Json::array()}}}});
+    documents_.erase(it);
+  }
+}
+
+Server::Document* Server::document(const Json& params) {
+  const auto it = documents_.find(params.at("textDocument").at("uri").get<std::string>());
+  return it == documents_.end() ? nullptr : &it->second;
+}
+
+void Server::check_due() {
+  const auto now = Clock::now();
+  std::vector<Document*> due;
+  for (auto& [uri, doc] : documents_) {
+    if (doc.due && *doc.due <= now) due.push_back(&doc);
+  }
+  if (due.empty()) return;
+  // A change to one model can change what another open model links to: every open document
+  // is checked again, the one changed first.
+  for (Document* doc : due) check(*doc);
+  for (auto& [uri, doc] : documents_) {
+    if (!doc.due && doc.checked && std::find(due.begin(), due.end(), &doc) == due.end()) {
+      check(doc);
+    }
+  }
+}
+
+void Server::check(Document& doc) {
+  InputFile file;
+  file.display = doc.path ? *doc.path : doc.uri;
+  if (doc.path) file.location = *doc.path;
+  file.text = doc.text;
+  // The models it reaches are read as the editor has them, saved or not.
+  std::map<std::string, const std::string*> open;
+  for (const auto& [uri, other] : documents_) {
+    if (other.path) open[canonical_path(*other.path)] = &other.text;
+  }
+  const ReadFileFn disk = model_file_reader();
+  ReadFileFn read = [&open, &disk](const fs::path& p, std::string& text, std::string& why,
+                                   std::uintmax_t& oversize) {
+    if (const auto it = open.find(canonical_path(p)); it != open.end()) {
+      text = *it->second;
+      return true;
+    }
+    return disk(p, text, why, oversize);
+  };
+  ConfigCache configs(false);
+  std::vector<InputFile> files;
+  files.push_back(std::move(file));
+  auto checked =
+      std::make_shared<CheckedSet>(load_and_check(std::move(files), configs, today_, read));
+  doc.findings = checked->findings_in(0);
+  doc.checked = checked;
+  if (checked->set.models[0]->usable) doc.last_usable = checked;
+  doc.dirty = false;
+  doc.due.reset();
+  publish(doc);
+}
+
+void Server::publish(const Document& doc) {
+  const ModelSet& set = doc.checked->set;
+  const SourceText& source = set.models[0]->source;
+  Json diagnostics = Json::array();
+  for (const Diagnostic& d : doc.findings) {
+    std::string message = d.message;
+    if (!d.suggestion.empty()) message += " (" + d.suggestion + ")";
+    Json diag{{"range", range_of(source, d.span)},
+              {"severity", lsp_severity(d.severity)},
+              {"code", d.rule},
+              {"source", "lmc"},
+              {"message", message}};
+    if (find_rule(d.rule)) diag["codeDescription"] = Json{{"href", rule_page_url(d.rule)}};
+    Json related = Json::array();
+    for (const Related& r : d.related) {
+      for (std::size_t m = 0; m < set.models.size(); ++m) {
+        if (set.models[m]->source.path() != r.file) continue;
+        const std::string uri = m == 0                ? doc.uri
+                                : set.real[m].empty() ? std::string()
+                                                      : path_to_uri(set.real[m].string());
+        if (uri.empty()) break;
+        related.push_back(
+            Json{{"location", {{"uri", uri}, {"range", range_of(set.models[m]->source, r.span)}}},
+                 {"message", r.message}});
+        break;
+      }
+    }
+    if (!related.empty()) diag["relatedInformation"] = std::move(related);
+    diagnostics.push_back(std::move(diag));
+  }
+  writer_.send(
+      Json{{"jsonrpc", "2.0"},
+           {"method", "textDocument/publishDiagnostics"},
+           {"params", {{"uri", doc.uri}, {"version", doc.version}, {"diagnostics", diagnostics}}}});
+}
+
+namespace {
+
+// The SourceText of the document as it is now, and the byte in its line a position names.
+struct Place {
+  const SourceText* source;
+  std::uint32_t line1;
+  std::string_view line;
+  std::size_t byte;
+};
+
+Place place_of(const CheckedSet& checked, const Json& position) {
+  const SourceText& source = checked.set.models[0]->source;
+  const auto line1 = position.at("line").get<std::uint32_t>() + 1;
+  const std::string_view line = source.line(line1);
+  return Place{&source, line1, line,
+               byte_offset(line, position.at("character").get<std::uint32_t>())};
+}
+
+Json word_range(const Place& p, const Word& w) {
+  return Json{{"start", position_json(p.line1 - 1,
+                                      utf16_offset(p.line, static_cast<std::uint32_t>(utf8_length(
+                                                               p.line.substr(0, w.begin)))))},
+              {"end", position_json(p.line1 - 1,
+                                    utf16_offset(p.line, static_cast<std::uint32_t>(utf8_length(
+                                                             p.line.substr(0, w.end)))))}};
+}
+
+}  // namespace
+
+Json Server::hover(Document& doc, const Json& position) {
+  const Place p = place_of(*doc.checked, position);
+  const auto word = word_at(p.line, p.byte);
+  if (!word) return nullptr;
+  std::string markdown;
+  if (find_rule(word->text) && value_key_at(*p.source, p.line1, word->end) == "ignore") {
+    markdown = describe_rule(word->text);
+  } else if (doc.last_usable) {
+    if (const auto target = resolve(doc.last_usable->set, 0, word->text)) {
+      markdown = describe(doc.last_usable->set, 0, *target);
+    }
+  }
+  if (markdown.empty() && find_rule(word->text)) markdown = describe_rule(word->text);
+  if (markdown.empty()) return nullptr;
+  return Json{{"contents", {{"kind", "markdown"}, {"value", markdown}}},
+              {"range", word_range(p, *word)}};
+}
+
+Json Server::definition(Document& doc, const Json& position) {
+  const Place p = place_of(*doc.checked, position);
+  const auto word = word_at(p.line, p.byte);
+  if (!word || !doc.last_usable) return nullptr;
+  const ModelSet& set = doc.last_usable->set;
+  const auto target = resolve(set, 0, word->text);
+  if (!target) return nullptr;
+  const std::string uri = target->model == 0 ? doc.uri
+                          : set.real[target->model].empty()
+                              ? std::string()
+                              : path_to_uri(set.real[target->model].string());
+  if (uri.empty()) return nullptr;
+  return Json{{"uri", uri},
+              {"range", range_of(set.models[target->model]->source, target_span(set, *target))}};
+}
+
+Json Server::completion(Document& doc, const Json& position) {
+  const Place p = place_of(*doc.checked, position);
+  const std::string key = value_key_at(*p.source, p.line1, p.byte);
+  Json items = Json::array();
+  if (key.empty() || !doc.last_usable) return Json{{"isIncomplete", false}, {"items", items}};
+  // What is typed of the id so far is replaced by the whole id.
+  Word typed{{}, p.byte, p.byte};
+  if (const auto w = word_at(p.line, p.byte); w && w->begin < p.byte)
+    typed = Word{{}, w->begin, p.byte};
+  const Json range = word_range(p, typed);
+  for (const Completion& c : completions(doc.last_usable->set, 0, key)) {
+    items.push_back(Json{{"label", c.label},
+                         {"kind", c.kind},
+                         {"detail", c.detail},
+                         {"documentation", c.documentation},
+                         {"filterText", c.label},
+                         {"textEdit", {{"range", range}, {"newText", c.label}}}});
+  }
+  return Json{{"isIncomplete", false}, {"items", items}};
+}
+
+Json Server::code_actions(Document& doc, const Json& range) {
+  const auto first = range.at("start").at("line").get<std::uint32_t>() + 1;
+  const auto last = range.at("end").at("line").get<std::uint32_t>() + 1;
+  const SourceText& source = doc.checked->set.models[0]->source;
+  Json actions = Json::array();
+  for (const Diagnostic& d : doc.findings) {
+    if (d.fix_from.empty() || d.span.line < first || d.span.line > last) continue;
+    const std::string_view line = source.line(d.span.line);
+    const std::size_t from = line.find(d.fix_from, column_byte(line, d.span.column));
+    if (from == std::string_view::npos) continue;
+    const auto cp = [&](std::size_t byte) {
+      return utf16_offset(line, static_cast<std::uint32_t>(utf8_length(line.substr(0, byte))));
+    };
+    const Json edit_range{{"start", position_json(d.span.line - 1, cp(from))},
+                          {"end", position_json(d.span.line - 1, cp(from + d.fix_from.size()))}};
+    std::string message = d.message;
+    if (!d.suggestion.empty()) message += " (" + d.suggestion + ")";
+    actions.push_back(Json{
+        {"title", fmt::format("Replace '{}' with '{}'", d.fix_from, d.fix_to)},
+        {"kind", "quickfix"},
+        {"isPreferred", true},
+        {"diagnostics",
+         {{{"range", range_of(source, d.span)},
+           {"code", d.rule},
+           {"source", "lmc"},
+           {"severity", lsp_severity(d.severity)},
+           {"message", message}}}},
+        {"edit", {{"changes", {{doc.uri, {{{"range", edit_range}, {"newText", d.fix_to}}}}}}}}});
+  }
+  return actions;
+}
+
+}  // namespace lmc::cli::lsp

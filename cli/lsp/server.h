@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: Apache-2.0
+// `lmc lsp`: a language server over standard input and output. On open and on every change
+// (debounced) it publishes what `lmc check` finds in the document's text, checked with the
+// models it reaches and under the `.lmc.yaml` of its folder; it offers the suggested fixes as
+// quick fixes, describes ids and rules on hover, completes ids where a reference is written,
+// and goes from a reference to the item it names.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <istream>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "lsp/protocol.h"
+#include "model_group.h"
+
+namespace lmc::cli::lsp {
+
+struct ServerOptions {
+  /// How long after the last change a document is checked again.
+  std::chrono::milliseconds debounce{200};
+  std::string today;  ///< YYYY-MM-DD for overdue-test; empty: today
+};
+
+class Server {
+ public:
+  Server(std::istream& in, std::ostream& out, ServerOptions options);
+  /// Serves until `exit` or the end of input: 0 when `shutdown` came first, else 1 (as the
+  /// protocol asks).
+  int run();
+
+ private:
+  using Clock = std::chrono::steady_clock;
+
+  struct Document {
+    std::string uri;
+    std::optional<std::string> path;  ///< for file: URIs
+    std::string text;
+    int version = 0;
+    bool dirty = true;
+    std::optional<Clock::time_point> due;           ///< when to check it again
+    std::shared_ptr<const CheckedSet> checked;      ///< of the current text
+    std::shared_ptr<const CheckedSet> last_usable;  ///< of the last text that loaded
+    std::vector<Diagnostic> findings;               ///< the published ones
+  };
+
+  void read_loop();
+  void handle(const Json& message);
+  void request(const std::string& method, const Json& id, const Json& params);
+  void notification(const std::string& method, const Json& params);
+  void reply(const Json& id, Json result);
+  void reply_error(const Json& id, int code, const std::string& message);
+
+  Document* document(const Json& params);
+  void check(Document& doc);
+  void check_due();
+  void publish(const Document& doc);
+
+  Json initialize_result() const;
+  Json hover(Document& doc, const Json& position);
+  Json definition(Document& doc, const Json& position);
+  Json completion(Document& doc, const Json& position);
+  Json code_actions(Document& doc, const Json& range);
+
+  std::istream& in_;
+  Writer writer_;
+  ServerOptions options_;
+  std::string today_;
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<Json> inbox_;
+  bool input_ended_ = false;
+
+  std::map<std::string, Document> documents_;
+  bool initialized_ = false;
+  bool shutdown_ = false;
+  bool exit_ = false;
+};
+
+}  // namespace lmc::cli::lsp

@@ -1,0 +1,312 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
+"""lmc lsp at the protocol level: JSON-RPC over a pipe, as an editor speaks it.
+
+Diagnostics (rule, severity, rule page, related places, the suggestion), quick fixes that
+replace the misspelt id or key, hover, completion, go-to-definition within a model and across
+models, .lmc.yaml, debouncing, unsaved text of another open model, and bad input (not JSON, a
+bad header, unknown methods, bad params, requests before initialize) answered without a crash.
+
+    lsp_protocol_test.py LMC
+"""
+import json
+import os
+import queue
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+LMC = sys.argv[1]
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print("FAIL:", what)
+
+
+class Client:
+    def __init__(self, *args):
+        self.proc = subprocess.Popen([LMC, "lsp", *args], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.messages = queue.Queue()
+        self.next_id = 0
+        self.pending = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        out = self.proc.stdout
+        while True:
+            headers = {}
+            while True:
+                line = out.readline()
+                if not line:
+                    return
+                line = line.decode().strip()
+                if not line:
+                    break
+                name, value = line.split(":", 1)
+                headers[name.lower()] = value.strip()
+            body = out.read(int(headers["content-length"]))
+            if not body:
+                return
+            self.messages.put(json.loads(body))
+
+    def raw(self, data: bytes):
+        self.proc.stdin.write(data)
+        self.proc.stdin.flush()
+
+    def send(self, message):
+        body = json.dumps(message).encode()
+        self.raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+
+    def notify(self, method, params):
+        self.send({"jsonrpc": "2.0", "method": method, "params": params})
+
+    def request(self, method, params, timeout=10):
+        self.next_id += 1
+        rid = self.next_id
+        self.send({"jsonrpc": "2.0", "id": rid, "method": method, "params": params})
+        return self.wait(lambda m: m.get("id") == rid, timeout)
+
+    def wait(self, match, timeout=10):
+        """The first message that matches, in the order they came; the others stay pending
+        for later waits."""
+        for k, m in enumerate(self.pending):
+            if match(m):
+                return self.pending.pop(k)
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            try:
+                m = self.messages.get(timeout=max(0.01, deadline - time.time()))
+            except queue.Empty:
+                break
+            if match(m):
+                return m
+            self.pending.append(m)
+        return None
+
+    def drain(self, quiet=0.5):
+        """Everything that arrives until `quiet` seconds pass with nothing."""
+        while True:
+            try:
+                self.pending.append(self.messages.get(timeout=quiet))
+            except queue.Empty:
+                return self.pending
+
+    def diagnostics(self, uri, timeout=10, where=None):
+        m = self.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                      and m["params"]["uri"] == uri and (where is None or where(m["params"])),
+                      timeout)
+        return None if m is None else m["params"]["diagnostics"]
+
+    def initialize(self, root):
+        r = self.request("initialize", {"processId": os.getpid(), "rootUri": uri_of(root),
+                                        "capabilities": {}})
+        self.notify("initialized", {})
+        return r
+
+
+def uri_of(path):
+    return "file://" + quote(str(path))
+
+
+MODEL = """logic_model: 1
+title: Falls prevention
+activities:
+  - id: strength-classes
+    label: Strength and balance classes
+    to: [classes-held]
+outputs:
+  - id: classes-held
+    label: Classes held
+    to: [fewer-fals]
+outcomes:
+  - id: fewer-falls
+    label: Fewer falls at home
+    term: short
+    indicators:
+      - label: Falls per 1,000 residents
+"""
+
+with tempfile.TemporaryDirectory() as tmp:
+    root = Path(tmp) / "models with space"
+    root.mkdir()
+    model = root / "falls.yaml"
+    model.write_text(MODEL)
+    uri = uri_of(model)
+
+    c = Client("--today", "2026-01-01")
+    init = c.initialize(root)
+    caps = init["result"]["capabilities"]
+    check(caps.get("hoverProvider") and caps.get("definitionProvider")
+          and "completionProvider" in caps and "codeActionProvider" in caps,
+          f"capabilities: {caps}")
+    check(init["result"]["serverInfo"]["name"] == "lmc", "serverInfo")
+
+    # Opening the model: the unknown reference, where it is written, with the suggestion.
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "yaml",
+                                                       "version": 1, "text": MODEL}})
+    diags = c.diagnostics(uri)
+    check(diags is not None, "diagnostics published on open")
+    unknown = [d for d in diags or [] if d["code"] == "unknown-reference"]
+    check(len(unknown) == 1, f"one unknown-reference: {diags}")
+    if unknown:
+        d = unknown[0]
+        check(d["range"] == {"start": {"line": 9, "character": 9},
+                             "end": {"line": 9, "character": 19}}, f"range: {d['range']}")
+        check(d["severity"] == 1 and d["source"] == "lmc", "severity and source")
+        check("did you mean 'fewer-falls'?" in d["message"], f"suggestion: {d['message']}")
+        check(d["codeDescription"]["href"].endswith("/docs/rules/unknown-reference.md"),
+              "the rule's page")
+
+        # The quick fix replaces exactly the misspelt id.
+        actions = c.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": d["range"],
+            "context": {"diagnostics": [d]}})["result"]
+        check(len(actions) == 1 and actions[0]["kind"] == "quickfix", f"actions: {actions}")
+        if actions:
+            edit = actions[0]["edit"]["changes"][uri][0]
+            check(edit == {"range": d["range"], "newText": "fewer-falls"}, f"edit: {edit}")
+
+    # Hover on a reference; on a rule id.
+    hover = c.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                             "position": {"line": 5, "character": 12}})
+    value = (hover.get("result") or {}).get("contents", {}).get("value", "")
+    check("**output** `classes-held`" in value and "Classes held" in value, f"hover: {value!r}")
+    hover = c.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                             "position": {"line": 11, "character": 10}})
+    value = (hover.get("result") or {}).get("contents", {}).get("value", "")
+    check("short term" in value and "Measured by 1 indicator" in value, f"hover outcome: {value!r}")
+
+    # Definition: from the reference to the item.
+    loc = c.request("textDocument/definition", {"textDocument": {"uri": uri},
+                                                "position": {"line": 5, "character": 14}})["result"]
+    check(loc and loc["uri"] == uri and loc["range"]["start"] == {"line": 7, "character": 8},
+          f"definition: {loc}")
+
+    # A change fixing the reference, then several quick changes: one check after the quiet.
+    fixed = MODEL.replace("fewer-fals]", "fewer-falls]")
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                        "contentChanges": [{"text": fixed}]})
+    diags = c.diagnostics(uri, where=lambda p: p.get("version") == 2)
+    check(diags is not None and not [d for d in diags if d["code"] == "unknown-reference"],
+          f"fixed: {diags}")
+    c.drain()
+    c.pending.clear()
+    # Five changes in one write, as fast typing sends them: one check after the quiet time.
+    batch = b""
+    for v in range(3, 8):
+        body = json.dumps({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": v},
+            "contentChanges": [{"text": fixed + "#" * v + "\n"}]}}).encode()
+        batch += b"Content-Length: %d\r\n\r\n" % len(body) + body
+    c.raw(batch)
+    published = [m for m in c.drain(1.0) if m.get("method") == "textDocument/publishDiagnostics"]
+    c.pending.clear()
+    check([m["params"]["version"] for m in published] == [7],
+          f"five quick changes, one check: {[m['params']['version'] for m in published]}")
+
+    # An incremental change (a range), as some editors send them: the unknown key is typed.
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 8}, "contentChanges": [
+        {"range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 5}},
+         "text": "titel"}]})
+    diags = c.diagnostics(uri, where=lambda p: p.get("version") == 8)
+    key = [d for d in diags or [] if d["code"] == "unknown-key"]
+    check(len(key) == 1 and "did you mean 'title'?" in key[0]["message"], f"unknown key: {diags}")
+    if key:
+        actions = c.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": key[0]["range"], "context": {"diagnostics": []}})["result"]
+        check(actions and actions[0]["edit"]["changes"][uri][0]["newText"] == "title"
+              and actions[0]["edit"]["changes"][uri][0]["range"]["start"] == {"line": 1, "character": 0},
+              f"key fix: {actions}")
+
+    # Completion inside `to: [`: the model's ids, replacing what is typed.
+    text = fixed.replace("    to: [classes-held]", "    to: [cla")
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 9},
+                                        "contentChanges": [{"text": text}]})
+    items = c.request("textDocument/completion", {"textDocument": {"uri": uri},
+                                                  "position": {"line": 5, "character": 12}})["result"]["items"]
+    labels = [i["label"] for i in items]
+    check("classes-held" in labels and "fewer-falls" in labels, f"completion: {labels}")
+    cl = [i for i in items if i["label"] == "classes-held"]
+    check(cl and cl[0]["textEdit"]["range"]["start"] == {"line": 5, "character": 9}, f"edit range: {cl}")
+    # ... and in a block list under `about:`, and nothing in a label.
+    text2 = fixed + "assumptions:\n  - id: a1\n    text: People come\n    about:\n      - \n"
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 10},
+                                        "contentChanges": [{"text": text2}]})
+    lines = text2.splitlines()
+    items = c.request("textDocument/completion", {"textDocument": {"uri": uri},
+                                                  "position": {"line": len(lines) - 1, "character": 8}})["result"]["items"]
+    check("strength-classes" in [i["label"] for i in items], f"about completion: {items[:2]}")
+    items = c.request("textDocument/completion", {"textDocument": {"uri": uri},
+                                                  "position": {"line": 4, "character": 14}})["result"]["items"]
+    check(items == [], f"no completion in a label: {items[:2]}")
+
+    # Another model: PATH#id resolves, goes there, and its unsaved text counts.
+    ws = root / "ws"
+    ws.mkdir()
+    other = ws / "homes.yaml"
+    other.write_text("logic_model: 1\ntitle: Care homes\nactivities:\n  - id: visits\n"
+                     "    label: Visits\n    to: [../falls.yaml#fewer-fallz]\n")
+    ouri = uri_of(other)
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": ouri, "languageId": "yaml",
+                                                       "version": 1, "text": other.read_text()}})
+    diags = c.diagnostics(ouri)
+    bad = [d for d in diags or [] if d["code"] == "unknown-reference"]
+    check(bad and "did you mean '../falls.yaml#fewer-falls'?" in bad[0]["message"], f"cross-file: {diags}")
+    fixed_other = other.read_text().replace("fewer-fallz", "fewer-falls")
+    c.notify("textDocument/didChange", {"textDocument": {"uri": ouri, "version": 2},
+                                        "contentChanges": [{"text": fixed_other}]})
+    diags = c.diagnostics(ouri, where=lambda p: p.get("version") == 2)
+    check(diags is not None and not [d for d in diags if d["code"] == "unknown-reference"], f"cross fixed: {diags}")
+    loc = c.request("textDocument/definition", {"textDocument": {"uri": ouri},
+                                                "position": {"line": 5, "character": 20}})["result"]
+    check(loc and loc["uri"] == uri and loc["range"]["start"] == {"line": 11, "character": 8}, f"cross definition: {loc}")
+
+    # .lmc.yaml applies as it does for check.
+    (root / ".lmc.yaml").write_text("rules:\n  unresourced-activity: off\n  unmeasured-outcome: error\n")
+    c.notify("textDocument/didSave", {"textDocument": {"uri": ouri}})
+    diags = c.diagnostics(ouri)
+    check(diags is not None and not [d for d in diags if d["code"] == "unresourced-activity"],
+          f"config turns a rule off: {diags}")
+
+    # Bad input: answered, and the server goes on.
+    c.raw(b"Content-Length: 9\r\n\r\n{not json")
+    err = c.wait(lambda m: "error" in m and m.get("id") is None)
+    check(err and err["error"]["code"] == -32700, f"parse error: {err}")
+    r = c.request("textDocument/formatting", {"textDocument": {"uri": uri}})
+    check(r and r["error"]["code"] == -32601, f"unknown method: {r}")
+    r = c.request("textDocument/hover", {"textDocument": {"uri": uri}})
+    check(r and r["error"]["code"] == -32602, f"bad params: {r}")
+    r = c.request("textDocument/hover", {"textDocument": {"uri": uri_of(root / 'nope.yaml')},
+                                         "position": {"line": 0, "character": 0}})
+    check(r and r["result"] is None, f"a document not open: {r}")
+    c.notify("textDocument/didClose", {"textDocument": {"uri": ouri}})
+    check(c.diagnostics(ouri) == [], "closing clears its findings")
+    r = c.request("shutdown", None)
+    check(r and r["result"] is None, "shutdown")
+    c.notify("exit", None)
+    check(c.proc.wait(10) == 0, "exit after shutdown: 0")
+
+    # Before initialize; the end of input without shutdown; a header with no length.
+    c = Client()
+    r = c.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}})
+    check(r and r["error"]["code"] == -32002, f"not initialized: {r}")
+    c.proc.stdin.close()
+    check(c.proc.wait(10) == 1, "end of input without shutdown: 1")
+    c = Client()
+    c.raw(b"Content-Type: x\r\n\r\n{}")
+    c.proc.stdin.close()
+    check(c.proc.wait(10) == 1 and b"Content-Length" in c.proc.stderr.read(), "a header with no length")
+    c = Client()
+    c.raw(b"Content-Length: 99999999999999999999\r\n\r\n")
+    check(c.proc.wait(10) == 1, "an absurd length is refused, not allocated")
+
+print(f"{'FAILED' if failures else 'passed'}: {len(failures)} failures")
+sys.exit(1 if failures else 0)
