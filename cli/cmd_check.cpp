@@ -40,6 +40,7 @@ struct CheckArgs {
   std::string stdin_name = "<stdin>";
   bool models_only = false;
   bool follow = true;
+  bool report_unused = false;
 };
 
 // The root of the git work tree that holds the current directory, or the current directory:
@@ -171,7 +172,8 @@ int run_check(const CheckArgs& args) {
             [](const InputFile& a, const InputFile& b) { return a.display < b.display; });
   // Each model is loaded once with every model it reaches, and each group of linked models is
   // checked as one graph (see model_group.h).
-  CheckedSet result = load_and_check(std::move(found.files), configs, today_date);
+  CheckedSet result =
+      load_and_check(std::move(found.files), configs, today_date, {}, args.report_unused);
   if (!result.configs_ok) usage_problem = true;
   const ModelSet& set = result.set;
   // Without --follow, findings are reported in the files given only (the models they reach
@@ -333,6 +335,9 @@ Runner setup_check(CLI::App& app) {
       "--no-follow", [args] { args->follow = false; },
       "Report the findings of the given files only (the models they reach are still read, so "
       "the links into them are checked)");
+  app.add_flag("--report-unused-ignores", args->report_unused,
+               "Report each `# lmc: ignore[rule]` comment that suppresses no finding "
+               "(unused-suppression)");
   app.add_option("--stdin-name", args->stdin_name,
                  "The path to report for a model read from standard input");
   return [args] { return run_check(*args); };

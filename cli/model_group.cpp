@@ -61,7 +61,8 @@ std::vector<Diagnostic> CheckedSet::findings_in(int model) const {
 }
 
 CheckedSet load_and_check(std::vector<InputFile> files, ConfigCache& configs,
-                          const std::string& today_date, const ReadFileFn& read) {
+                          const std::string& today_date, const ReadFileFn& read,
+                          bool report_unused_suppressions) {
   CheckedSet out;
   std::vector<ModelSource> sources;
   sources.reserve(files.size());
@@ -85,7 +86,8 @@ CheckedSet load_and_check(std::vector<InputFile> files, ConfigCache& configs,
   }
   // Each group of linked models is checked on its own, on every core; the findings are the
   // same byte for byte however many threads ran.
-  out.findings = check_set(set, rules, today_date, &out.links, run_parallel);
+  out.findings =
+      check_set(set, rules, today_date, &out.links, run_parallel, report_unused_suppressions);
   return out;
 }
 

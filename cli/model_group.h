@@ -33,7 +33,8 @@ ReadFileFn model_file_reader();
 /// The models reached are read with `read` (the language server reads the editor's unsaved
 /// text); by default, from disk.
 CheckedSet load_and_check(std::vector<InputFile> files, ConfigCache& configs,
-                          const std::string& today_date, const ReadFileFn& read = {});
+                          const std::string& today_date, const ReadFileFn& read = {},
+                          bool report_unused_suppressions = false);
 
 /// One model named on the command line (`path`), loaded with every model it reaches and
 /// checked with them. When a configuration is broken, or the model is not one lmc can read,

@@ -21,6 +21,8 @@ struct RuleConfig {
 struct CheckOptions {
   RuleConfig rules;
   std::string today;  ///< YYYY-MM-DD, for overdue-test
+  /// Report each `# lmc: ignore[...]` that suppresses nothing (unused-suppression).
+  bool report_unused_suppressions = false;
 };
 
 /// Runs every rule over a loaded model and returns all findings (the loader's included) with
@@ -33,15 +35,17 @@ std::vector<Diagnostic> check(const LoadResult& loaded, const CheckOptions& opti
 /// One model of several checked together.
 struct CheckInput {
   const LoadResult* loaded = nullptr;
-  const FileTargets* targets = nullptr;  ///< the files it names; null: not followed
-  const RuleConfig* rules = nullptr;     ///< its configuration; null: the defaults
+  const FileTargets* targets = nullptr;     ///< the files it names; null: not followed
+  const RuleConfig* rules = nullptr;        ///< its configuration; null: the defaults
+  bool report_unused_suppressions = false;  ///< its unused `# lmc: ignore[...]` are findings
 };
 
 /// Checks models as one graph (a programme and its work streams): every rule sees the links
 /// across files, and each finding lands in the file where its node or reference is written,
-/// under that file's configuration and `ignore:`. `local` maps FileTarget model indices to
-/// indices in `models` (empty when they are the same). `links`, when given, receives each
-/// model's number of sound links written in it.
+/// under that file's configuration, `ignore:` and suppression comments (`# lmc: ignore[rule]`
+/// on the finding's line or alone on the line before it; `# lmc: ignore-file[rule]`). `local` maps
+/// FileTarget model indices to indices in `models` (empty when they are the same). `links`, when
+/// given, receives each model's number of sound links written in it.
 std::vector<Diagnostic> check(std::span<const CheckInput> models, std::string_view today,
                               std::vector<int>* links = nullptr, std::span<const int> local = {});
 
@@ -52,7 +56,8 @@ std::vector<Diagnostic> check(std::span<const CheckInput> models, std::string_vi
 /// in parallel.
 std::vector<Diagnostic> check_set(const ModelSet& set, std::span<const RuleConfig* const> rules,
                                   std::string_view today, std::vector<int>* links = nullptr,
-                                  const ParallelFn& parallel = {});
+                                  const ParallelFn& parallel = {},
+                                  bool report_unused_suppressions = false);
 
 /// Collects one rule's findings; given to each rule's check function.
 class Findings {

@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <set>
 
+#include <fmt/format.h>
+
+#include "check/suppressions.h"
 #include "lmc/graph.h"
 #include "lmc/rules.h"
 
@@ -39,7 +42,7 @@ void collect_ignores(IgnoreMap& map, const std::string& id, std::span<const Text
 }  // namespace
 
 std::vector<Diagnostic> check(const LoadResult& loaded, const CheckOptions& options, int* links) {
-  const CheckInput input{&loaded, nullptr, &options.rules};
+  const CheckInput input{&loaded, nullptr, &options.rules, options.report_unused_suppressions};
   std::vector<int> counts;
   auto found = check(std::span(&input, 1), options.today, links ? &counts : nullptr);
   if (links) *links = counts[0];
@@ -91,15 +94,15 @@ std::vector<Diagnostic> check(std::span<const CheckInput> models, std::string_vi
     for (const auto& f : model.factors) collect_ignores(ignores[m], f.id.value, f.ignore);
   }
 
+  // The comments that suppress findings; a rule id in one that is no rule is a finding.
+  std::vector<std::vector<Suppression>> suppressions(models.size());
+  for (std::size_t m = 0; m < models.size(); ++m) {
+    suppressions[m] = read_suppressions(models[m].loaded->source, all);
+  }
+
   std::vector<Diagnostic> kept;
   kept.reserve(all.size());
-  for (Diagnostic& d : all) {
-    const auto where = model_of_file.find(d.file);
-    const std::size_t m = where == model_of_file.end() ? 0 : where->second;
-    if (!d.item.empty()) {
-      auto it = ignores[m].find(d.item);
-      if (it != ignores[m].end() && it->second.count(d.rule)) continue;
-    }
+  auto keep = [&](Diagnostic& d, std::size_t m) {
     const Rule* rule = find_rule(d.rule);
     std::optional<Severity> severity = rule ? rule->severity : Severity::error;
     if (const RuleConfig* config = models[m].rules) {
@@ -107,9 +110,38 @@ std::vector<Diagnostic> check(std::span<const CheckInput> models, std::string_vi
         severity = o->second;
       }
     }
-    if (!severity) continue;
+    if (!severity) return;
     d.severity = *severity;
     kept.push_back(std::move(d));
+  };
+  for (Diagnostic& d : all) {
+    const auto where = model_of_file.find(d.file);
+    const std::size_t m = where == model_of_file.end() ? 0 : where->second;
+    if (!d.item.empty()) {
+      auto it = ignores[m].find(d.item);
+      if (it != ignores[m].end() && it->second.count(d.rule)) continue;
+    }
+    if (suppressed(suppressions[m], d)) continue;
+    keep(d, m);
+  }
+  for (std::size_t m = 0; m < models.size(); ++m) {
+    if (!models[m].report_unused_suppressions) continue;
+    for (const Suppression& s : suppressions[m]) {
+      if (s.used) continue;
+      Diagnostic d;
+      d.file = files[m];
+      d.span = s.span;
+      d.rule = "unused-suppression";
+      d.message = s.whole_file
+                      ? fmt::format(
+                            "`ignore-file[{}]` suppresses nothing: no {} finding in the "
+                            "file",
+                            s.rule, s.rule)
+                      : fmt::format("`ignore[{}]` suppresses nothing: no {} finding on {}", s.rule,
+                                    s.rule, s.own_line ? "the next line" : "this line");
+      d.suggestion = "delete it: the finding it was for is gone";
+      keep(d, m);
+    }
   }
   std::sort(kept.begin(), kept.end(), diagnostic_less);
   return kept;
@@ -117,7 +149,7 @@ std::vector<Diagnostic> check(std::span<const CheckInput> models, std::string_vi
 
 std::vector<Diagnostic> check_set(const ModelSet& set, std::span<const RuleConfig* const> rules,
                                   std::string_view today, std::vector<int>* links,
-                                  const ParallelFn& parallel) {
+                                  const ParallelFn& parallel, bool report_unused_suppressions) {
   const std::size_t n = set.models.size();
   const std::vector<std::vector<int>> groups = set.groups();
   std::vector<std::vector<Diagnostic>> found(groups.size());
@@ -128,7 +160,8 @@ std::vector<Diagnostic> check_set(const ModelSet& set, std::span<const RuleConfi
     bool named = false;
     for (int m : members) {
       inputs.push_back(CheckInput{set.models[m].get(), &set.targets[m],
-                                  m < static_cast<int>(rules.size()) ? rules[m] : nullptr});
+                                  m < static_cast<int>(rules.size()) ? rules[m] : nullptr,
+                                  report_unused_suppressions});
       named = named || !set.targets[m].empty();
     }
     // FileTarget names models by their index in the set: where they stand in this group.

@@ -106,6 +106,10 @@ constexpr Rule kRules[] = {
     {"unused-resource", Severity::warning, Category::logic, "a resource feeds no activity",
      "link the resource to the activity it pays for or staffs, or remove it", nullptr,
      &check_unused_resource},
+    {"unused-suppression", Severity::warning, Category::format,
+     "a `# lmc: ignore[rule]` comment suppresses no finding (reported with "
+     "--report-unused-ignores)",
+     "delete the comment, or the rule id in it that no longer fires", nullptr},
     {"yaml-syntax", Severity::error, Category::format, "the file is not valid YAML",
      "fix the YAML at the position shown", nullptr},
 };
