@@ -38,6 +38,13 @@ for model in "$here"/invalid/*.yaml; do
   done
 done
 
+# Both directions over a table of small models: what the schema accepts, lmc accepts, and
+# what it refuses, lmc refuses (agreement.yaml).
+checks=$((checks + 1))
+node "$here/agreement.mjs" "$lmc" schemas/logic-model.schema.json "$here/agreement.yaml" >"$work/agreement.log" ||
+  { grep -v '^ok' "$work/agreement.log"; fail "the schema and lmc check disagree"; }
+tail -1 "$work/agreement.log"
+
 i=0
 for input in examples/*.yaml examples/broken/*.yaml tests/render/hostile.yaml tests/cli/check-bom-crlf/model.yaml \
   examples/programme examples/broken/missing-model examples/broken/disconnected-model \

@@ -214,7 +214,8 @@ class ModelBuilder {
              "remove the \\0", item);
       std::erase(out.value, '\0');
     }
-    if (required && out.value.empty()) {
+    // Spaces alone are no label either (and the JSON Schema says so too).
+    if (required && out.value.find_first_not_of(" \t\r\n") == std::string::npos) {
       report("missing-field", doc_.span(k), fmt::format("{} is empty", what), {}, item);
       out.span = Span{};
       return false;

@@ -25,30 +25,41 @@ Json ref(const char* name) {
 }
 
 // Any single value is text to lmc (a plain 2.3 is the text "2.3"), so the schema takes what
-// the loader takes.
-Json text() {
-  return Json{{"type", Json::array({"string", "number", "boolean"})}};
+// the loader takes. An optional text may be left empty (null); a required one must hold more
+// than spaces.
+Json text(bool required = false) {
+  if (!required) return Json{{"type", Json::array({"string", "number", "boolean", "null"})}};
+  return Json{{"anyOf", Json::array({Json{{"type", "string"}, {"pattern", "\\S"}},
+                                     Json{{"type", Json::array({"number", "boolean"})}}})}};
 }
 
-Json value_schema(ValueType t) {
+// One value, or a list of them: lmc takes both wherever a list is allowed.
+Json one_or_list(Json one) {
+  return Json{{"anyOf", Json::array({one, Json{{"type", "array"}, {"items", one}}})}};
+}
+
+Json value_schema(ValueType t, bool required) {
   switch (t) {
-    case ValueType::version: return Json{{"const", 1}};
-    case ValueType::text: return text();
+    case ValueType::version:
+      return Json{{"const", 1},
+                  {"description",
+                   "The format version: the integer 1. (lmc also refuses 1.0, which YAML reads as "
+                   "the same number, so no JSON Schema can tell them apart.)"}};
+    case ValueType::text: return text(required);
     case ValueType::date: return ref("date");
     case ValueType::id: return ref("id");
     case ValueType::ids:
       return Json{{"oneOf", Json::array({ref("target"),
                                          Json{{"type", "array"}, {"items", ref("target")}}})}};
-    case ValueType::references: return Json{{"type", "array"}, {"items", ref("reference")}};
+    case ValueType::references: return one_or_list(ref("reference"));
     case ValueType::model_path: return ref("model_path");
     case ValueType::term: return enum_of({"short", "medium", "long"});
     case ValueType::status: return enum_of({"untested", "testing", "holds", "fails"});
     case ValueType::page: return enum_of({"a5", "a4", "a3", "letter", "legal", "tabloid"});
     case ValueType::orientation: return enum_of({"landscape", "portrait"});
-    case ValueType::texts: return Json{{"type", "array"}, {"items", text()}};
-    case ValueType::text_or_texts:
-      return Json{{"oneOf", Json::array({text(), Json{{"type", "array"}, {"items", text()}}})}};
-    case ValueType::rule_ids: return Json{{"type", "array"}, {"items", ref("rule")}};
+    case ValueType::texts:
+    case ValueType::text_or_texts: return one_or_list(text());
+    case ValueType::rule_ids: return one_or_list(ref("rule"));
     case ValueType::indicators: return Json{{"type", "array"}, {"items", ref("indicator")}};
     case ValueType::test: return ref("test");
     case ValueType::render: return ref("render");
@@ -68,7 +79,7 @@ Json object_schema(MapKind kind, std::string_view description, Stage stage = Sta
   Json properties = Json::object(), required = Json::array();
   for (const KeySpec& k : format::keys_of(kind)) {
     if (kind == MapKind::item && !(k.stages & format::stage_bit(stage))) continue;
-    Json p = value_schema(k.type);
+    Json p = value_schema(k.type, k.required);
     if (k.type == ValueType::items) {
       for (Stage s : kStages) {
         if (k.name == stage_section(s)) {
@@ -97,25 +108,35 @@ std::string json_schema() {
   definitions["id"] = Json{{"type", "string"},
                            {"pattern", "^[A-Za-z][A-Za-z0-9_-]*$"},
                            {"description", "A letter, then letters, digits, '-' or '_'."}};
+  // Days the calendar has: 31 in January, 30 in April, 29 February in leap years only.
+  const std::string day =
+      "(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|"
+      "(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|"
+      "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|"
+      "(?:[02468][048]|[13579][26])00)-02-29)";
   definitions["date"] = Json{{"type", "string"},
-                             {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
-                             {"description", "A date written YYYY-MM-DD."}};
+                             {"pattern", "^" + day + "$"},
+                             {"description", "A day of the calendar, written YYYY-MM-DD."}};
   // A path as lmc follows it: relative, with '/', not a URL (see bad_model_path()).
-  const std::string path = R"((?![A-Za-z]:)(?!.*://)[^/\\#\s][^\\#]*)";
   const std::string id = "[A-Za-z][A-Za-z0-9_-]*";
-  const std::string target = "(?:" + path + "#)?" + id;
+  const std::string path_no_arrow = R"((?![A-Za-z]:)(?:(?!->|://)[^\\#])+)";
   definitions["model_path"] =
       Json{{"type", "string"},
            {"pattern", R"(^(?![A-Za-z]:)(?!.*://)[^/\\][^\\]*$)"},
            {"description",
             "A model file, by its path relative to this file, written with '/' (no URL)."}};
+  // Whether an id names an item is for lmc to say (unknown-reference, with the nearest id), as
+  // it does in an editor through `lmc lsp`; the schema refuses only what lmc refuses as
+  // written: a PATH#id whose PATH is not one lmc follows or whose id is not an id.
+  const std::string file_ref = "\\s*(?![/\\s])" + path_no_arrow + "#" + id + "\\s*";
+  const std::string end = "(?:(?:(?!->)[^#])*|" + file_ref + ")";
   definitions["target"] =
       Json{{"type", "string"},
-           {"pattern", "^" + target + "$"},
+           {"pattern", "^(?:[^#]*|" + file_ref + ")$"},
            {"description", "An item's id, or PATH#id: the item `id` of the model at PATH."}};
   definitions["reference"] =
       Json{{"type", "string"},
-           {"pattern", "^\\s*" + target + "\\s*(->\\s*" + target + "\\s*)?$"},
+           {"pattern", "^" + end + "(?:->" + end + ")?$"},
            {"description",
             "An item's id, or a link written \"from-id -> to-id\"; an id may be PATH#id."}};
   definitions["rule"] = Json{{"type", "string"},
