@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "checked_model.h"
+#include "lmc/load.h"
 #include "lmc/rules.h"
 #include "lsp/language.h"
 
@@ -315,7 +316,9 @@ void Server::check(Document& doc) {
   files.push_back(std::move(file));
   auto checked =
       std::make_shared<CheckedSet>(load_and_check(std::move(files), configs, today_, read));
-  doc.findings = checked->findings_in(0);
+  // A YAML file that is not a logic model (a CI workflow, a config) gets no findings, as a
+  // directory walk passes it over: editors start lmc for every YAML file.
+  doc.findings = looks_like_model(doc.text) ? checked->findings_in(0) : std::vector<Diagnostic>{};
   doc.checked = checked;
   if (checked->set.models[0]->usable) doc.last_usable = checked;
   doc.dirty = false;

@@ -276,6 +276,13 @@ with tempfile.TemporaryDirectory() as tmp:
     check(diags is not None and not [d for d in diags if d["code"] == "unresourced-activity"],
           f"config turns a rule off: {diags}")
 
+    # A YAML file that is not a logic model (a workflow) gets no findings.
+    wf = root / "ci.yaml"
+    wf.write_text("name: build\non: [push]\n")
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri_of(wf), "languageId": "yaml",
+                                                       "version": 1, "text": wf.read_text()}})
+    check(c.diagnostics(uri_of(wf)) == [], "a YAML file that is not a model: no findings")
+
     # Bad input: answered, and the server goes on.
     c.raw(b"Content-Length: 9\r\n\r\n{not json")
     err = c.wait(lambda m: "error" in m and m.get("id") is None)
