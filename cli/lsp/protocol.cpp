@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "lsp/protocol.h"
 
-#include <fmt/format.h>
-
 #include <cctype>
 
 namespace lmc::cli::lsp {
@@ -74,7 +72,7 @@ std::optional<std::string> uri_to_path(std::string_view uri) {
   uri.remove_prefix(slash);
   std::string out;
   for (std::size_t k = 0; k < uri.size(); ++k) {
-    if (uri[k] == '%' && k + 2 < uri.size() + 0 && hex_value(uri[k + 1]) >= 0 &&
+    if (uri[k] == '%' && k + 2 < uri.size() && hex_value(uri[k + 1]) >= 0 &&
         hex_value(uri[k + 2]) >= 0) {
       out += static_cast<char>(hex_value(uri[k + 1]) * 16 + hex_value(uri[k + 2]));
       k += 2;
@@ -85,18 +83,6 @@ std::optional<std::string> uri_to_path(std::string_view uri) {
     }
   }
   if (out.find('\0') != std::string::npos) return std::nullopt;
-  return out;
-}
-
-std::string path_to_uri(std::string_view path) {
-  std::string out = "file://";
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-      out += static_cast<char>(c);
-    } else {
-      out += fmt::format("%{:02X}", c);
-    }
-  }
   return out;
 }
 

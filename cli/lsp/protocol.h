@@ -41,10 +41,9 @@ class Writer {
   std::mutex mutex_;
 };
 
-/// The path of a `file:` URI, percent-decoded; nullopt for any other scheme.
+/// The path of a `file:` URI, percent-decoded; nullopt for any other scheme. (The other way:
+/// file_uri() in lmc/report.h.)
 std::optional<std::string> uri_to_path(std::string_view uri);
-/// The `file:` URI of an absolute path, percent-encoded as VS Code writes them.
-std::string path_to_uri(std::string_view path);
 
 /// An LSP position: 0-based line and UTF-16 offset in it.
 struct Position {

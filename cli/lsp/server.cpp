@@ -9,6 +9,7 @@
 
 #include "checked_model.h"
 #include "lmc/load.h"
+#include "lmc/report.h"
 #include "lmc/rules.h"
 #include "lsp/language.h"
 
@@ -345,7 +346,7 @@ void Server::publish(const Document& doc) {
         if (set.models[m]->source.path() != r.file) continue;
         const std::string uri = m == 0                ? doc.uri
                                 : set.real[m].empty() ? std::string()
-                                                      : path_to_uri(set.real[m].string());
+                                                      : file_uri(set.real[m].string());
         if (uri.empty()) break;
         related.push_back(
             Json{{"location", {{"uri", uri}, {"range", range_of(set.models[m]->source, r.span)}}},
@@ -419,7 +420,7 @@ Json Server::definition(Document& doc, const Json& position) {
   const std::string uri = target->model == 0 ? doc.uri
                           : set.real[target->model].empty()
                               ? std::string()
-                              : path_to_uri(set.real[target->model].string());
+                              : file_uri(set.real[target->model].string());
   if (uri.empty()) return nullptr;
   return Json{{"uri", uri},
               {"range", range_of(set.models[target->model]->source, target_span(set, *target))}};

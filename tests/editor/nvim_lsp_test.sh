@@ -8,24 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 command -v nvim >/dev/null || { echo "FAIL: nvim is not installed (scripts/install-deps.sh test installs neovim)"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cat >"$work/falls.yaml" <<'MODEL'
-logic_model: 1
-title: Falls prevention
-activities:
-  - id: strength-classes
-    label: Strength and balance classes
-    to: [classes-held]
-outputs:
-  - id: classes-held
-    label: Classes held
-    to: [fewer-fals]
-outcomes:
-  - id: fewer-falls
-    label: Fewer falls at home
-    term: short
-    indicators:
-      - label: Falls per 1,000 residents
-MODEL
+cp "$here/falls.yaml" "$work/falls.yaml"
 # No user configuration, no swap files, a bounded time.
 HOME=$work XDG_CONFIG_HOME=$work/config XDG_STATE_HOME=$work/state XDG_DATA_HOME=$work/data \
   LMC=$lmc MODEL=$work/falls.yaml timeout 120 \

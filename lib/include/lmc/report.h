@@ -54,6 +54,8 @@ void write_codeclimate(std::ostream& out, const std::vector<CheckedFile>& files,
 
 /// A file:// URI for an absolute directory, percent-encoded, ending in '/'.
 std::string directory_uri(std::string_view absolute_dir);
+/// A file:// URI for an absolute path, percent-encoded (SARIF, the language server).
+std::string file_uri(std::string_view absolute_path);
 
 /// A finding's stable fingerprint: its rule, file, item and message with numbers taken out,
 /// so it does not change when unrelated lines move. 16 hex digits.

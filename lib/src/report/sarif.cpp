@@ -78,7 +78,7 @@ Json location(const std::string& path, Span span) {
   // A file outside the repository keeps its absolute path: a URI of its own, not one relative
   // to SRCROOT (a relative reference may not begin with '/').
   Json artifact = !path.empty() && path.front() == '/'
-                      ? Json{{"uri", "file://" + uri_path(path)}}
+                      ? Json{{"uri", file_uri(path)}}
                       : Json{{"uri", uri_path(path)}, {"uriBaseId", "SRCROOT"}};
   return Json{{"physicalLocation",
                {{"artifactLocation", std::move(artifact)}, {"region", std::move(region)}}}};
@@ -163,7 +163,11 @@ void write_sarif(std::ostream& out, const std::vector<CheckedFile>& files,
 std::string directory_uri(std::string_view absolute_dir) {
   std::string dir(absolute_dir);
   if (dir.empty() || dir.back() != '/') dir += '/';
-  return "file://" + uri_path(dir);
+  return file_uri(dir);
+}
+
+std::string file_uri(std::string_view absolute_path) {
+  return "file://" + uri_path(absolute_path);
 }
 
 std::string fingerprint(const Diagnostic& d, const std::string& path) {
