@@ -204,6 +204,20 @@ int run_check(const CheckArgs& args) {
   if (usage_problem && checked.empty()) return kExitUsage;
   if (checked.empty() && args.models_only) return kExitOk;  // a hook given no models
 
+  // A report never replaces a model it reports on.
+  std::vector<std::string> targets{args.write_baseline};
+  for (const OutputSpec& o : specs) targets.push_back(o.file);
+  for (const std::string& target : targets) {
+    if (target.empty()) continue;
+    for (const fs::path& real : set.real) {
+      if (!real.empty() && same_file(target, real)) {
+        std::cerr << "lmc: '" << target
+                  << "' is a model being checked: a report cannot be written over it\n";
+        return kExitUsage;
+      }
+    }
+  }
+
   ReportContext context;
   context.root_uri = directory_uri(root.generic_string());
   context.fail_on = fail_threshold(args);

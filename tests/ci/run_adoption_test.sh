@@ -104,6 +104,15 @@ ok; [ $code -eq 2 ] && [ ! -s "$work/out" ] || fail "two formats to standard out
 code=$?
 ok; [ $code -eq 2 ] && [ -s "$work/ok.json" ] || fail "an unwritable --output: exit 2 ($(cat "$work/err"))"
 
+# A report or a baseline is never written over a model being checked.
+cp models/service-01.yaml "$work/kept.yaml"
+"$lmc" check --output models/service-01.yaml models 2>"$work/err" >/dev/null
+code=$?
+ok; [ $code -eq 2 ] && cmp -s models/service-01.yaml "$work/kept.yaml" || fail "--output over a model: exit $code"
+"$lmc" check --write-baseline ./models/../models/service-01.yaml models 2>"$work/err"
+code=$?
+ok; [ $code -eq 2 ] && cmp -s models/service-01.yaml "$work/kept.yaml" || fail "--write-baseline over a model: exit $code"
+
 # 4. Bad baselines are refused with the reason, before anything is checked.
 echo '{"findings": []}' >"$work/not-a-baseline.json"
 for bad in "$work/not-a-baseline.json" "$work/missing.json" models; do
