@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <set>
 #include <thread>
 
 #include "checked_model.h"
@@ -475,6 +476,26 @@ Json Server::code_actions(Document& doc, const Json& range) {
            {"severity", lsp_severity(d.severity)},
            {"message", message}}}},
         {"edit", {{"changes", {{doc.uri, {{{"range", edit_range}, {"newText", d.fix_to}}}}}}}}});
+  }
+  // Every finding there can be silenced where it is: a suppression comment on its own line
+  // above the finding's, indented as that line is.
+  std::set<std::pair<std::uint32_t, std::string>> silenced;
+  for (const Diagnostic& d : doc.findings) {
+    if (!d.span.known() || d.span.line < first || d.span.line > last ||
+        !silenced.emplace(d.span.line, d.rule).second) {
+      continue;
+    }
+    const std::string_view line = source.line(d.span.line);
+    const std::string indent(line.substr(0, line.find_first_not_of(" \t")));
+    const Json at = position_json(d.span.line - 1, 0);
+    actions.push_back(
+        Json{{"title", fmt::format("Ignore {} here (# lmc: ignore[{}])", d.rule, d.rule)},
+             {"kind", "quickfix"},
+             {"edit",
+              {{"changes",
+                {{doc.uri,
+                  {{{"range", {{"start", at}, {"end", at}}},
+                    {"newText", fmt::format("{}# lmc: ignore[{}]\n", indent, d.rule)}}}}}}}}});
   }
   return actions;
 }

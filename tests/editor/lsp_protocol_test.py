@@ -154,10 +154,28 @@ with tempfile.TemporaryDirectory() as tmp:
         actions = c.request("textDocument/codeAction", {
             "textDocument": {"uri": uri}, "range": d["range"],
             "context": {"diagnostics": [d]}})["result"]
-        check(len(actions) == 1 and actions[0]["kind"] == "quickfix", f"actions: {actions}")
+        check(len(actions) == 2 and actions[0]["kind"] == "quickfix" and actions[0]["isPreferred"],
+              f"actions: {actions}")
         if actions:
             edit = actions[0]["edit"]["changes"][uri][0]
             check(edit == {"range": d["range"], "newText": "fewer-falls"}, f"edit: {edit}")
+        # ... and the finding can be silenced where it is, by a comment on the line above.
+        if len(actions) == 2:
+            check(actions[1]["title"] == "Ignore unknown-reference here (# lmc: ignore[unknown-reference])",
+                  f"ignore action: {actions[1]['title']}")
+            edit = actions[1]["edit"]["changes"][uri][0]
+            check(edit == {"range": {"start": {"line": 9, "character": 0}, "end": {"line": 9, "character": 0}},
+                           "newText": "    # lmc: ignore[unknown-reference]\n"}, f"ignore edit: {edit}")
+            lines = MODEL.splitlines(keepends=True)
+            silenced = "".join(lines[:9] + [edit["newText"]] + lines[9:])
+            c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 100},
+                                                "contentChanges": [{"text": silenced}]})
+            diags = c.diagnostics(uri, where=lambda p: p.get("version") == 100)
+            check(diags is not None and not [d for d in diags if d["code"] == "unknown-reference"],
+                  f"silenced by the comment: {diags}")
+            c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 101},
+                                                "contentChanges": [{"text": MODEL}]})
+            c.diagnostics(uri, where=lambda p: p.get("version") == 101)
 
     # Hover on a reference; on a rule id.
     hover = c.request("textDocument/hover", {"textDocument": {"uri": uri},
