@@ -72,6 +72,7 @@ Checked load_and_check(const std::string& name, const std::string& text) {
   Checked c{lmc::load_model(name, text), {}};
   lmc::CheckOptions options;
   options.today = "2026-01-01";
+  options.report_unused_suppressions = true;  // every suppression comment judged too
   c.findings = lmc::check(c.loaded, options);
   return c;
 }

@@ -53,6 +53,8 @@ bool blank_before(std::string_view line, std::size_t at) {
 std::vector<Suppression> read_suppressions(const SourceText& source,
                                            std::vector<Diagnostic>& problems) {
   std::vector<Suppression> out;
+  // Text that is not UTF-8 is already a yaml-syntax finding; its comments are not read.
+  if (find_invalid_utf8(source.text()) != std::string_view::npos) return out;
   std::vector<std::string_view> ids;
   for (std::uint32_t l = 1; l <= source.line_count(); ++l) {
     const std::string_view line = source.line(l);
@@ -99,7 +101,7 @@ std::vector<Suppression> read_suppressions(const SourceText& source,
       d.file = source.path();
       d.span = at;
       d.rule = "invalid-value";
-      d.message = fmt::format("'{}' in a suppression comment is not a rule id", rule);
+      d.message = fmt::format("'{}' in a suppression comment is not a rule id", printable(rule));
       d.suggestion =
           near.empty() ? "`lmc rules` lists them" : fmt::format("did you mean '{}'?", near);
       if (!near.empty()) d.fix_from = rule, d.fix_to = near;
