@@ -22,7 +22,8 @@ std::size_t indent_of(std::string_view line) {
   return k;
 }
 
-// The last key written before `end` on a line (`  to: [a, b`, `- {id: a, to: [b`), or empty.
+// The last key written in `text`, the start of a line up to the cursor (`  to: [a, b`,
+// `- {id: a, to: [b`), or empty.
 std::string_view last_key(std::string_view text) {
   std::string_view found;
   for (std::size_t k = 0; k < text.size(); ++k) {
