@@ -270,8 +270,7 @@ int run_check(const CheckArgs& args) {
     } else if (o.format == "markdown") {
       write_markdown(out, checked, all);
     } else {
-      write_text(out, checked, all,
-                 TextStyle{o.file.empty() && o.format == "text" && color, args.quiet});
+      write_text(out, checked, all, TextStyle{o.file.empty() && color, args.quiet});
     }
     if (o.file.empty()) {
       std::cout << out.str();
@@ -282,7 +281,7 @@ int run_check(const CheckArgs& args) {
     }
   }
   if (usage_problem) return kExitUsage;
-  const auto threshold = fail_threshold(args);
+  const std::optional<Severity> threshold = context.fail_on;
   if (!threshold) return kExitOk;
   const bool fails = std::any_of(all.begin(), all.end(),
                                  [&](const Diagnostic& d) { return d.severity >= *threshold; });

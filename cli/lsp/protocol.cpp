@@ -86,25 +86,46 @@ std::optional<std::string> uri_to_path(std::string_view uri) {
   return out;
 }
 
+namespace {
+
+// How many bytes the UTF-8 sequence that starts with `lead` takes, and how many UTF-16 units
+// its character does (2 for a four-byte sequence, outside the Basic Multilingual Plane).
+std::size_t sequence_bytes(unsigned char lead) {
+  return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+
+std::uint32_t utf16_units(std::size_t bytes) {
+  return bytes == 4 ? 2 : 1;
+}
+
+}  // namespace
+
 std::uint32_t utf16_offset(std::string_view line, std::uint32_t code_points) {
   std::uint32_t units = 0, seen = 0;
-  for (std::size_t k = 0; k < line.size() && seen < code_points;) {
-    const unsigned char c = static_cast<unsigned char>(line[k]);
-    const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    units += len == 4 ? 2 : 1;
+  for (std::size_t k = 0; k < line.size() && seen < code_points; ++seen) {
+    const std::size_t len = sequence_bytes(static_cast<unsigned char>(line[k]));
+    units += utf16_units(len);
     k += len;
-    ++seen;
   }
   return units + (code_points > seen ? code_points - seen : 0);
+}
+
+std::uint32_t utf16_at_byte(std::string_view line, std::size_t byte) {
+  std::uint32_t units = 0;
+  for (std::size_t k = 0; k < std::min(byte, line.size());) {
+    const std::size_t len = sequence_bytes(static_cast<unsigned char>(line[k]));
+    units += utf16_units(len);
+    k += len;
+  }
+  return units;
 }
 
 std::size_t byte_offset(std::string_view line, std::uint32_t utf16) {
   std::uint32_t units = 0;
   std::size_t k = 0;
   while (k < line.size() && units < utf16) {
-    const unsigned char c = static_cast<unsigned char>(line[k]);
-    const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    units += len == 4 ? 2 : 1;
+    const std::size_t len = sequence_bytes(static_cast<unsigned char>(line[k]));
+    units += utf16_units(len);
     k = std::min(line.size(), k + len);
   }
   return k;
@@ -118,9 +139,8 @@ Json range_of(const SourceText& source, Span span) {
   const std::string_view line = source.line(span.line);
   const std::uint32_t line0 = span.line - 1;
   const std::uint32_t start = utf16_offset(line, span.column - 1);
-  const std::uint32_t end = span.length > 0
-                                ? utf16_offset(line, span.column - 1 + span.length)
-                                : utf16_offset(line, static_cast<std::uint32_t>(utf8_length(line)));
+  const std::uint32_t end = span.length > 0 ? utf16_offset(line, span.column - 1 + span.length)
+                                            : utf16_at_byte(line, line.size());
   return Json{{"start", {{"line", line0}, {"character", start}}},
               {"end", {{"line", line0}, {"character", std::max(start, end)}}}};
 }

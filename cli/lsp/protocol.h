@@ -53,6 +53,8 @@ struct Position {
 
 /// The UTF-16 offset of a 0-based code-point column in `line`.
 std::uint32_t utf16_offset(std::string_view line, std::uint32_t code_points);
+/// The UTF-16 offset of byte `byte` of `line`.
+std::uint32_t utf16_at_byte(std::string_view line, std::size_t byte);
 /// The byte offset in `line` of a UTF-16 offset (clamped to the line).
 std::size_t byte_offset(std::string_view line, std::uint32_t utf16);
 

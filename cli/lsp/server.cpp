@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <set>
@@ -224,7 +225,7 @@ void Server::request(const std::string& method, const Json& id, const Json& para
     return;
   }
   // Answers are about the text as it is now: a change still waiting is checked first.
-  if (doc->dirty) check(*doc);
+  if (doc->due) check(*doc);
   reply(id, (this->*handler->second.first)(*doc, params.at(handler->second.second)));
 }
 
@@ -254,14 +255,10 @@ void Server::notification(const std::string& method, const Json& params) {
       }
     }
     doc->version = params.at("textDocument").value("version", doc->version);
-    doc->dirty = true;
     doc->due = Clock::now() + options_.debounce;
   } else if (method == "textDocument/didSave") {
     // Another open model may link to the one saved: check them all again.
-    for (auto& [uri, doc] : documents_) {
-      doc.dirty = true;
-      doc.due = Clock::now();
-    }
+    for (auto& [uri, doc] : documents_) doc.due = Clock::now();
   } else if (method == "textDocument/didClose") {
     const auto it = documents_.find(params.at("textDocument").at("uri").get<std::string>());
     if (it == documents_.end()) return;
@@ -284,11 +281,19 @@ void Server::check_due() {
     if (doc.due && *doc.due <= now) due.push_back(&doc);
   }
   if (due.empty()) return;
-  // A change to one model can change what another open model links to: every open document
-  // is checked again, the one changed first.
-  for (Document* doc : due) check(*doc);
+  // A change to one model changes what the open models that reach it link to: those are
+  // checked again too, after the ones changed.
+  std::set<std::string> changed;
+  for (Document* doc : due) {
+    check(*doc);
+    if (doc->path) changed.insert(canonical_path(*doc->path));
+  }
   for (auto& [uri, doc] : documents_) {
-    if (!doc.due && doc.checked && std::find(due.begin(), due.end(), &doc) == due.end()) {
+    if (!doc.checked || std::find(due.begin(), due.end(), &doc) != due.end()) continue;
+    const std::vector<fs::path>& reached = doc.checked->set.real;
+    if (std::any_of(reached.begin() + 1, reached.end(), [&](const fs::path& p) {
+          return !p.empty() && changed.count(canonical_path(p));
+        })) {
       check(doc);
     }
   }
@@ -323,40 +328,49 @@ void Server::check(Document& doc) {
   doc.findings = looks_like_model(doc.text) ? checked->findings_in(0) : std::vector<Diagnostic>{};
   doc.checked = checked;
   if (checked->set.models[0]->usable) doc.last_usable = checked;
-  doc.dirty = false;
   doc.due.reset();
   publish(doc);
 }
 
-void Server::publish(const Document& doc) {
-  const ModelSet& set = doc.checked->set;
-  const SourceText& source = set.models[0]->source;
-  Json diagnostics = Json::array();
-  for (const Diagnostic& d : doc.findings) {
-    std::string message = d.message;
-    if (!d.suggestion.empty()) message += " (" + d.suggestion + ")";
-    Json diag{{"range", range_of(source, d.span)},
-              {"severity", lsp_severity(d.severity)},
-              {"code", d.rule},
-              {"source", "lmc"},
-              {"message", message}};
-    if (find_rule(d.rule)) diag["codeDescription"] = Json{{"href", rule_page_url(d.rule)}};
-    Json related = Json::array();
-    for (const Related& r : d.related) {
-      for (std::size_t m = 0; m < set.models.size(); ++m) {
-        if (set.models[m]->source.path() != r.file) continue;
-        const std::string uri = m == 0                ? doc.uri
-                                : set.real[m].empty() ? std::string()
-                                                      : file_uri(set.real[m].string());
-        if (uri.empty()) break;
+namespace {
+
+// The URI of model m of a document's set: the document's own for model 0, else its file's;
+// empty for a model with no file.
+std::string model_uri(const std::string& doc_uri, const ModelSet& set, std::size_t m) {
+  if (m == 0) return doc_uri;
+  return set.real[m].empty() ? std::string() : file_uri(set.real[m].string());
+}
+
+// A finding as an LSP diagnostic of the document whose set is `set` (model 0).
+Json lsp_diagnostic(const Diagnostic& d, const std::string& doc_uri, const ModelSet& set) {
+  Json diag{{"range", range_of(set.models[0]->source, d.span)},
+            {"severity", lsp_severity(d.severity)},
+            {"code", d.rule},
+            {"source", "lmc"},
+            {"message", message_with_suggestion(d)}};
+  if (find_rule(d.rule)) diag["codeDescription"] = Json{{"href", rule_page_url(d.rule)}};
+  Json related = Json::array();
+  for (const Related& r : d.related) {
+    for (std::size_t m = 0; m < set.models.size(); ++m) {
+      if (set.models[m]->source.path() != r.file) continue;
+      if (const std::string uri = model_uri(doc_uri, set, m); !uri.empty()) {
         related.push_back(
             Json{{"location", {{"uri", uri}, {"range", range_of(set.models[m]->source, r.span)}}},
                  {"message", r.message}});
-        break;
       }
+      break;
     }
-    if (!related.empty()) diag["relatedInformation"] = std::move(related);
-    diagnostics.push_back(std::move(diag));
+  }
+  if (!related.empty()) diag["relatedInformation"] = std::move(related);
+  return diag;
+}
+
+}  // namespace
+
+void Server::publish(const Document& doc) {
+  Json diagnostics = Json::array();
+  for (const Diagnostic& d : doc.findings) {
+    diagnostics.push_back(lsp_diagnostic(d, doc.uri, doc.checked->set));
   }
   writer_.send(
       Json{{"jsonrpc", "2.0"},
@@ -383,12 +397,8 @@ Place place_of(const CheckedSet& checked, const Json& position) {
 }
 
 Json word_range(const Place& p, const Word& w) {
-  return Json{{"start", position_json(p.line1 - 1,
-                                      utf16_offset(p.line, static_cast<std::uint32_t>(utf8_length(
-                                                               p.line.substr(0, w.begin)))))},
-              {"end", position_json(p.line1 - 1,
-                                    utf16_offset(p.line, static_cast<std::uint32_t>(utf8_length(
-                                                             p.line.substr(0, w.end)))))}};
+  return Json{{"start", position_json(p.line1 - 1, utf16_at_byte(p.line, w.begin))},
+              {"end", position_json(p.line1 - 1, utf16_at_byte(p.line, w.end))}};
 }
 
 }  // namespace
@@ -418,10 +428,7 @@ Json Server::definition(Document& doc, const Json& position) {
   const ModelSet& set = doc.last_usable->set;
   const auto target = resolve(set, 0, word->text);
   if (!target) return nullptr;
-  const std::string uri = target->model == 0 ? doc.uri
-                          : set.real[target->model].empty()
-                              ? std::string()
-                              : file_uri(set.real[target->model].string());
+  const std::string uri = model_uri(doc.uri, set, static_cast<std::size_t>(target->model));
   if (uri.empty()) return nullptr;
   return Json{{"uri", uri},
               {"range", range_of(set.models[target->model]->source, target_span(set, *target))}};
@@ -458,23 +465,14 @@ Json Server::code_actions(Document& doc, const Json& range) {
     const std::string_view line = source.line(d.span.line);
     const std::size_t from = line.find(d.fix_from, column_byte(line, d.span.column));
     if (from == std::string_view::npos) continue;
-    const auto cp = [&](std::size_t byte) {
-      return utf16_offset(line, static_cast<std::uint32_t>(utf8_length(line.substr(0, byte))));
-    };
-    const Json edit_range{{"start", position_json(d.span.line - 1, cp(from))},
-                          {"end", position_json(d.span.line - 1, cp(from + d.fix_from.size()))}};
-    std::string message = d.message;
-    if (!d.suggestion.empty()) message += " (" + d.suggestion + ")";
+    const Json edit_range{
+        {"start", position_json(d.span.line - 1, utf16_at_byte(line, from))},
+        {"end", position_json(d.span.line - 1, utf16_at_byte(line, from + d.fix_from.size()))}};
     actions.push_back(Json{
         {"title", fmt::format("Replace '{}' with '{}'", d.fix_from, d.fix_to)},
         {"kind", "quickfix"},
         {"isPreferred", true},
-        {"diagnostics",
-         {{{"range", range_of(source, d.span)},
-           {"code", d.rule},
-           {"source", "lmc"},
-           {"severity", lsp_severity(d.severity)},
-           {"message", message}}}},
+        {"diagnostics", Json::array({lsp_diagnostic(d, doc.uri, doc.checked->set)})},
         {"edit", {{"changes", {{doc.uri, {{{"range", edit_range}, {"newText", d.fix_to}}}}}}}}});
   }
   // Every finding there can be silenced where it is: a suppression comment on its own line

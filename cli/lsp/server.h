@@ -44,8 +44,8 @@ class Server {
     std::optional<std::string> path;  ///< for file: URIs
     std::string text;
     int version = 0;
-    bool dirty = true;
-    std::optional<Clock::time_point> due;           ///< when to check it again
+    /// When to check it again; none while its findings are of its current text.
+    std::optional<Clock::time_point> due;
     std::shared_ptr<const CheckedSet> checked;      ///< of the current text
     std::shared_ptr<const CheckedSet> last_usable;  ///< of the last text that loaded
     std::vector<Diagnostic> findings;               ///< the published ones

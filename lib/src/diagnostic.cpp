@@ -21,6 +21,16 @@ std::optional<Severity> parse_severity(std::string_view s) {
   return std::nullopt;
 }
 
+void suggest_replacement(Diagnostic& d, std::string written, std::string meant) {
+  d.suggestion = "did you mean '" + meant + "'?";
+  d.fix_from = std::move(written);
+  d.fix_to = std::move(meant);
+}
+
+std::string message_with_suggestion(const Diagnostic& d) {
+  return d.suggestion.empty() ? d.message : d.message + " (" + d.suggestion + ")";
+}
+
 bool diagnostic_less(const Diagnostic& a, const Diagnostic& b) {
   return std::tie(a.file, a.span.line, a.span.column, a.rule, a.item, a.message) <
          std::tie(b.file, b.span.line, b.span.column, b.rule, b.item, b.message);

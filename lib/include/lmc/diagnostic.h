@@ -41,6 +41,14 @@ struct Diagnostic {
   std::string fix_to;
 };
 
+/// Suggests that `written`, in the finding's span, be `meant`: the suggestion "did you mean
+/// 'meant'?", and the same as a fix an editor can apply.
+void suggest_replacement(Diagnostic& d, std::string written, std::string meant);
+
+/// The message, then the suggestion in brackets when there is one: a finding on one line, as
+/// annotations, SARIF, Markdown and editors show it.
+std::string message_with_suggestion(const Diagnostic& d);
+
 /// Orders findings by file, line, column, then rule.
 bool diagnostic_less(const Diagnostic& a, const Diagnostic& b);
 

@@ -102,9 +102,11 @@ std::vector<Suppression> read_suppressions(const SourceText& source,
       d.span = at;
       d.rule = "invalid-value";
       d.message = fmt::format("'{}' in a suppression comment is not a rule id", printable(rule));
-      d.suggestion =
-          near.empty() ? "`lmc rules` lists them" : fmt::format("did you mean '{}'?", near);
-      if (!near.empty()) d.fix_from = rule, d.fix_to = near;
+      if (near.empty()) {
+        d.suggestion = "`lmc rules` lists them";
+      } else {
+        suggest_replacement(d, rule, near);
+      }
       problems.push_back(std::move(d));
     }
   }

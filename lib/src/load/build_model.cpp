@@ -180,12 +180,9 @@ class ModelBuilder {
       return;
     }
     std::string near = nearest(name, names);
-    std::string message = fmt::format("unknown key '{}' in {}", name, where);
-    std::string suggestion;
-    if (!near.empty()) suggestion = fmt::format("did you mean '{}'?", near);
-    Diagnostic& d =
-        report("unknown-key", doc_.span(k), std::move(message), std::move(suggestion), item);
-    if (!near.empty()) d.fix_from = name, d.fix_to = near;
+    Diagnostic& d = report("unknown-key", doc_.span(k),
+                           fmt::format("unknown key '{}' in {}", name, where), {}, item);
+    if (!near.empty()) suggest_replacement(d, std::string(name), near);
   }
 
   // Text values: any scalar is text. Returns false (and reports) for lists and mappings.
@@ -282,10 +279,9 @@ class ModelBuilder {
     for (std::size_t i = 0; i < names.size(); ++i) {
       list += fmt::format("{}{}", i == 0 ? "" : (i + 1 == names.size() ? " or " : ", "), names[i]);
     }
-    Diagnostic& d = report(
-        "invalid-value", t.span, fmt::format("{} '{}' is not one of {}", what, t.value, list),
-        near.empty() ? std::string() : fmt::format("did you mean '{}'?", near), item);
-    if (!near.empty()) d.fix_from = t.value, d.fix_to = near;
+    Diagnostic& d = report("invalid-value", t.span,
+                           fmt::format("{} '{}' is not one of {}", what, t.value, list), {}, item);
+    if (!near.empty()) suggest_replacement(d, t.value, near);
     return false;
   }
 
@@ -373,10 +369,9 @@ class ModelBuilder {
         continue;
       }
       std::string near = nearest(t.value, ids);
-      Diagnostic& d = report(
-          "invalid-value", t.span, fmt::format("'{}' is not a rule id", t.value),
-          near.empty() ? "`lmc rules` lists them" : fmt::format("did you mean '{}'?", near), item);
-      if (!near.empty()) d.fix_from = t.value, d.fix_to = near;
+      Diagnostic& d = report("invalid-value", t.span, fmt::format("'{}' is not a rule id", t.value),
+                             near.empty() ? "`lmc rules` lists them" : "", item);
+      if (!near.empty()) suggest_replacement(d, t.value, near);
     }
   }
 

@@ -63,8 +63,7 @@ void write_github(std::ostream& out, const std::vector<CheckedFile>& files,
                   const std::vector<Diagnostic>& diags) {
   const auto paths = repo_paths(files);
   for (const Diagnostic& d : diags) {
-    std::string message = d.message;
-    if (!d.suggestion.empty()) message += " (" + d.suggestion + ")";
+    const std::string message = message_with_suggestion(d);
     out << fmt::format("::{} file={},line={},col={},title={}::{}\n", github_command(d.severity),
                        github_escape(repo_path_of(paths, d.file), true), d.span.line, d.span.column,
                        github_escape("[" + d.rule + "]", true), github_escape(message, false));
@@ -101,8 +100,7 @@ void write_junit(std::ostream& out, const std::vector<CheckedFile>& files,
         const bool fails = context.fail_on && d.severity >= *context.fail_on;
         (fails ? body : system_out) += finding_text(d, path) + "\n";
         if (fails && failing == 0) {
-          first = fmt::format("line {}: {}", d.span.line, d.message);
-          if (!d.suggestion.empty()) first += " (" + d.suggestion + ")";
+          first = fmt::format("line {}: {}", d.span.line, message_with_suggestion(d));
         }
         failing += fails;
       }
@@ -146,8 +144,7 @@ void write_codeclimate(std::ostream& out, const std::vector<CheckedFile>& files,
     // Two findings alike but for their numbers get distinct fingerprints, in order.
     for (int k = 2; !seen.insert(print).second; ++k)
       print = fingerprint(d, path + "#" + std::to_string(k));
-    std::string description = d.message;
-    if (!d.suggestion.empty()) description += " (" + d.suggestion + ")";
+    const std::string description = message_with_suggestion(d);
     issues.push_back(
         Json{{"type", "issue"},
              {"check_name", d.rule},

@@ -31,8 +31,7 @@ void write_markdown(std::ostream& out, const std::vector<CheckedFile>& files,
   std::size_t shown = 0;
   for (const Diagnostic& d : diags) {
     if (shown++ == kMaxMarkdownFindings) break;
-    std::string text = d.message;
-    if (!d.suggestion.empty()) text += " (" + d.suggestion + ")";
+    const std::string text = message_with_suggestion(d);
     const std::string where =
         fmt::format("{}:{}:{}", repo_path_of(paths, d.file), d.span.line, d.span.column);
     std::string rule = md_code_cell(d.rule);

@@ -107,8 +107,7 @@ void write_sarif(std::ostream& out, const std::vector<CheckedFile>& files,
   Json results = Json::array();
   for (const Diagnostic& d : diags) {
     const std::string path = repo_path_of(paths, d.file);
-    std::string text = d.message;
-    if (!d.suggestion.empty()) text += " (" + d.suggestion + ")";
+    const std::string text = message_with_suggestion(d);
     Json result{{"ruleId", d.rule},
                 {"level", std::string(level(d.severity))},
                 {"message", {{"text", text}}},

@@ -28,26 +28,21 @@ void check_missing_model(const RuleContext& ctx, Findings& out) {
     Diagnostic& d =
         out.add_in(m, path->span, it.id.value,
                    fmt::format("{} is detailed by '{}', which lmc cannot read as a model: {}",
-                               describe(it), path->value, why_not(*file)),
-                   file->suggestion.empty() ? std::string()
-                                            : fmt::format("did you mean '{}'?", file->suggestion));
-    if (!file->suggestion.empty()) d.fix_from = path->value, d.fix_to = file->suggestion;
+                               describe(it), path->value, why_not(*file)));
+    if (!file->suggestion.empty()) suggest_replacement(d, path->value, file->suggestion);
   }
   for (const Graph::BadRef& bad : g.bad_refs()) {
     if (bad.status != Graph::RefStatus::missing_model || !bad.file) continue;
     const Ref& ref = *bad.ref;
-    std::string suggestion, meant;
-    if (!bad.file->suggestion.empty()) {
-      meant = ref.target;
-      meant.replace(meant.find(bad.path), bad.path.size(), bad.file->suggestion);
-      suggestion = fmt::format("did you mean '{}'?", meant);
-    }
     Diagnostic& d =
         out.add_in(bad.model, ref.span, bad.holder,
                    fmt::format("'{}' in `{}` names the model '{}', which lmc cannot read: {}",
-                               ref.target, key_name(ref.kind), bad.path, why_not(*bad.file)),
-                   std::move(suggestion));
-    if (!meant.empty()) d.fix_from = ref.target, d.fix_to = meant;
+                               ref.target, key_name(ref.kind), bad.path, why_not(*bad.file)));
+    if (!bad.file->suggestion.empty()) {
+      std::string meant = ref.target;
+      meant.replace(meant.find(bad.path), bad.path.size(), bad.file->suggestion);
+      suggest_replacement(d, ref.target, std::move(meant));
+    }
   }
 }
 

@@ -87,18 +87,13 @@ void check_unknown_reference(const RuleContext& ctx, Findings& out) {
       }
       default: continue;
     }
-    std::string suggestion;
+    Diagnostic& d = out.add_in(bad.model, ref.span, bad.holder, std::move(message));
     if (!bad.syntax_hint.empty()) {
-      suggestion = bad.syntax_hint;
+      d.suggestion = bad.syntax_hint;
     } else if (!bad.suggestion.empty()) {
-      suggestion = fmt::format("did you mean '{}'?", bad.suggestion);
+      suggest_replacement(d, ref.target, bad.suggestion);
     } else if (bad.status == Graph::RefStatus::unknown && !bad.path.empty()) {
-      suggestion = candidates_in(ctx.graph, bad);
-    }
-    Diagnostic& d =
-        out.add_in(bad.model, ref.span, bad.holder, std::move(message), std::move(suggestion));
-    if (bad.syntax_hint.empty() && !bad.suggestion.empty()) {
-      d.fix_from = ref.target, d.fix_to = bad.suggestion;
+      d.suggestion = candidates_in(ctx.graph, bad);
     }
   }
 }
