@@ -33,6 +33,9 @@ Runner setup_report(CLI::App& app);
 Runner setup_trace(CLI::App& app);
 Runner setup_log(CLI::App& app);
 Runner setup_lsp(CLI::App& app);
+Runner setup_completion(CLI::App& app);
+/// Hidden: the build writes the manual pages with it.
+Runner setup_man_pages(CLI::App& app);
 
 /// Runs task(0) .. task(count - 1), on as many threads as there are cores (one when there is
 /// one core or one task). Tasks must not share anything they change.

@@ -336,7 +336,8 @@ Runner setup_check(CLI::App& app) {
   app.add_option("--config", args->config,
                  "Rule configuration to use instead of the nearest .lmc.yaml");
   app.add_option("--today", args->today,
-                 "The date overdue-test compares against, as YYYY-MM-DD (default: today)");
+                 "The date overdue-test compares against, as YYYY-MM-DD (default: today)")
+      ->type_name("DATE");
   app.add_flag("--models-only", args->models_only,
                "Skip named files that are not logic models (no top-level logic_model), as "
                "directory walks do; for hooks that pass every changed YAML file");

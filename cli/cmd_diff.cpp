@@ -176,7 +176,8 @@ Runner setup_diff(CLI::App& app) {
   app.add_option("--color", args->color, "Colour the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--config", args->config, "Rule configuration for the findings");
-  app.add_option("--today", args->today, "The date overdue-test compares against (YYYY-MM-DD)");
+  app.add_option("--today", args->today, "The date overdue-test compares against (YYYY-MM-DD)")
+      ->type_name("DATE");
   return [args] { return run_diff(*args); };
 }
 

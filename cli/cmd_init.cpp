@@ -80,9 +80,10 @@ Runner setup_init(CLI::App& app) {
   app.add_option("file", args->file, "The model file to create; - for standard output");
   std::vector<std::string> names;
   for (const Template& t : templates()) names.emplace_back(t.name);
-  app.add_option(
-      "-t,--template", args->name,
-      fmt::format("The programme shape to start from: {} (default blank)", fmt::join(names, ", ")));
+  app.add_option("-t,--template", args->name,
+                 fmt::format("The programme shape to start from: {} (default blank)",
+                             fmt::join(names, ", ")))
+      ->type_name("NAME");
   app.add_flag("--list", args->list, "List the templates");
   return [args] { return run_init(*args); };
 }

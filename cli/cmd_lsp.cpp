@@ -15,7 +15,8 @@ Runner setup_lsp(CLI::App& app) {
       ->check(CLI::Range(0, 10000))
       ->default_str("200");
   app.add_option("--today", options->today,
-                 "The date overdue-test compares against, as YYYY-MM-DD (default: today)");
+                 "The date overdue-test compares against, as YYYY-MM-DD (default: today)")
+      ->type_name("DATE");
   // Editors start it as `lmc lsp --stdio`; standard input and output are the only transport.
   app.add_flag_callback(
       "--stdio", [] {}, "Talk over standard input and output (the only transport)");

@@ -274,7 +274,8 @@ Runner setup_render(CLI::App& app) {
   app.add_option("--dpi", args->dpi, "Resolution of a PNG (default 150)")
       ->check(CLI::Range(30, 1200));
   app.add_option("--config", args->config, "Rule configuration for --annotate");
-  app.add_option("--today", args->today, "The date overdue-test compares against (YYYY-MM-DD)");
+  app.add_option("--today", args->today, "The date overdue-test compares against (YYYY-MM-DD)")
+      ->type_name("DATE");
   app.add_flag("--with-models", args->with_models,
                "Draw the programme and every model its boxes detail (`model:`): a PDF of one "
                "page a model, or one SVG file a model beside OUT, linked to each other");

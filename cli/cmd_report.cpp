@@ -151,14 +151,15 @@ Runner setup_report(CLI::App& app) {
   app.add_option("--format", args->format, "text (default), markdown, json or html")
       ->check(CLI::IsMember({"text", "markdown", "json", "html"}));
   app.add_option("-o,--output", args->output, "Where to write it (default: standard output)");
-  app.add_option("--today", args->today, "The date overdue tests are judged by (YYYY-MM-DD)");
+  app.add_option("--today", args->today, "The date overdue tests are judged by (YYYY-MM-DD)")
+      ->type_name("DATE");
   return [args] { return run_report(*args); };
 }
 
 Runner setup_trace(CLI::App& app) {
   auto args = std::make_shared<TraceArgs>();
   app.add_option("model", args->model, "The model")->required();
-  app.add_option("id", args->id, "The item whose paths to show")->required();
+  app.add_option("id", args->id, "The item whose paths to show")->required()->type_name("ID");
   app.add_option("--format", args->format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
   app.add_option("--limit", args->limit, "How many paths to list at most (default 50)")

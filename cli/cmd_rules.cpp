@@ -25,7 +25,9 @@ Runner setup_rules(CLI::App&) {
 
 Runner setup_explain(CLI::App& app) {
   auto rule = std::make_shared<std::string>();
-  app.add_option("rule", *rule, "The rule id, as `lmc rules` lists it")->required();
+  app.add_option("rule", *rule, "The rule id, as `lmc rules` lists it")
+      ->required()
+      ->type_name("RULE");
   return [rule] {
     const Rule* r = find_rule(*rule);
     if (!r) {

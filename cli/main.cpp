@@ -10,8 +10,10 @@
 #include <iostream>
 
 #include "cli.h"
+#include "install_layout.h"
 #include "lmc/source.h"
 #include "lmc/suggest.h"
+#include "serve_options.h"
 
 namespace {
 
@@ -19,29 +21,37 @@ std::string printable_arg(const std::string& s) {
   return lmc::printable(s);
 }
 
-// `lmc serve` is lmc-serve, beside this executable: lmc becomes it (same process, same
-// arguments), so the HTTP server's libraries load only for the command that needs them.
+// `lmc serve` is lmc-serve (installed under libexec, or beside lmc in the build tree): lmc
+// becomes it (same process, same arguments), so the HTTP server's libraries load only for the
+// command that needs them.
 int serve(int argc, char** argv) {
-  std::error_code ec;
-  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
-  const std::filesystem::path server = self.parent_path() / "lmc-serve";
+  const std::filesystem::path server = lmc::cli::serve_helper();
   std::vector<char*> args{const_cast<char*>(server.c_str())};
   for (int i = 2; i < argc; ++i) args.push_back(argv[i]);
   args.push_back(nullptr);
   ::execv(server.c_str(), args.data());
-  lmc::cli::print_error("lmc serve needs lmc-serve beside lmc ('" + server.string() +
-                        "' cannot be run: " + std::strerror(errno) + "); build it with lmc");
+  lmc::cli::print_error("lmc serve needs its helper, lmc-serve ('" + server.string() +
+                        "' cannot be run: " + std::strerror(errno) +
+                        "): reinstall lmc, or build it with lmc");
   return lmc::cli::kExitUsage;
+}
+
+// The docs of this very version: installed beside lmc, and on the web at its release's tag.
+std::string docs_location() {
+  const std::filesystem::path docs = lmc::cli::installed_docs();
+  return (docs.empty() ? "" : (docs / "docs").string() + " or ") + lmc::cli::docs_url();
 }
 
 }  // namespace
 
 namespace lmc::cli {
 
-// Listed for `lmc --help`; main() hands `lmc serve ...` to lmc-serve before parsing.
+// Listed for `lmc --help`, the manual and the completions, with the options lmc-serve takes;
+// main() hands `lmc serve ...` to lmc-serve before parsing.
 Runner setup_serve_listing(CLI::App& app) {
-  app.allow_extras();
-  return [] { return kExitUsage; };
+  auto unused = std::make_shared<ServeArgs>();
+  declare_serve_options(app, *unused);
+  return [unused] { return kExitUsage; };
 }
 
 }  // namespace lmc::cli
@@ -61,11 +71,19 @@ int main(int argc, char** argv) {
     return "lmc: error: " + std::string(e.what()) + "\nRun `" + command +
            " --help` for the options.\n";
   });
-  app.footer("Run `lmc COMMAND --help` for a command's options. Docs: docs/ in the lmc sources.");
+  app.footer(
+      "Run `lmc COMMAND --help` for a command's options, `man lmc-COMMAND` for its manual.\n"
+      "Docs for lmc " LMC_VERSION ": " +
+      docs_location());
   std::vector<std::pair<CLI::App*, Runner>> commands;
   auto add = [&](const char* name, const char* about, Runner (*setup)(CLI::App&)) {
     CLI::App* sub = app.add_subcommand(name, about);
     commands.emplace_back(sub, setup(*sub));
+    // The footer lmc's own help has, copied at creation, becomes this command's: its manual.
+    const std::string own = sub->get_footer() == app.get_footer() ? "" : sub->get_footer();
+    const std::string manual = "Manual: man lmc-" + std::string(name) +
+                               ". Docs for lmc " LMC_VERSION ": " + docs_location();
+    sub->footer(own.empty() ? manual : own + "\n\n" + manual);
   };
   add("check", "Check logic models like a compiler: structure, links and assumptions",
       &setup_check);
@@ -85,6 +103,9 @@ int main(int argc, char** argv) {
   add("lsp", "Serve editors over the Language Server Protocol (stdio): findings as you type",
       &setup_lsp);
   add("explain", "Explain one rule: why it matters, an example, the fix", &setup_explain);
+  add("completion", "Print the completion script for bash, zsh or fish", &setup_completion);
+  add("man-pages", "Write the manual pages (the build runs it)", &setup_man_pages);
+  commands.back().first->group("");  // hidden
   if (argc == 1) {
     // No command: show what there is, as `lmc --help` does, and say it was not enough.
     std::cout << app.help();

@@ -1,30 +1,50 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
-# Installs the Debian packages lmc needs to build, test and render. Idempotent, and quiet
-# when everything is already there.
-#   scripts/install-deps.sh [test]    test: also what the tests need (a browser, its driver)
+# Installs the Debian packages lmc needs. Idempotent, and quiet when everything is already
+# there.
+#   scripts/install-deps.sh [build]   what building and running lmc needs (the default)
+#   scripts/install-deps.sh runtime   what a built lmc needs to run: its libraries and fonts
+#   scripts/install-deps.sh test      build, and what the tests need (browser, shells, ...)
+#   scripts/install-deps.sh package   build, and what making and checking the .deb needs
 set -euo pipefail
+mode=${1:-build}
 
-packages=(
-  g++ cmake make pkg-config git
-  libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev catch2
-  # `lmc serve`: the HTTP server (header only).
-  libcpp-httplib-dev
-  # Graphviz's libraries and plugins (libgvc6 brings core, dot_layout and pango), and the
-  # fonts every diagram is drawn with: Latin, Arabic script, emoji.
-  libgraphviz-dev libgvc6
-  fonts-dejavu-core fonts-dejavu-extra fonts-noto-core fonts-noto-color-emoji
-  # The render tests check the outputs with real tools.
-  libxml2-utils poppler-utils python3
-  # The sanitizer build and the fuzzer: clang 14 with libFuzzer, and libxml2 to check the SVG.
-  clang-14 libclang-rt-14-dev libxml2-dev
-)
-# The serve tests drive a real browser: Chromium, headless, through WebDriver; the language
-# server's, a real editor's LSP client: Neovim's, headless.
-[ "${1:-}" = test ] && packages+=(chromium chromium-driver python3-selenium neovim)
-# The schema tests run a JSON Schema validator from the npm registry; Node.js from Debian will
-# do where the machine has none of its own.
-command -v npm >/dev/null || packages+=(nodejs npm)
+# What lmc needs when it runs: Graphviz's libraries and plugins (libgvc6 brings core,
+# dot_layout and pango), fontconfig, and the fonts every diagram is drawn with: Latin, Arabic
+# script, emoji. (The HTTP server's library comes with its -dev package: its name has its
+# version in it.)
+runtime=(libgvc6 libcgraph6 libfontconfig1 libcpp-httplib-dev
+  fonts-dejavu-core fonts-dejavu-extra fonts-noto-core fonts-noto-color-emoji)
+build=(g++ cmake make pkg-config git
+  libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev libcpp-httplib-dev libgraphviz-dev
+  "${runtime[@]}")
+# Making the .deb (dpkg-shlibdeps, file) and checking it (lintian); scripts/test-deb.sh
+# installs it in a Debian root that debootstrap makes.
+package_tools=(dpkg-dev file lintian debootstrap)
+# The tests: Catch2; the render tests check the outputs with real tools; the sanitizer build
+# and the fuzzer are clang 14's (libFuzzer), with libxml2 to check SVG; the serve tests drive a
+# real browser (Chromium, headless, through WebDriver), the language server's a real editor's
+# LSP client (Neovim's); the install tests read the manual pages with man and drive the
+# completions in bash, zsh and fish, and check the .deb.
+tests=(catch2 libxml2-utils poppler-utils python3 clang-14 libclang-rt-14-dev libxml2-dev
+  chromium chromium-driver python3-selenium neovim man-db bash zsh fish shellcheck
+  "${package_tools[@]}")
+
+case "$mode" in
+  runtime) packages=("${runtime[@]}") ;;
+  build) packages=("${build[@]}") ;;
+  package) packages=("${build[@]}" "${package_tools[@]}") ;;
+  test)
+    packages=("${build[@]}" "${tests[@]}")
+    # The schema tests run validators from the npm registry; Node.js from Debian will do where
+    # the machine has none of its own.
+    command -v npm >/dev/null || packages+=(nodejs npm)
+    ;;
+  *)
+    echo "usage: scripts/install-deps.sh [build|runtime|test|package]" >&2
+    exit 2
+    ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do

@@ -7,6 +7,8 @@
 #   render-each.sh FILE...        (LMC names the lmc binary; default: lmc on the PATH)
 set -u
 lmc=${LMC:-lmc}
+# Without lmc, the one line that says how to install it (from the shared hook runner).
+command -v "$lmc" >/dev/null 2>&1 || exec "$(dirname "$0")/lmc-hook.sh"
 bom=$'\xEF\xBB\xBF'
 model="^(${bom})?\\{?[[:space:]]*[\"']?logic_model[\"']?[[:space:]]*:"
 in_git=false

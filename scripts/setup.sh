@@ -3,7 +3,11 @@
 # One command from a fresh Debian 12 machine to a working lmc.
 #   scripts/setup.sh run    install what is missing, build, check the shipped examples and
 #                           draw each one to SVG and PDF in build/diagrams/
-#   scripts/setup.sh install  install what is missing and build build/cli/lmc (CI actions)
+#   scripts/setup.sh install  install what is missing and build build/cli/lmc
+#   scripts/setup.sh package  install what is missing, build with Debian's hardening flags in
+#                           build-package/, make lmc_VERSION_amd64.deb and lmc-VERSION.tar.gz
+#                           there, and check the .deb with lintian (scripts/test-deb.sh then
+#                           installs it in a fresh Debian 12 root)
 #   scripts/setup.sh test   install what is missing, build with GCC, run every test; then build
 #                           with clang under AddressSanitizer and UndefinedBehaviorSanitizer,
 #                           rerun them, and run the fuzzer for two minutes
@@ -14,7 +18,10 @@ jobs=$(nproc 2>/dev/null || echo 2)
 werror=OFF
 [ "${CI:-}" = true ] && werror=ON
 
-if [ "$mode" = test ]; then scripts/install-deps.sh test; else scripts/install-deps.sh; fi
+case "$mode" in
+  test | package) scripts/install-deps.sh "$mode" ;;
+  *) scripts/install-deps.sh build ;;
+esac
 
 build() {  # build DIR [cmake options...]
   local dir=$1
@@ -29,6 +36,19 @@ build() {  # build DIR [cmake options...]
 case "$mode" in
   install)
     build build -DLMC_BUILD_TESTS=OFF
+    ;;
+  package)
+    # As a Debian package build would: dpkg-buildflags' hardening (all of it), never -Werror
+    # (a newer compiler's new warning must not stop a release), installed under /usr.
+    export DEB_BUILD_MAINT_OPTIONS=hardening=+all
+    werror=OFF
+    build build-package -DLMC_BUILD_TESTS=OFF -DCMAKE_INSTALL_PREFIX=/usr \
+      -DCMAKE_CXX_FLAGS="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CXXFLAGS)" \
+      -DCMAKE_EXE_LINKER_FLAGS="$(dpkg-buildflags --get LDFLAGS)"
+    (cd build-package && cpack -G DEB >/dev/null && cpack --config CPackSourceConfig.cmake >/dev/null)
+    deb=$(ls build-package/lmc_*_*.deb)
+    lintian --fail-on error,warning "$deb"
+    echo "package: $deb build-package/$(cd build-package && ls lmc-*.tar.gz)"
     ;;
   run)
     build build -DLMC_BUILD_TESTS=OFF
@@ -66,14 +86,15 @@ case "$mode" in
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
       ctest --test-dir build-sanitize --output-on-failure --no-tests=error -j"$jobs" \
-      --exclude-regex '^(render\.outputs|corpus\.yaml-test-suite)$'
+      --exclude-regex '^(render\.outputs|corpus\.yaml-test-suite|install\..*|ci\.(action|release))$'
     # The two longest tests (every render output checked by its tools; the 400 streams of the
-    # YAML test suite) ran above; under the sanitizers the fuzzer below covers that ground.
+    # YAML test suite) ran above; under the sanitizers the fuzzer below covers that ground. The
+    # install, packaging, Action and release tests are about files and scripts, not lmc's code.
     echo "== the fuzzer, for ${LMC_FUZZ_SECONDS:-120} s (tests/fuzz/README.md for longer runs)"
     tests/fuzz/run_fuzz.sh build-sanitize/lmc_fuzz "${LMC_FUZZ_SECONDS:-120}"
     ;;
   *)
-    echo "usage: scripts/setup.sh run|test|install" >&2
+    echo "usage: scripts/setup.sh run|test|install|package" >&2
     exit 2
     ;;
 esac

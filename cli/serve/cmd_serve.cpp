@@ -26,6 +26,7 @@
 #include "cli.h"
 #include "serve/assets.h"
 #include "serve/workspace.h"
+#include "serve_options.h"
 #include "watcher.h"
 
 extern char** environ;
@@ -33,14 +34,6 @@ extern char** environ;
 namespace lmc::cli {
 
 namespace {
-
-struct ServeArgs {
-  std::string path;
-  std::string host = "127.0.0.1";
-  int port = 7130;
-  bool open = false;
-  std::string today;
-};
 
 std::string_view asset(std::string_view name) {
   for (std::size_t i = 0; i < serve::kAssetsCount; ++i) {
@@ -341,13 +334,7 @@ int run_serve(const ServeArgs& args) {
 
 Runner setup_serve(CLI::App& app) {
   auto args = std::make_shared<ServeArgs>();
-  app.add_option("path", args->path, "A model, or a directory of models")->required();
-  app.add_option("--port", args->port, "The port to listen on (default 7130; 0: any free port)")
-      ->check(CLI::Range(0, 65535));
-  app.add_option("--host", args->host,
-                 "The address to listen on (default 127.0.0.1, this machine only)");
-  app.add_flag("--open", args->open, "Open the page in the desktop's browser");
-  app.add_option("--today", args->today, "The date overdue-test compares against (YYYY-MM-DD)");
+  declare_serve_options(app, *args);
   return [args] { return run_serve(*args); };
 }
 

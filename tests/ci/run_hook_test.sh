@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # The lmc-render pre-commit hook (scripts/render-each.sh) in a repository the test makes: a new
 # model's diagram fails the hook until it is added, a changed model's diagram likewise, an
-# unchanged one passes, other YAML is passed over.
+# unchanged one passes, other YAML is passed over. Without lmc, both hooks say how to install it.
 #   run_hook_test.sh LMC
 set -u
 lmc=$(realpath "$1")
@@ -42,6 +42,17 @@ grep -q "redrew model.svg" "$work/err" || { echo "FAIL: message: $(cat "$work/er
 git add model.svg
 hook model.yaml
 expect 0 "and passes once added"
+
+# Without lmc, both hooks say in one line how to install it, and fail.
+for entry in "$hook" "$(dirname "$hook")/lmc-hook.sh check --models-only"; do
+  # shellcheck disable=SC2086  # the entry is a command and its arguments, as pre-commit runs it
+  LMC=no-such-lmc bash $entry model.yaml 2>"$work/err"
+  code=$?
+  expect 2 "$(basename "${entry%% *}") without lmc"
+  checks=$((checks + 1))
+  [ "$(wc -l <"$work/err")" -eq 1 ] && grep -q "lmc is not installed: .*apt-get install ./lmc_VERSION_amd64.deb" "$work/err" ||
+    { echo "FAIL: without lmc, $(basename "${entry%% *}") says: $(cat "$work/err")"; failures=$((failures + 1)); }
+done
 
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -8,7 +8,7 @@
 set -u
 lmc=$1 suite=$2 expected=$3
 if [ ! -d "$suite" ]; then
-  echo "yaml-test-suite not found at $suite (shared/ must sit beside the repository)" >&2
+  echo "yaml-test-suite not found at $suite (it is carried in tests/corpus/)" >&2
   exit 1
 fi
 failures=0 total=0

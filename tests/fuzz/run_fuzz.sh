@@ -2,14 +2,13 @@
 # SPDX-License-Identifier: Apache-2.0
 # Runs the libFuzzer harness (built with -DLMC_FUZZ=ON, clang) for SECONDS, seeded with the
 # examples, the rule models, the render tests' models, the kept regression inputs and the YAML
-# test suite. First every kept regression input is run once: each is a crash found earlier.
+# test suite (tests/corpus/yaml-test-suite). First every kept regression input is run once: each is a crash found earlier.
 # An input slower than 50 s (a loaded machine makes 10 s ones of 0.1 s inputs) is kept too.
 # A new crash is written to tests/fuzz/regressions/ (commit it with the fix).
-#   tests/fuzz/run_fuzz.sh FUZZER SECONDS [SHARED_DIR]
+#   tests/fuzz/run_fuzz.sh FUZZER SECONDS
 set -euo pipefail
 fuzzer=$1
 seconds=$2
-shared=${3:-$(dirname "$0")/../../../shared}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 work=$(mktemp -d)
@@ -20,7 +19,7 @@ mkdir -p "$corpus" "$work/seeds"
 n=0
 for f in "$root"/examples/*.yaml "$root"/examples/broken/*.yaml "$root"/tests/rules/*.yaml \
          "$root"/examples/programme/workstreams/*.yaml \
-         "$root"/tests/render/*.yaml "$shared"/corpus/yaml-test-suite/*/in.yaml; do
+         "$root"/tests/render/*.yaml "$root"/tests/corpus/yaml-test-suite/*/in.yaml; do
   [ -f "$f" ] || continue
   cp "$f" "$work/seeds/$n.yaml"
   n=$((n + 1))
