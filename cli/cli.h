@@ -44,12 +44,18 @@ void run_parallel(std::size_t count, const std::function<void(std::size_t)>& tas
 /// Why a file could not be read.
 enum class ReadError { none, unreadable, not_regular, too_large };
 
+/// Whether lmc may write over a file it reads: never over a model or a configuration
+/// (output_file.h's guard), only over a baseline it is asked to refresh.
+enum class Overwrite { never, allowed };
+
 /// Reads a whole regular file into `out`, in one allocation of its exact size. Looks before it
 /// reads: a file larger than kMaxModelBytes is not read (`size` says how large it is), and a
-/// device, pipe or socket is refused without blocking. `error` says why it failed, as a
-/// sentence about the file ("cannot be read: Permission denied").
+/// directory, device, pipe or socket is refused without blocking. `error` says why it failed,
+/// as a sentence about the file ("cannot be read: Permission denied"). Unless `overwrite` says
+/// otherwise, the file is remembered, and no output of this run is written over it.
 ReadError read_file(const std::filesystem::path& path, std::string& out,
-                    std::string* error = nullptr, std::uintmax_t* size = nullptr);
+                    std::string* error = nullptr, std::uintmax_t* size = nullptr,
+                    Overwrite overwrite = Overwrite::never);
 
 /// The first 64 KiB of a file: enough to tell whether it is a model (looks_like_model).
 std::string read_head(const std::filesystem::path& path);

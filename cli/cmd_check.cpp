@@ -153,7 +153,8 @@ int run_check(const CheckArgs& args) {
   std::optional<Baseline> baseline;
   if (!args.baseline.empty()) {
     std::string text, error;
-    if (read_file(args.baseline, text, &error) != ReadError::none ||
+    // The baseline may be refreshed in place (--write-baseline naming the same file).
+    if (read_file(args.baseline, text, &error, nullptr, Overwrite::allowed) != ReadError::none ||
         !(baseline = parse_baseline(text, error))) {
       std::cerr << fmt::format("lmc: {}: {}\n", args.baseline, error);
       return kExitUsage;
@@ -204,17 +205,13 @@ int run_check(const CheckArgs& args) {
   if (usage_problem && checked.empty()) return kExitUsage;
   if (checked.empty() && args.models_only) return kExitOk;  // a hook given no models
 
-  // A report never replaces a model it reports on.
+  // A report never replaces a file it reports on: every output is asked before any is written.
   std::vector<std::string> targets{args.write_baseline};
   for (const OutputSpec& o : specs) targets.push_back(o.file);
   for (const std::string& target : targets) {
-    if (target.empty()) continue;
-    for (const fs::path& real : set.real) {
-      if (!real.empty() && same_file(target, real)) {
-        std::cerr << "lmc: '" << target
-                  << "' is a model being checked: a report cannot be written over it\n";
-        return kExitUsage;
-      }
+    if (const std::string why = target.empty() ? "" : output_is_input(target); !why.empty()) {
+      print_error(why);
+      return kExitUsage;
     }
   }
 

@@ -119,12 +119,6 @@ int run_diff(const DiffArgs& args) {
   const ChangeSet changes =
       diff_models(before.loaded->model, after.loaded->model, before.findings, after.findings);
   if (!args.render.empty()) {
-    for (const fs::path& input : {before.file, after.file}) {
-      if (!input.empty() && same_file(args.render, input)) {
-        print_error("refusing to write the diagram over the model '" + input.string() + "'");
-        return kExitUsage;
-      }
-    }
     std::string ext = fs::path(args.render).extension().string();
     const auto format = parse_output_format(ext.empty() ? ext : ext.substr(1));
     if (!format || *format == OutputFormat::dot) {

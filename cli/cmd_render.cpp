@@ -9,6 +9,7 @@
 #include <iostream>
 #include <memory>
 #include <set>
+#include <sstream>
 
 #include "checked_model.h"
 #include "cli.h"
@@ -186,6 +187,13 @@ bool draw_book(const CheckedSet& c, const RenderArgs& args, OutputFormat format)
     return write_drawing(render_book(pages), args.output);
   }
   const std::vector<fs::path> names = svg_names(args.output, set, order);
+  // One file a model: each is asked before any is drawn, so a refusal leaves nothing written.
+  for (int m : order) {
+    if (const std::string why = output_is_input(names[m].string()); !why.empty()) {
+      print_error(why);
+      return false;
+    }
+  }
   for (int m : order) {
     DrawSettings settings = draw_settings(args, format);
     settings.previous_order = previous_layout(names[m].string());
@@ -193,10 +201,6 @@ bool draw_book(const CheckedSet& c, const RenderArgs& args, OutputFormat format)
         settings, set, m,
         [&](int t) { return names[t].empty() ? std::string() : names[t].filename().string(); },
         [](int) { return 0; });
-    if (same_file(names[m].string(), set.models[m]->source.path())) {
-      print_error("refusing to write a diagram over the model '" + names[m].string() + "'");
-      return false;
-    }
     if (!write_drawing(draw(set.models[m]->model, c.findings_in(m), settings), names[m].string())) {
       return false;
     }
@@ -207,10 +211,6 @@ bool draw_book(const CheckedSet& c, const RenderArgs& args, OutputFormat format)
 int run_render(const RenderArgs& args) {
   const std::optional<OutputFormat> format = output_format(args);
   if (!format) return kExitUsage;
-  if (args.output != "-" && same_file(args.output, args.model)) {
-    print_error("refusing to write the diagram over the model '" + args.model + "'");
-    return kExitUsage;
-  }
   if (args.with_models && *format != OutputFormat::pdf && *format != OutputFormat::svg) {
     print_error(
         "--with-models draws a book: write a PDF (one page a model) or SVG (one file a "
@@ -287,23 +287,32 @@ Runner setup_render(CLI::App& app) {
 Runner setup_export(CLI::App& app) {
   auto model = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("dot");
+  auto output = std::make_shared<std::string>("-");
   app.add_option("model", *model, "The model to export")->required();
+  app.add_option("-o,--output", *output,
+                 "Where to write it, whole or not at all (default: standard output)");
   app.add_option("--format", *format,
                  "dot (the Graphviz input `lmc render` lays out; the default), json (the model "
                  "with its links resolved), markdown (an outline), csv (the measurement plan) or "
                  "mermaid (a flowchart)")
       ->check(CLI::IsMember({"dot", "json", "markdown", "csv", "mermaid"}));
-  return [model, format] {
+  return [model, format, output] {
     const auto c = load_programme(*model, {}, {}, "cannot be exported");
     if (!c) return kExitUsage;
     const Model& m = c->set.models[0]->model;
+    auto write = [&](std::string_view data) {
+      if (const std::string error = write_output(*output, data); !error.empty()) {
+        print_error(error);
+        return kExitUsage;
+      }
+      return kExitOk;
+    };
     if (*format == "dot") {
       DrawSettings settings;
       settings.format = OutputFormat::dot;
       add_programme_marks(
           settings, c->set, 0, [](int) { return std::string(); }, [](int) { return 0; });
-      std::cout << draw(m, {}, settings).data;
-      return kExitOk;
+      return write(draw(m, {}, settings).data);
     }
     const Graph graph(m);
     const ExportFormat f = *format == "json"       ? ExportFormat::json
@@ -325,9 +334,10 @@ Runner setup_export(CLI::App& app) {
       whole.emplace(members);
       rollup.emplace(roll_up(*whole, 0));
     }
-    write_export(std::cout, m, graph, f,
+    std::ostringstream out;
+    write_export(out, m, graph, f,
                  programme ? ProgrammeExport{&*whole, &*rollup} : ProgrammeExport{});
-    return kExitOk;
+    return write(out.str());
   };
 }
 

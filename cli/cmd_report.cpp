@@ -115,6 +115,7 @@ struct TraceArgs {
   std::string id;
   std::string format = "text";
   std::size_t limit = 50;
+  std::string output = "-";
 };
 
 int run_trace(const TraceArgs& args) {
@@ -138,8 +139,12 @@ int run_trace(const TraceArgs& args) {
                             near.empty() ? "" : fmt::format("; did you mean '{}'?", near)));
     return kExitUsage;
   }
-  write_trace(std::cout, model, graph, trace(model, graph, item, args.limit),
-              args.format == "json");
+  std::ostringstream out;
+  write_trace(out, model, graph, trace(model, graph, item, args.limit), args.format == "json");
+  if (const std::string error = write_output(args.output, out.str()); !error.empty()) {
+    print_error(error);
+    return kExitUsage;
+  }
   return kExitOk;
 }
 
@@ -164,6 +169,8 @@ Runner setup_trace(CLI::App& app) {
       ->check(CLI::IsMember({"text", "json"}));
   app.add_option("--limit", args->limit, "How many paths to list at most (default 50)")
       ->check(CLI::Range(1, 100000));
+  app.add_option("-o,--output", args->output,
+                 "Where to write it, whole or not at all (default: standard output)");
   return [args] { return run_trace(*args); };
 }
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "config_cache.h"
 
-#include <fstream>
 #include <iostream>
 #include <sstream>
 
@@ -42,14 +41,14 @@ const LoadedConfig* ConfigCache::read(const fs::path& file) {
   std::unique_ptr<LoadedConfig>& slot = loaded_[key];
   std::string display = fs::relative(file, ec).generic_string();
   if (ec || display.empty() || display.starts_with("../../")) display = file.generic_string();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    print_error("'" + display + "': the configuration file cannot be read");
+  // As a model is read: a directory, device or FIFO refused at once, the size limit checked
+  // before reading, and the file kept from being written over.
+  std::string text, why;
+  if (read_file(file, text, &why) != ReadError::none) {
+    print_error("'" + display + "': the configuration file " + why);
     return nullptr;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  ConfigResult r = parse_config(display, text.str());
+  ConfigResult r = parse_config(display, text);
   if (!r.problems.empty()) {
     std::ostringstream out;
     write_text(out, {}, r.problems, TextStyle{color_, true});

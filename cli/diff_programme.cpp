@@ -38,11 +38,6 @@ bool hidden(const fs::path& rel) {
                      [](const fs::path& part) { return part.string().starts_with("."); });
 }
 
-bool yaml_name(const fs::path& p) {
-  const std::string ext = p.extension().string();
-  return ext == ".yaml" || ext == ".yml";
-}
-
 bool read_disk_tree(const std::string& spec, Tree& tree) {
   tree.disk = spec;
   std::error_code ec;
@@ -54,13 +49,15 @@ bool read_disk_tree(const std::string& spec, Tree& tree) {
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    if (!yaml_name(rel) || !it->is_regular_file(ec)) continue;
+    if (!is_yaml_name(rel) || !it->is_regular_file(ec)) continue;
     std::string text, why;
     if (read_file(it->path(), text, &why) != ReadError::none) {
       print_error("'" + it->path().string() + "' " + why);
       return false;
     }
-    if (looks_like_model(text)) tree.files.emplace(rel.generic_string(), std::move(text));
+    if (classify_yaml(text) != YamlFile::other) {
+      tree.files.emplace(rel.generic_string(), std::move(text));
+    }
   }
   if (ec) {
     print_error("'" + spec + "' cannot be read: " + ec.message());
@@ -85,13 +82,13 @@ bool read_git_tree(const std::string& spec, Tree& tree) {
   const std::string base = spec.back() == ':' || spec.back() == '/' ? spec : spec + "/";
   std::istringstream lines(names);
   for (std::string name; std::getline(lines, name);) {
-    if (name.empty() || hidden(name) || !yaml_name(name)) continue;
+    if (name.empty() || hidden(name) || !is_yaml_name(name)) continue;
     std::string text;
     if (!read_git_blob(base + name, text, error)) {
       print_error("'" + base + name + "': " + error);
       return false;
     }
-    if (looks_like_model(text)) tree.files.emplace(name, std::move(text));
+    if (classify_yaml(text) != YamlFile::other) tree.files.emplace(name, std::move(text));
   }
   return true;
 }

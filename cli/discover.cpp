@@ -15,6 +15,7 @@
 #include "config_cache.h"
 #include "lmc/config.h"
 #include "lmc/load.h"
+#include "output_file.h"
 
 namespace lmc::cli {
 
@@ -22,7 +23,8 @@ namespace fs = std::filesystem;
 
 namespace {}  // namespace
 
-ReadError read_file(const fs::path& p, std::string& out, std::string* error, std::uintmax_t* size) {
+ReadError read_file(const fs::path& p, std::string& out, std::string* error, std::uintmax_t* size,
+                    Overwrite overwrite) {
   auto fail = [&](ReadError e, std::string why) {
     if (error) *error = std::move(why);
     return e;
@@ -33,10 +35,14 @@ ReadError read_file(const fs::path& p, std::string& out, std::string* error, std
     return fail(ReadError::unreadable, std::string("cannot be read: ") + std::strerror(errno));
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    const bool directory = S_ISDIR(st.st_mode);
     ::close(fd);
     return fail(ReadError::not_regular,
-                "is not a regular file (a device, a pipe or a socket): lmc reads model files");
+                directory ? "is a directory, where a file was expected"
+                          : "is not a regular file (a device, a pipe or a socket): lmc reads "
+                            "model files");
   }
+  if (overwrite == Overwrite::never) remember_input(st.st_dev, st.st_ino);
   const auto bytes = static_cast<std::uintmax_t>(st.st_size);
   if (size) *size = bytes;
   if (bytes > kMaxModelBytes) {
@@ -76,11 +82,6 @@ namespace {
 bool is_hidden(const fs::path& p) {
   const std::string name = p.filename().string();
   return name.size() > 1 && name[0] == '.' && name != "..";
-}
-
-bool is_yaml(const fs::path& p) {
-  const std::string ext = p.extension().string();
-  return ext == ".yaml" || ext == ".yml";
 }
 
 // "dir/sub/x.yaml" with no "./" in front, in forward slashes.
@@ -144,14 +145,14 @@ Discovered discover(const std::vector<std::string>& paths, const std::string& st
       if (e == ReadError::too_large) {
         // A located finding, as for any file that is not a model lmc can read; the others
         // are still checked.
-        if (models_only && !looks_like_model(read_head(p))) continue;
+        if (models_only && classify_yaml(read_head(p)) == YamlFile::other) continue;
         f.oversize = size;
       } else if (e != ReadError::none) {
         print_error("'" + arg + "' " + why);
         result.ok = false;
         continue;
       }
-      if (models_only && !f.oversize && !looks_like_model(f.text)) continue;
+      if (models_only && !f.oversize && classify_yaml(f.text) == YamlFile::other) continue;
       result.files.push_back(std::move(f));
       continue;
     }
@@ -175,7 +176,7 @@ Discovered discover(const std::vector<std::string>& paths, const std::string& st
     auto excluded = [&](const fs::path& entry) {
       if (config->exclude.empty() || root.starts_with("..")) return false;
       if (!is_excluded(config->exclude, relative(entry), root.size())) return false;
-      if (is_yaml(entry)) ++excluded_models;
+      if (is_yaml_name(entry)) ++excluded_models;
       return true;
     };
     // The walk, a directory at a time: a directory that cannot be read is reported (a model in
@@ -193,13 +194,13 @@ Discovered discover(const std::vector<std::string>& paths, const std::string& st
           pending.push_back(entry);
           continue;
         }
-        if (!it->is_regular_file(type_ec) || !is_yaml(entry)) continue;
+        if (!it->is_regular_file(type_ec) || !is_yaml_name(entry)) continue;
         InputFile f{display_path(entry), entry, {}};
         std::string why;
         std::uintmax_t size = 0;
         const ReadError e = read_file(entry, f.text, &why, &size);
         if (e == ReadError::too_large) {
-          if (looks_like_model(read_head(entry))) {
+          if (classify_yaml(read_head(entry)) != YamlFile::other) {
             f.oversize = size;
             found.push_back(std::move(f));
           }
@@ -210,7 +211,9 @@ Discovered discover(const std::vector<std::string>& paths, const std::string& st
           result.ok = false;
           continue;
         }
-        if (looks_like_model(f.text)) found.push_back(std::move(f));
+        // A file saved as UTF-16, or otherwise not UTF-8, may be a model: checked, so that it
+        // gets a finding, never passed over without a word.
+        if (classify_yaml(f.text) != YamlFile::other) found.push_back(std::move(f));
       }
       if (ec) {
         print_error("'" + display_path(dir) + "': cannot be read: " + ec.message() +

@@ -9,7 +9,9 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <mutex>
 #include <random>
+#include <set>
 #include <sstream>
 
 #include "lmc/render.h"
@@ -94,9 +96,35 @@ mode_t current_umask() {
 
 }  // namespace
 
-bool same_file(const fs::path& a, const fs::path& b) {
-  std::error_code ec;
-  return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
+namespace {
+
+struct Inputs {
+  std::mutex lock;
+  std::set<std::pair<dev_t, ino_t>> files;
+};
+
+Inputs& inputs() {
+  static Inputs read;
+  return read;
+}
+
+}  // namespace
+
+void remember_input(dev_t device, ino_t inode) {
+  Inputs& in = inputs();
+  const std::lock_guard<std::mutex> hold(in.lock);
+  in.files.emplace(device, inode);
+}
+
+std::string output_is_input(const std::string& path) {
+  struct stat st {};
+  if (path == "-" || ::stat(path.c_str(), &st) != 0) return {};  // nothing there to lose
+  Inputs& in = inputs();
+  const std::lock_guard<std::mutex> hold(in.lock);
+  if (!in.files.count({st.st_dev, st.st_ino})) return {};
+  return "'" + path +
+         "' is a file this command reads (a model, a model it reaches, or a configuration): "
+         "lmc never writes over its input; name another output";
 }
 
 std::string write_output(const std::string& path, std::string_view data) {
@@ -105,6 +133,7 @@ std::string write_output(const std::string& path, std::string_view data) {
     std::cout.flush();
     return std::cout ? std::string() : "standard output could not be written";
   }
+  if (std::string why = output_is_input(path); !why.empty()) return why;
   // A symbolic link is written through: the file it names is replaced, the link stays.
   std::error_code ec;
   fs::path target = fs::path(path);

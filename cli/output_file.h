@@ -2,6 +2,8 @@
 // Writing what a command produces: all or nothing.
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -9,8 +11,16 @@
 
 namespace lmc::cli {
 
-/// Whether two paths name the same existing file.
-bool same_file(const std::filesystem::path& a, const std::filesystem::path& b);
+/// The guard every command's output passes: lmc never writes over a file it read in this run
+/// (a model, a model one reaches through `model:` or PATH#id, a configuration), whatever the
+/// output is called (another spelling, a symbolic or hard link). read_file remembers each file
+/// it reads (by device and inode); write_output and write_new_file refuse those.
+void remember_input(dev_t device, ino_t inode);
+
+/// Why `path` must not be written (it is a file this run read), as a sentence for
+/// print_error; empty when it may be. Commands with several outputs ask for each before they
+/// write any, so that a refusal leaves nothing written.
+std::string output_is_input(const std::string& path);
 
 /// Writes data to `path` atomically (a temporary file beside it, then a rename), or to
 /// standard output for "-". Returns an error message, empty on success; on failure the

@@ -23,11 +23,6 @@ bool is_hidden(const fs::path& p) {
   return name.size() > 1 && name[0] == '.';
 }
 
-bool is_yaml(const fs::path& p) {
-  const std::string ext = p.extension().string();
-  return ext == ".yaml" || ext == ".yml";
-}
-
 // Whether `path` (canonical) lies inside `root` (canonical).
 bool inside(const fs::path& path, const fs::path& root) {
   auto p = path.begin();
@@ -97,7 +92,7 @@ void Workspace::scan() {
         dirs.push_back(entry);
         continue;
       }
-      if (!is_yaml(entry) || !it->is_regular_file(type_ec)) continue;
+      if (!is_yaml_name(entry) || !it->is_regular_file(type_ec)) continue;
       const fs::path real = fs::canonical(entry, type_ec);
       if (type_ec || !inside(real, root_)) continue;
       if (!looks_like_model(read_head(entry))) continue;
@@ -236,7 +231,7 @@ std::vector<std::string> Workspace::refresh(const std::vector<fs::path>& changed
         configs_ = ConfigCache(false);
         std::lock_guard lock(mu_);
         for (const auto& [path, view] : models_) redrawn.push_back(path);
-      } else if (!single_ && (is_yaml(p) || !p.has_extension()) && !is_hidden(p)) {
+      } else if (!single_ && (is_yaml_name(p) || !p.has_extension()) && !is_hidden(p)) {
         rescan = true;
       }
       continue;

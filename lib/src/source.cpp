@@ -21,6 +21,21 @@ std::size_t utf8_length(std::string_view s) {
   return n;
 }
 
+std::string_view wide_encoding(std::string_view s) {
+  auto b = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0x100u; };
+  // Byte-order marks, the four-byte ones first (FF FE 00 00 starts with UTF-16LE's FF FE).
+  if (b(0) == 0xFF && b(1) == 0xFE && b(2) == 0 && b(3) == 0) return "UTF-32LE";
+  if (b(0) == 0 && b(1) == 0 && b(2) == 0xFE && b(3) == 0xFF) return "UTF-32BE";
+  if (b(0) == 0xFF && b(1) == 0xFE) return "UTF-16LE";
+  if (b(0) == 0xFE && b(1) == 0xFF) return "UTF-16BE";
+  // Without one: the first character is ASCII in any YAML file, so its zero bytes say.
+  if (s.size() >= 4 && b(0) != 0 && b(1) == 0 && b(2) == 0 && b(3) == 0) return "UTF-32LE";
+  if (s.size() >= 4 && b(0) == 0 && b(1) == 0 && b(2) == 0 && b(3) != 0) return "UTF-32BE";
+  if (s.size() >= 2 && b(0) != 0 && b(1) == 0) return "UTF-16LE";
+  if (s.size() >= 2 && b(0) == 0 && b(1) != 0) return "UTF-16BE";
+  return {};
+}
+
 std::size_t find_invalid_utf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();

@@ -81,7 +81,7 @@ check
 "$lmc" render "$work/model.svg" -o "$work/model.svg" --format svg 2>"$work/err"
 [ $? -eq 2 ] || fail "rendering over the model did not exit 2"
 cmp -s "$work/model.svg" "$work/before" || fail "the model was changed"
-grep -q "refusing to write" "$work/err" || fail "no clear message when refusing: $(cat "$work/err")"
+grep -q "lmc never writes over its input" "$work/err" || fail "no clear message when refusing: $(cat "$work/err")"
 ln -s "$work/model.svg" "$work/link.svg"
 check
 "$lmc" render "$work/model.svg" -o "$work/link.svg" 2>/dev/null

@@ -150,8 +150,12 @@ TEST_CASE("bytes that are not UTF-8, and UTF-16 files, are syntax errors with a 
         std::vector<Found>{{"yaml-syntax", 2, 11,
                             "the file is not valid UTF-8 (byte 0xE9); save it with UTF-8 "
                             "encoding"}});
-  CHECK(loader_findings(std::string("l\0o", 3)) ==
-        std::vector<Found>{{"yaml-syntax", 1, 2,
+  CHECK(loader_findings(std::string("l\0o\0", 4)) ==
+        std::vector<Found>{{"yaml-syntax", 1, 1,
+                            "the file is saved as UTF-16LE, not UTF-8: save it as UTF-8 (in "
+                            "Notepad: File, Save as, Encoding: UTF-8)"}});
+  CHECK(loader_findings(std::string("lo\0g", 4)) ==
+        std::vector<Found>{{"yaml-syntax", 1, 3,
                             "the file contains a NUL byte; if it is UTF-16, save it as UTF-8"}});
 }
 
@@ -242,4 +246,18 @@ TEST_CASE("looks_like_model finds the logic_model key without parsing") {
   CHECK(looks_like_model("{logic_model: 1, title: T}"));
   CHECK_FALSE(looks_like_model("name: ci\njobs:\n  logic_model: 1\n"));
   CHECK_FALSE(looks_like_model("logic_models: 1\n"));
+}
+
+TEST_CASE("a walk passes over no YAML file that may be a model") {
+  using namespace std::string_view_literals;
+  CHECK(classify_yaml("logic_model: 1\ntitle: T\n") == YamlFile::model);
+  CHECK(classify_yaml("name: ci\non: push\n") == YamlFile::other);
+  CHECK(classify_yaml("\xFF\xFEl\0o\0"sv) == YamlFile::unreadable);    // UTF-16
+  CHECK(classify_yaml("title: caf\xE9\n") == YamlFile::unreadable);    // Latin-1
+  CHECK(classify_yaml("a: 1\n\0"sv) == YamlFile::unreadable);          // a NUL
+  CHECK(classify_yaml("  logic_model: 1\n") == YamlFile::unreadable);  // indented
+  CHECK(is_yaml_name("Frailty.YAML"));
+  CHECK(is_yaml_name("a/b.Yml"));
+  CHECK_FALSE(is_yaml_name("notes.yaml.txt"));
+  CHECK_FALSE(is_yaml_name("yaml"));
 }

@@ -50,3 +50,20 @@ TEST_CASE("UTF-8 validation finds the first bad byte") {
                                "a") == 0);  // UTF-16 byte-order mark
   CHECK(lmc::utf8_length("Cymraeg ŵ🏡") == 10);
 }
+
+TEST_CASE("wide encodings are told by their byte-order mark or their NUL bytes") {
+  using namespace std::string_view_literals;
+  CHECK(lmc::wide_encoding("\xFF\xFEl\0o\0"sv) == "UTF-16LE");
+  CHECK(lmc::wide_encoding("l\0o\0g\0"sv) == "UTF-16LE");  // PowerShell 5, no mark
+  CHECK(lmc::wide_encoding("\xFE\xFF\0l\0o"sv) == "UTF-16BE");
+  CHECK(lmc::wide_encoding("\0l\0o"sv) == "UTF-16BE");
+  CHECK(lmc::wide_encoding("\xFF\xFE\0\0l\0\0\0"sv) == "UTF-32LE");
+  CHECK(lmc::wide_encoding("\0\0\xFE\xFF\0\0\0l"sv) == "UTF-32BE");
+  CHECK(lmc::wide_encoding("l\0\0\0o\0\0\0"sv) == "UTF-32LE");
+  // Near misses: UTF-8 (with or without its mark), one byte, empty, a NUL later on.
+  CHECK(lmc::wide_encoding("logic_model: 1\n").empty());
+  CHECK(lmc::wide_encoding("\xEF\xBB\xBFlogic_model: 1\n").empty());
+  CHECK(lmc::wide_encoding("l").empty());
+  CHECK(lmc::wide_encoding("").empty());
+  CHECK(lmc::wide_encoding("lo\0g"sv).empty());
+}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -42,5 +43,15 @@ bool is_valid_date(std::string_view text);
 /// every YAML file in a tree; a file that does not parse counts when a line starts with
 /// `logic_model:`.
 bool looks_like_model(std::string_view text);
+
+/// Whether a file's name says YAML: `.yaml` or `.yml`, in any case (`Frailty.YAML`).
+bool is_yaml_name(const std::filesystem::path& path);
+
+/// What a walk through a folder makes of a YAML file: a model; a file that is none, passed
+/// over; or one that cannot be read as UTF-8 text (saved as UTF-16, bytes that are not UTF-8,
+/// a NUL), or that names `logic_model` where no top-level key is found, which may be a model
+/// and so is checked (it gets a located finding), never passed over without a word.
+enum class YamlFile { model, other, unreadable };
+YamlFile classify_yaml(std::string_view text);
 
 }  // namespace lmc

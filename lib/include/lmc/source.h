@@ -58,6 +58,12 @@ std::size_t utf8_length(std::string_view s);
 /// Returns the byte offset of the first invalid UTF-8 sequence in s, or npos if it is valid.
 std::size_t find_invalid_utf8(std::string_view s);
 
+/// The wide encoding text is saved in, "UTF-16LE", "UTF-16BE", "UTF-32LE" or "UTF-32BE", told
+/// as YAML tells it (its byte-order mark or, without one, where the NUL bytes of its first
+/// character fall); empty for UTF-8 and anything else. What Windows Notepad calls "Unicode"
+/// and PowerShell 5's `>` write is UTF-16LE.
+std::string_view wide_encoding(std::string_view s);
+
 /// Splits valid UTF-8 into its characters, each as its bytes.
 std::vector<std::string_view> utf8_characters(std::string_view s);
 

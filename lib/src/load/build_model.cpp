@@ -747,4 +747,22 @@ bool looks_like_model(std::string_view text) {
   return false;
 }
 
+bool is_yaml_name(const std::filesystem::path& path) {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".yaml" || ext == ".yml";
+}
+
+YamlFile classify_yaml(std::string_view text) {
+  if (!wide_encoding(text).empty() || find_invalid_utf8(text) != std::string_view::npos ||
+      text.find('\0') != std::string_view::npos) {
+    return YamlFile::unreadable;
+  }
+  if (looks_like_model(text)) return YamlFile::model;
+  // `logic_model` indented, or behind a syntax error at the top: a model lmc cannot read yet.
+  return text.find("logic_model") != std::string_view::npos ? YamlFile::unreadable
+                                                            : YamlFile::other;
+}
+
 }  // namespace lmc

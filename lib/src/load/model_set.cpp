@@ -37,8 +37,7 @@ std::string nearest_file(const fs::path& missing, std::string_view written) {
   std::vector<std::string> names;
   for (fs::directory_iterator it(missing.parent_path(), ec), end; !ec && it != end;
        it.increment(ec)) {
-    const std::string ext = it->path().extension().string();
-    if ((ext == ".yaml" || ext == ".yml") && it->is_regular_file(ec)) {
+    if (is_yaml_name(it->path()) && it->is_regular_file(ec)) {
       names.push_back(it->path().filename().string());
     }
     if (names.size() > 10'000) break;
@@ -136,7 +135,7 @@ ModelSet load_model_set(std::vector<ModelSource> given, const ReadFileFn& read,
             target.status = FileTarget::Status::missing;
             target.reason = why;
             if (!fs::exists(at, ec)) target.suggestion = nearest_file(at, written);
-          } else if (!oversize && !looks_like_model(text)) {
+          } else if (!oversize && classify_yaml(text) == YamlFile::other) {
             target.status = FileTarget::Status::not_a_model;
             target.reason = "it has no top-level `logic_model` key";
           } else {

@@ -325,6 +325,14 @@ std::optional<std::pair<std::size_t, char32_t>> odd_indent_space(std::string_vie
 ParseResult parse(const SourceText& source) {
   ParseResult result;
   const std::string_view text = source.text();
+  if (const std::string_view wide = wide_encoding(text); !wide.empty()) {
+    result.problems.push_back(syntax_problem(
+        source, Span{1, 1, 0},
+        fmt::format("the file is saved as {}, not UTF-8: save it as UTF-8 (in Notepad: File, "
+                    "Save as, Encoding: UTF-8)",
+                    wide)));
+    return result;
+  }
   if (const auto bad = find_invalid_utf8(text); bad != std::string_view::npos) {
     result.problems.push_back(syntax_problem(
         source, source.span_at_offset(bad),

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Nothing lmc reads is ever written over (issue #20, data loss): every command that writes
+# refuses, with exit 2 and nothing written, an output that is the model, a model it reaches
+# through `model:` or PATH#id, or its configuration, by any name (another spelling, a symbolic
+# or hard link); and every command that writes takes -o. Also: configuration files that are
+# devices, FIFOs or directories are refused at once.
+#   run_output_tests.sh LMC            (from the repository root)
+set -u
+lmc=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0 checks=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+cp -r examples/programme "$work/prog"
+cp examples/ehch-care-homes.yaml "$work/single.yaml"
+printf 'rules:\n  long-label: off\n' >"$work/prog/.lmc.yaml"
+(cd "$work" && find prog single.yaml -type f -exec sha256sum {} + | sort) >"$work/before.sum"
+ln -s "$work/prog/workstreams/frailty.yaml" "$work/link-to-frailty.yaml"
+ln "$work/single.yaml" "$work/hard-link.yaml"
+programme=$work/prog/programme.yaml
+linked=$work/prog/workstreams/frailty.yaml
+
+# refuse NAME lmc-args...: exit 2, the guard's message, nothing changed
+refuse() {
+  local name=$1
+  shift
+  checks=$((checks + 1))
+  timeout 60 "$lmc" "$@" >"$work/out" 2>"$work/err"
+  local code=$?
+  [ "$code" -eq 2 ] || fail "$name: exit $code (want 2): $(head -3 "$work/err")"
+  grep -q "lmc never writes over its input" "$work/err" || fail "$name: says $(head -3 "$work/err")"
+  (cd "$work" && find prog single.yaml -type f -exec sha256sum {} + | sort) | cmp -s - "$work/before.sum" ||
+    fail "$name: a model or configuration was changed"
+}
+
+for format in text markdown json html; do
+  refuse "report -o MODEL ($format)" report "$work/single.yaml" --format "$format" -o "$work/single.yaml"
+done
+refuse "report -o LINKED" report "$programme" -o "$linked"
+refuse "report -o a hard link to the model" report "$work/single.yaml" -o "$work/hard-link.yaml"
+refuse "report -o the configuration" report "$programme" -o "$work/prog/.lmc.yaml"
+refuse "render -o LINKED --format svg" render "$programme" -o "$linked" --format svg
+refuse "render -o a link to LINKED" render "$programme" -o "$work/link-to-frailty.yaml" --format svg
+refuse "render -o another spelling of MODEL" render "$work/single.yaml" -o "$work/prog/../single.yaml" --format pdf
+refuse "render --with-models over a work stream" render "$programme" --with-models --format pdf -o "$linked"
+for format in dot json markdown csv mermaid; do
+  refuse "export -o LINKED ($format)" export "$programme" --format "$format" -o "$linked"
+done
+refuse "trace -o MODEL" trace "$work/single.yaml" fewer-admissions -o "$work/single.yaml"
+refuse "check --output LINKED" check "$programme" --output "$linked"
+refuse "check --write-baseline the configuration" check "$programme" --write-baseline "$work/prog/.lmc.yaml"
+cp "$work/single.yaml" "$work/model-named.svg"
+(cd "$work" && sha256sum model-named.svg) >"$work/svg.sum"
+refuse "diff --render MODEL" diff "$work/model-named.svg" "$work/single.yaml" --render "$work/model-named.svg"
+(cd "$work" && sha256sum -c --quiet svg.sum) || fail "diff --render wrote over the old model"
+
+# A refused output among several: nothing is written, the good one included.
+checks=$((checks + 1))
+"$lmc" check "$programme" --format json --output "$work/good.json" --format sarif --output "$linked" >/dev/null 2>&1
+[ $? -eq 2 ] && [ ! -e "$work/good.json" ] || fail "one refused output among two: the other was written"
+
+# Every command that writes takes -o, and writes there whole.
+checks=$((checks + 1))
+"$lmc" export "$work/single.yaml" --format csv -o "$work/plan.csv" && [ -s "$work/plan.csv" ] || fail "export -o"
+"$lmc" trace "$work/single.yaml" fewer-admissions -o "$work/trace.txt" && [ -s "$work/trace.txt" ] || fail "trace -o"
+"$lmc" export "$work/single.yaml" --format csv | cmp -s - "$work/plan.csv" || fail "export -o differs from its standard output"
+
+# A baseline may be refreshed in place: it is not a model.
+checks=$((checks + 1))
+"$lmc" check --write-baseline "$work/b.json" "$programme" >/dev/null 2>&1
+"$lmc" check --baseline "$work/b.json" --write-baseline "$work/b.json" "$programme" >/dev/null 2>&1 ||
+  fail "--baseline F --write-baseline F (a refresh) was refused"
+
+# Configuration files that are not files: refused at once, with the reason.
+mkfifo "$work/fifo"
+for bad in /dev/zero "$work/fifo" "$work/prog"; do
+  checks=$((checks + 1))
+  timeout 10 "$lmc" check --config "$bad" "$work/single.yaml" >/dev/null 2>"$work/err"
+  code=$?
+  [ "$code" -eq 2 ] || fail "--config $bad: exit $code (want 2)"
+  grep -q "configuration file is \(a directory\|not a regular file\)" "$work/err" || fail "--config $bad says: $(cat "$work/err")"
+done
+checks=$((checks + 1))
+timeout 10 "$lmc" export "$work/prog" >/dev/null 2>"$work/err"
+grep -q "is a directory" "$work/err" || fail "export DIR says: $(cat "$work/err")"
+
+echo "$((checks - failures)) passed, $failures failed"
+[ "$failures" -eq 0 ]

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# A directory walk passes over no model without a word (issue #20): a model saved as UTF-16 or
+# UTF-32 (Notepad's "Unicode", PowerShell 5's `>`), with or without a byte-order mark, or with
+# bytes that are not UTF-8, and a file named `.YAML` or `.Yml`, are each checked, the encoded
+# ones with a located finding that says to save as UTF-8; a YAML file that is no model is still
+# passed over. The same in a folder diff and for a hook's --models-only.
+#   run_walk_tests.sh LMC            (from the repository root)
+set -u
+lmc=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0 checks=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+m=$work/models
+mkdir -p "$m"
+model=examples/ehch-care-homes.yaml
+{ printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE "$model"; } >"$m/notepad.yaml"
+iconv -f UTF-8 -t UTF-16LE "$model" >"$m/powershell-no-bom.yaml"
+{ printf '\xfe\xff'; iconv -f UTF-8 -t UTF-16BE "$model"; } >"$m/utf16be.yaml"
+iconv -f UTF-8 -t UTF-32 "$model" >"$m/utf32.yaml"
+iconv -f UTF-8 -t LATIN1 <<<"logic_model: 1
+title: Café à domicile
+activities:
+  - {id: a, label: Visites}" >"$m/latin1.yaml"
+cp examples/pacs-frailty.yaml "$m/Frailty.YAML"
+cp examples/mcp-neighbourhood.yaml "$m/Neighbourhood.Yml"
+printf 'name: a workflow, not a model\non: push\n' >"$m/workflow.yaml"
+printf '  logic_model: 1\ntitle: indented by mistake\n' >"$m/indented.yaml"
+
+checks=$((checks + 1))
+"$lmc" check --format json "$m" >"$work/out.json" 2>"$work/err"
+code=$?
+[ "$code" -eq 1 ] || fail "check DIR: exit $code (want 1: the encoded models are errors)"
+python3 - "$work/out.json" <<'PY' || failures=$((failures + 1))
+import json, sys
+report = json.load(open(sys.argv[1]))
+files = {f["path"].rsplit("/", 1)[-1] for f in report["files"]} if "files" in report else set()
+findings = report["diagnostics"]
+by_file = {}
+for f in findings:
+    by_file.setdefault(f["file"].rsplit("/", 1)[-1], []).append(f)
+bad = []
+for name, enc in [("notepad.yaml", "UTF-16LE"), ("powershell-no-bom.yaml", "UTF-16LE"),
+                  ("utf16be.yaml", "UTF-16BE"), ("utf32.yaml", "UTF-32")]:
+    msgs = [f["message"] for f in by_file.get(name, [])]
+    if not any(enc in m and "save it as UTF-8" in m for m in msgs):
+        bad.append(f"{name}: no finding naming {enc} and 'save it as UTF-8': {msgs}")
+    if any(f["line"] != 1 for f in by_file.get(name, [])):
+        bad.append(f"{name}: the finding is not at line 1")
+if not any("not valid UTF-8" in f["message"] for f in by_file.get("latin1.yaml", [])):
+    bad.append("latin1.yaml: no finding")
+if not any("logic_model" in f["message"] or f["rule"] for f in by_file.get("indented.yaml", [])):
+    bad.append("indented.yaml: passed over")
+if "workflow.yaml" in by_file:
+    bad.append("workflow.yaml, not a model, was checked")
+for line in bad:
+    print("FAIL:", line)
+sys.exit(1 if bad else 0)
+PY
+checks=$((checks + 1))
+"$lmc" check "$m" 2>&1 | grep -q "^[0-9]* models checked" || fail "no summary line"
+summary=$("$lmc" check "$m" 2>&1 | tail -1)
+grep -q "^8 models checked" <<<"$summary" || fail "check DIR: $summary (want 8 models: all but the workflow)"
+
+# Named in a hook (--models-only): the encoded model is checked, the workflow passed over.
+checks=$((checks + 1))
+"$lmc" check --models-only "$m/notepad.yaml" "$m/workflow.yaml" >"$work/hook" 2>&1
+[ $? -eq 1 ] && grep -q "UTF-16LE" "$work/hook" || fail "--models-only passed over a UTF-16 model: $(cat "$work/hook")"
+
+# A folder diff sees the .YAML model and the encoded one.
+checks=$((checks + 1))
+mkdir -p "$work/old"
+"$lmc" diff "$work/old" "$m" >"$work/diff" 2>&1
+grep -q "Frailty.YAML" "$work/diff" || fail "diff DIR DIR does not see Frailty.YAML: $(head -5 "$work/diff")"
+
+echo "$((checks - failures)) passed, $failures failed"
+[ "$failures" -eq 0 ]
