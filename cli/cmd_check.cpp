@@ -322,9 +322,10 @@ Runner setup_check(CLI::App& app) {
                  "Write every finding to this baseline file and exit 0: how a repository with "
                  "findings adopts lmc (docs/ci.md)")
       ->type_name("FILE");
-  app.add_option("--fail-on", args->fail_on,
-                 "Exit 1 when a finding is at least this severe (default: error)")
-      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  CLI::Option* fail_on =
+      app.add_option("--fail-on", args->fail_on,
+                     "Exit 1 when a finding is at least this severe (default: error)")
+          ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   app.add_flag("--strict", args->strict, "Same as --fail-on warning");
   app.add_flag("-q,--quiet", args->quiet,
                "Print only the findings' first lines: no excerpt, help or summary");
@@ -351,7 +352,14 @@ Runner setup_check(CLI::App& app) {
                "(unused-suppression)");
   app.add_option("--stdin-name", args->stdin_name,
                  "The path to report for a model read from standard input");
-  return [args] { return run_check(*args); };
+  return [args, fail_on] {
+    // `--strict --fail-on error` would contradict itself (it meant warning, silently).
+    if (args->strict && fail_on->count() > 0) {
+      print_error("--strict is --fail-on warning: give one of them, not both");
+      return kExitUsage;
+    }
+    return run_check(*args);
+  };
 }
 
 }  // namespace lmc::cli

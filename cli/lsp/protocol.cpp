@@ -2,15 +2,68 @@
 #include "lsp/protocol.h"
 
 #include <cctype>
+#include <cstdint>
+#include <stdexcept>
 
 namespace lmc::cli::lsp {
+
+namespace {
+
+// One header line, without its end; false at the end of input or past kMaxHeaderLine bytes
+// (`too_long` then says which).
+bool header_line(std::istream& in, std::string& line, bool& too_long) {
+  line.clear();
+  too_long = false;
+  for (int c = in.get(); c != std::char_traits<char>::eof(); c = in.get()) {
+    if (c == '\n') return true;
+    if (line.size() == kMaxHeaderLine) {
+      too_long = true;
+      return false;
+    }
+    line.push_back(static_cast<char>(c));
+  }
+  return !line.empty();
+}
+
+std::int64_t checked_integer(const Json& value, std::string_view what, std::int64_t low,
+                             std::int64_t high) {
+  std::int64_t n = 0;
+  if (value.is_number_unsigned()) {
+    const auto u = value.get<std::uint64_t>();
+    if (u > static_cast<std::uint64_t>(high))
+      n = high + 1;  // out of range, said below
+    else
+      n = static_cast<std::int64_t>(u);
+  } else if (value.is_number_integer()) {
+    n = value.get<std::int64_t>();
+  } else {
+    throw std::invalid_argument(std::string(what) + " is not an integer");
+  }
+  if (n < low || n > high) {
+    throw std::invalid_argument(std::string(what) + " is out of range (" + value.dump() + ")");
+  }
+  return n;
+}
+
+}  // namespace
+
+std::uint32_t protocol_uinteger(const Json& value, std::string_view what) {
+  return static_cast<std::uint32_t>(checked_integer(value, what, 0, INT32_MAX));
+}
+
+std::int32_t protocol_integer(const Json& value, std::string_view what) {
+  return static_cast<std::int32_t>(checked_integer(value, what, INT32_MIN, INT32_MAX));
+}
 
 ReadStatus read_message(std::istream& in, std::string& body) {
   std::optional<std::size_t> length;
   std::string line;
   bool any = false;
-  while (std::getline(in, line)) {
+  bool too_long = false;
+  int lines = 0;
+  while (header_line(in, line, too_long)) {
     any = true;
+    if (++lines > kMaxHeaderLines) return ReadStatus::bad_header;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) break;
     const auto colon = line.find(':');
@@ -30,6 +83,7 @@ ReadStatus read_message(std::istream& in, std::string& body) {
     if (!digits || value > kMaxMessageBytes) return ReadStatus::bad_header;
     length = value;
   }
+  if (too_long) return ReadStatus::bad_header;
   if (!any || !in) return ReadStatus::end;
   if (!length) return ReadStatus::bad_header;
   body.assign(*length, '\0');

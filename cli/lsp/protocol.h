@@ -22,13 +22,25 @@ using Json = nlohmann::json;
 /// JSON escaping): a longer Content-Length is refused rather than allocated.
 inline constexpr std::size_t kMaxMessageBytes = 64u << 20;
 
+/// The longest header line and the most header lines a message may have: a line that never
+/// ends is not held in memory whole.
+inline constexpr std::size_t kMaxHeaderLine = 8192;
+inline constexpr int kMaxHeaderLines = 32;
+
 /// What reading one message found.
 enum class ReadStatus { message, end, bad_header };
 
 /// Reads one message's body from `in`: headers up to the empty line, then Content-Length
 /// bytes. `end` at the end of input; `bad_header` when the headers have no usable
-/// Content-Length (the stream cannot be resynchronised after that).
+/// Content-Length, or are too long or too many (the stream cannot be resynchronised after
+/// that).
 ReadStatus read_message(std::istream& in, std::string& body);
+
+/// A number the protocol says is an integer (a line, a character, a version), as one. Throws
+/// std::invalid_argument, answered as invalid params, when it is not an integer in range
+/// (1e300, -1 for a position, 2^64): never converted with undefined behaviour.
+std::uint32_t protocol_uinteger(const Json& value, std::string_view what);
+std::int32_t protocol_integer(const Json& value, std::string_view what);
 
 /// Writes messages whole, one at a time, whichever thread sends them.
 class Writer {

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "checked_model.h"
+#include "lmc/json_reader.h"
 #include "lmc/load.h"
 #include "lmc/report.h"
 #include "lmc/rules.h"
@@ -55,8 +56,8 @@ Json position_json(std::uint32_t line0, std::uint32_t character) {
 // Applies one incremental change (a range and its new text) to `text`.
 void apply_change(std::string& text, const Json& range, const std::string& replacement) {
   auto offset = [&](const Json& pos) {
-    const auto line = pos.at("line").get<std::uint32_t>();
-    const auto character = pos.at("character").get<std::uint32_t>();
+    const auto line = protocol_uinteger(pos.at("line"), "line");
+    const auto character = protocol_uinteger(pos.at("character"), "character");
     std::size_t start = 0;
     for (std::uint32_t l = 0; l < line; ++l) {
       const auto nl = text.find('\n', start);
@@ -115,6 +116,11 @@ int Server::run() {
   return shutdown_ ? 0 : 1;
 }
 
+void Server::wait_for_input_end() {
+  std::unique_lock lock(mutex_);
+  wake_.wait(lock, [this] { return input_ended_; });
+}
+
 void Server::read_loop() {
   for (;;) {
     std::string body;
@@ -125,16 +131,21 @@ void Server::read_loop() {
                    "cannot be followed after it: stopping\n";
       break;
     }
-    Json message = Json::parse(body, nullptr, false);
-    if (message.is_discarded()) {
-      writer_.send(
-          Json{{"jsonrpc", "2.0"},
-               {"id", nullptr},
-               {"error", {{"code", kParseError}, {"message", "the message is not JSON"}}}});
+    // Nesting is counted as the message is parsed: one nested 100,000 deep is refused, and
+    // the server goes on (lmc/json_reader.h).
+    std::string why;
+    std::optional<Json> message = read_json<Json>(body, why);
+    if (!message) {
+      const bool deep = why.starts_with("it nests deeper");
+      writer_.send(Json{{"jsonrpc", "2.0"},
+                        {"id", nullptr},
+                        {"error",
+                         {{"code", deep ? kInvalidRequest : kParseError},
+                          {"message", "the message is not JSON lmc reads: " + why}}}});
       continue;
     }
     std::lock_guard lock(mutex_);
-    inbox_.push_back(std::move(message));
+    inbox_.push_back(std::move(*message));
     wake_.notify_one();
   }
   std::lock_guard lock(mutex_);
@@ -169,7 +180,7 @@ void Server::handle(const Json& message) {
     } else {
       notification(method, params);
     }
-  } catch (const Json::exception& e) {
+  } catch (const std::exception& e) {  // Json::exception, or a number out of range
     if (is_request) {
       reply_error(message["id"], kInvalidParams, fmt::format("bad params: {}", e.what()));
     } else {
@@ -241,7 +252,7 @@ void Server::notification(const std::string& method, const Json& params) {
     doc.uri = td.at("uri").get<std::string>();
     doc.path = uri_to_path(doc.uri);
     doc.text = td.at("text").get<std::string>();
-    doc.version = td.value("version", 0);
+    doc.version = td.contains("version") ? protocol_integer(td["version"], "version") : 0;
     doc.due = Clock::now();
     documents_[doc.uri] = std::move(doc);
   } else if (method == "textDocument/didChange") {
@@ -254,7 +265,9 @@ void Server::notification(const std::string& method, const Json& params) {
         doc->text = change.at("text").get<std::string>();
       }
     }
-    doc->version = params.at("textDocument").value("version", doc->version);
+    if (const Json& td = params.at("textDocument"); td.contains("version")) {
+      doc->version = protocol_integer(td["version"], "version");
+    }
     doc->due = Clock::now() + options_.debounce;
   } else if (method == "textDocument/didSave") {
     // Another open model may link to the one saved: check them all again.
@@ -390,10 +403,10 @@ struct Place {
 
 Place place_of(const CheckedSet& checked, const Json& position) {
   const SourceText& source = checked.set.models[0]->source;
-  const auto line1 = position.at("line").get<std::uint32_t>() + 1;
+  const auto line1 = protocol_uinteger(position.at("line"), "line") + 1;
   const std::string_view line = source.line(line1);
   return Place{&source, line1, line,
-               byte_offset(line, position.at("character").get<std::uint32_t>())};
+               byte_offset(line, protocol_uinteger(position.at("character"), "character"))};
 }
 
 Json word_range(const Place& p, const Word& w) {
@@ -456,8 +469,8 @@ Json Server::completion(Document& doc, const Json& position) {
 }
 
 Json Server::code_actions(Document& doc, const Json& range) {
-  const auto first = range.at("start").at("line").get<std::uint32_t>() + 1;
-  const auto last = range.at("end").at("line").get<std::uint32_t>() + 1;
+  const auto first = protocol_uinteger(range.at("start").at("line"), "line") + 1;
+  const auto last = protocol_uinteger(range.at("end").at("line"), "line") + 1;
   const SourceText& source = doc.checked->set.models[0]->source;
   Json actions = Json::array();
   for (const Diagnostic& d : doc.findings) {

@@ -35,6 +35,10 @@ class Server {
   /// Serves until `exit` or the end of input: 0 when `shutdown` came first, else 1 (as the
   /// protocol asks).
   int run();
+  /// Returns once the input has been read to its end, so that a caller that owns the input
+  /// stream (the fuzzer) may destroy it: run() returns at `exit`, while the reader may still
+  /// be reading what came after.
+  void wait_for_input_end();
 
  private:
   using Clock = std::chrono::steady_clock;

@@ -115,10 +115,24 @@ ok; [ $code -eq 2 ] && cmp -s models/service-01.yaml "$work/kept.yaml" || fail "
 
 # 4. Bad baselines are refused with the reason, before anything is checked.
 echo '{"findings": []}' >"$work/not-a-baseline.json"
-for bad in "$work/not-a-baseline.json" "$work/missing.json" models; do
+# Hostile ones (issue #20): a number beyond a double, and nesting 200,000 deep in the places
+# lmc reads (findings, lmc_baseline) and one it does not: one line, exit 2, no crash.
+echo '{"lmc_baseline": 1e999, "findings": []}' >"$work/huge-number.json"
+echo '{"lmc_baseline": 1, "findings": [{"fingerprint": "x", "line": 1e999}]}' >"$work/huge-line.json"
+python3 - "$work" <<'PY'
+import sys
+deep = "[" * 200000 + "]" * 200000
+for name, text in [("deep-findings", '{"lmc_baseline": 1, "findings": %s}' % deep),
+                   ("deep-version", '{"lmc_baseline": %s, "findings": []}' % deep),
+                   ("deep-comment", '{"lmc_baseline": 1, "comment": %s, "findings": []}' % deep)]:
+    open(f"{sys.argv[1]}/{name}.json", "w").write(text)
+PY
+for bad in "$work/not-a-baseline.json" "$work/missing.json" models "$work/huge-number.json" \
+  "$work/huge-line.json" "$work/deep-findings.json" "$work/deep-version.json" "$work/deep-comment.json"; do
   "$lmc" check --baseline "$bad" models >"$work/out" 2>"$work/err"
   code=$?
-  ok; [ $code -eq 2 ] && grep -q "^lmc: $bad: " "$work/err" || fail "baseline $bad: exit $code, $(cat "$work/err")"
+  ok; [ $code -eq 2 ] && grep -q "^lmc: $bad: " "$work/err" && [ "$(wc -l <"$work/err")" -eq 1 ] ||
+    fail "baseline $bad: exit $code, $(head -c 300 "$work/err")"
 done
 # --write-baseline never leaves a half-written file over an existing one.
 cp .lmc-baseline.json "$work/kept.json"

@@ -15,6 +15,9 @@ mkdir -p "$repo/scripts"
 cp -r "$src/CHANGELOG.md" "$src/README.md" "$src/docs" "$src/cmake" "$repo/"
 cp "$src/scripts/release.sh" "$repo/scripts/"
 cd "$repo" || exit 1
+# Start from an empty Unreleased section, whatever the project's holds now.
+awk '/^## Unreleased$/ {print; print ""; skip=1; next} skip && /^## / {skip=0} !skip' CHANGELOG.md >c.md &&
+  mv c.md CHANGELOG.md
 git init -q && git config user.email ci@example.org && git config user.name CI
 git add -A && git commit -qm start
 version() { cmake -DCHANGELOG=CHANGELOG.md -P cmake/version.cmake 2>&1; }

@@ -297,6 +297,29 @@ with tempfile.TemporaryDirectory() as tmp:
     r = c.request("textDocument/hover", {"textDocument": {"uri": uri_of(root / 'nope.yaml')},
                                          "position": {"line": 0, "character": 0}})
     check(r and r["result"] is None, f"a document not open: {r}")
+    # Hostile input (issue #20): nesting 100,000 deep in the id and in params, numbers outside
+    # the integer range where the protocol wants integers: each answered, the server goes on.
+    deep = b"[" * 100000 + b"]" * 100000
+    for where in (b'{"jsonrpc":"2.0","id":%s,"method":"shutdown"}' % deep,
+                  b'{"jsonrpc":"2.0","id":7,"method":"textDocument/hover","params":%s}' % deep):
+        c.raw(b"Content-Length: %d\r\n\r\n" % len(where) + where)
+        err = c.wait(lambda m: "error" in m and m.get("id") is None)
+        check(err and err["error"]["code"] == -32600 and "deeper" in err["error"]["message"],
+              f"a message nested 100,000 deep: {err}")
+    for bad in (1e300, -1, 2**64, 2**31, 1.5, "3"):
+        r = c.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                             "position": {"line": bad, "character": 0}})
+        check(r and r.get("error", {}).get("code") == -32602, f"line {bad!r}: {r}")
+        r = c.request("textDocument/codeAction", {"textDocument": {"uri": uri},
+                      "range": {"start": {"line": 0, "character": bad},
+                                "end": {"line": bad, "character": 0}},
+                      "context": {"diagnostics": []}})
+        check(r and r.get("error", {}).get("code") == -32602, f"range with {bad!r}: {r}")
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 1e300},
+                                        "contentChanges": [{"text": "logic_model: 1\n"}]})
+    r = c.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                         "position": {"line": 0, "character": 0}})
+    check(r and "result" in r, f"still serving after a version of 1e300: {r}")
     c.notify("textDocument/didClose", {"textDocument": {"uri": ouri}})
     check(c.diagnostics(ouri) == [], "closing clears its findings")
     r = c.request("shutdown", None)
@@ -317,6 +340,18 @@ with tempfile.TemporaryDirectory() as tmp:
     c = Client()
     c.raw(b"Content-Length: 99999999999999999999\r\n\r\n")
     check(c.proc.wait(10) == 1, "an absurd length is refused, not allocated")
+    # A header line that never ends: refused at 8 KiB, not held whole (64 MB sent here).
+    c = Client()
+    try:
+        for _ in range(64):
+            c.raw(b"X" * (1 << 20))
+    except BrokenPipeError:
+        pass
+    check(c.proc.wait(10) == 1, "a header line that never ends is refused")
+    c = Client()
+    c.raw(b"X-A: 1\r\n" * 100 + b"Content-Length: 2\r\n\r\n{}")
+    c.proc.stdin.close()
+    check(c.proc.wait(10) == 1, "a hundred header lines are refused")
 
 print(f"{'FAILED' if failures else 'passed'}: {len(failures)} failures")
 sys.exit(1 if failures else 0)

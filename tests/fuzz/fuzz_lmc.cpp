@@ -3,9 +3,12 @@
 // check -> every report format -> DOT -> diff both ways against a fixed model -> render to SVG
 // in memory. Besides crashes and sanitizer reports, it asserts what must hold of any output:
 // no NUL byte and no raw control character (but tab and line ends), the SVG well-formed XML,
-// and the same bytes when done twice. tests/fuzz/README.md says how to run it.
+// and the same bytes when done twice. The same bytes are also read as a baseline file, and
+// given to the language server (lmc lsp) twice: as one message's body between initialize and
+// shutdown, and as the whole stream, headers and all. tests/fuzz/README.md says how to run it.
 #include <libxml/parser.h>
 
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -14,6 +17,7 @@
 #include <sstream>
 #include <string>
 
+#include "lmc/baseline.h"
 #include "lmc/check.h"
 #include "lmc/diff.h"
 #include "lmc/evaluate.h"
@@ -23,6 +27,7 @@
 #include "lmc/render.h"
 #include "lmc/report.h"
 #include "lmc/rollup.h"
+#include "lsp/server.h"
 
 namespace {
 
@@ -77,6 +82,24 @@ Checked load_and_check(const std::string& name, const std::string& text) {
   return c;
 }
 
+std::string framed(const std::string& body) {
+  return "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
+// The language server over a stream that holds `input`: it must answer and stop, whatever
+// the input is; what it writes must be framed messages of clean JSON.
+void serve_lsp(const std::string& input) {
+  std::istringstream in(input);
+  std::ostringstream out;
+  lmc::cli::lsp::ServerOptions options;
+  options.debounce = std::chrono::milliseconds(0);
+  options.today = "2026-01-01";
+  lmc::cli::lsp::Server server(in, out, options);
+  server.run();
+  server.wait_for_input_end();  // the reader thread is done with `in`
+  check_clean("lsp replies", out.str());
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
@@ -87,6 +110,18 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size > 64 * 1024) return -1;  // models are kilobytes; keep runs fast
   const std::string text(reinterpret_cast<const char*>(data), size);
+
+  // As a baseline: read, or refused with a reason; never a crash.
+  {
+    std::string error;
+    if (!lmc::parse_baseline(text, error) && error.empty()) fail("baseline refused silently", text);
+  }
+  // As a language server's message, and as its whole input.
+  serve_lsp(framed(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{}})") + framed(text) +
+            framed(R"({"jsonrpc":"2.0","id":2,"method":"shutdown"})") +
+            framed(R"({"jsonrpc":"2.0","method":"exit"})"));
+  serve_lsp(text);
+
   const Checked c = load_and_check("fuzz.yaml", text);
 
   std::vector<lmc::CheckedFile> files{lmc::CheckedFile("fuzz.yaml", &c.loaded.source)};

@@ -238,7 +238,7 @@ TEST_CASE("a baseline hides the findings it holds, however their lines moved, an
 TEST_CASE("a file that is not a baseline is refused with the reason") {
   std::string error;
   CHECK_FALSE(parse_baseline("{", error));
-  CHECK(error.starts_with("not JSON"));
+  CHECK(error.starts_with("not a baseline lmc can read: "));
   CHECK_FALSE(parse_baseline("{\"findings\": []}", error));
   CHECK(error.find("--write-baseline") != std::string::npos);
   CHECK_FALSE(parse_baseline("{\"lmc_baseline\": 2, \"findings\": []}", error));

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "lmc/json_reader.h"
 #include "report/ci_common.h"
 #include "report/json_util.h"
 
@@ -37,13 +38,13 @@ std::string baseline_json(const std::vector<CheckedFile>& files,
 }
 
 std::optional<Baseline> parse_baseline(const std::string& text, std::string& error) {
-  Json doc;
-  try {
-    doc = Json::parse(text);
-  } catch (const Json::parse_error& e) {
-    error = fmt::format("not JSON: {}", e.what());
+  std::string why;
+  const std::optional<Json> read = read_json<Json>(text, why);
+  if (!read) {
+    error = fmt::format("not a baseline lmc can read: {}", why);
     return std::nullopt;
   }
+  const Json& doc = *read;
   if (!doc.is_object() || !doc.contains("lmc_baseline")) {
     error = "not an lmc baseline (no \"lmc_baseline\" key): write one with --write-baseline";
     return std::nullopt;
