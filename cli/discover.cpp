@@ -42,7 +42,7 @@ ReadError read_file(const fs::path& p, std::string& out, std::string* error, std
                           : "is not a regular file (a device, a pipe or a socket): lmc reads "
                             "model files");
   }
-  if (overwrite == Overwrite::never) remember_input(st.st_dev, st.st_ino);
+  if (overwrite == Overwrite::never) remember_input(p, st.st_dev, st.st_ino);
   const auto bytes = static_cast<std::uintmax_t>(st.st_size);
   if (size) *size = bytes;
   if (bytes > kMaxModelBytes) {

@@ -9,9 +9,9 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <random>
-#include <set>
 #include <sstream>
 
 #include "lmc/render.h"
@@ -100,7 +100,7 @@ namespace {
 
 struct Inputs {
   std::mutex lock;
-  std::set<std::pair<dev_t, ino_t>> files;
+  std::map<std::pair<dev_t, ino_t>, fs::path> files;  ///< each with the path it was read by
 };
 
 Inputs& inputs() {
@@ -110,10 +110,12 @@ Inputs& inputs() {
 
 }  // namespace
 
-void remember_input(dev_t device, ino_t inode) {
+void remember_input(const fs::path& path, dev_t device, ino_t inode) {
+  std::error_code ec;
+  fs::path where = fs::absolute(path, ec);
   Inputs& in = inputs();
   const std::lock_guard<std::mutex> hold(in.lock);
-  in.files.emplace(device, inode);
+  in.files.insert_or_assign({device, inode}, ec ? path : std::move(where));
 }
 
 std::string output_is_input(const std::string& path) {
@@ -121,7 +123,14 @@ std::string output_is_input(const std::string& path) {
   if (path == "-" || ::stat(path.c_str(), &st) != 0) return {};  // nothing there to lose
   Inputs& in = inputs();
   const std::lock_guard<std::mutex> hold(in.lock);
-  if (!in.files.count({st.st_dev, st.st_ino})) return {};
+  const auto it = in.files.find({st.st_dev, st.st_ino});
+  if (it == in.files.end()) return {};
+  // Still the file that was read there? An inode number freed by a renaming save is reused.
+  struct stat now {};
+  if (::stat(it->second.c_str(), &now) != 0 || now.st_dev != st.st_dev || now.st_ino != st.st_ino) {
+    in.files.erase(it);
+    return {};
+  }
   return "'" + path +
          "' is a file this command reads (a model, a model it reaches, or a configuration): "
          "lmc never writes over its input; name another output";

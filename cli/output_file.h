@@ -14,8 +14,11 @@ namespace lmc::cli {
 /// The guard every command's output passes: lmc never writes over a file it read in this run
 /// (a model, a model one reaches through `model:` or PATH#id, a configuration), whatever the
 /// output is called (another spelling, a symbolic or hard link). read_file remembers each file
-/// it reads (by device and inode); write_output and write_new_file refuse those.
-void remember_input(dev_t device, ino_t inode);
+/// it reads (its device and inode, and the path it was read by); write_output and
+/// write_new_file refuse those. A file that is no longer at its path (replaced by a save that
+/// renames, as editors do: `render --watch` runs on) is forgotten, so its reused inode number
+/// cannot refuse a new output.
+void remember_input(const std::filesystem::path& path, dev_t device, ino_t inode);
 
 /// Why `path` must not be written (it is a file this run read), as a sentence for
 /// print_error; empty when it may be. Commands with several outputs ask for each before they
