@@ -2,8 +2,6 @@
 // `lmc completion SHELL` prints a shell's completion script; `lmc man-pages DIR` (hidden: the
 // build runs it) writes the manual pages. Both come from the command table of this very
 // program, so they say what its --help says.
-#include <fmt/format.h>
-
 #include <memory>
 
 #include "cli.h"
@@ -41,12 +39,7 @@ Runner setup_completion(CLI::App& app) {
       "  fish: lmc completion fish > ~/.config/fish/completions/lmc.fish");
   const CLI::App* root = app.get_parent();
   return [shell, output, root] {
-    if (const std::string error = write_output(*output, completion_script(table_of(*root), *shell));
-        !error.empty()) {
-      print_error(error);
-      return kExitUsage;
-    }
-    return kExitOk;
+    return emit_output(*output, completion_script(table_of(*root), *shell)) ? kExitOk : kExitUsage;
   };
 }
 
@@ -60,11 +53,7 @@ Runner setup_man_pages(CLI::App& app) {
   const CLI::App* root = app.get_parent();
   return [dir, date, root] {
     for (const ManPage& page : man_pages(table_of(*root), *date)) {
-      const std::string path = *dir + "/" + page.file;
-      if (const std::string error = write_output(path, page.text); !error.empty()) {
-        print_error(error);
-        return kExitUsage;
-      }
+      if (!emit_output(*dir + "/" + page.file, page.text)) return kExitUsage;
     }
     return kExitOk;
   };

@@ -301,11 +301,7 @@ Runner setup_export(CLI::App& app) {
     if (!c) return kExitUsage;
     const Model& m = c->set.models[0]->model;
     auto write = [&](std::string_view data) {
-      if (const std::string error = write_output(*output, data); !error.empty()) {
-        print_error(error);
-        return kExitUsage;
-      }
-      return kExitOk;
+      return emit_output(*output, data) ? kExitOk : kExitUsage;
     };
     if (*format == "dot") {
       DrawSettings settings;

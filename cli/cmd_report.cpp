@@ -103,10 +103,7 @@ int run_report(const ReportArgs& args) {
                                                           : ReportFormat::text;
   std::ostringstream out;
   if (!models.empty()) write_report(out, models, format);
-  if (const std::string error = write_output(args.output, out.str()); !error.empty()) {
-    print_error(error);
-    return kExitUsage;
-  }
+  if (!emit_output(args.output, out.str())) return kExitUsage;
   return ok ? kExitOk : kExitUsage;
 }
 
@@ -141,11 +138,7 @@ int run_trace(const TraceArgs& args) {
   }
   std::ostringstream out;
   write_trace(out, model, graph, trace(model, graph, item, args.limit), args.format == "json");
-  if (const std::string error = write_output(args.output, out.str()); !error.empty()) {
-    print_error(error);
-    return kExitUsage;
-  }
-  return kExitOk;
+  return emit_output(args.output, out.str()) ? kExitOk : kExitUsage;
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // values of options that take a list (--format, --page, ...), rule ids after `explain`,
 // template names after `init --template`, and file names where a path goes.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <stdexcept>
 
@@ -12,11 +13,9 @@ namespace lmc::cli {
 
 namespace {
 
-// A word list for a shell: "a b c".
-std::string words(const std::vector<std::string>& list) {
-  std::string out;
-  for (const std::string& w : list) out += (out.empty() ? "" : " ") + w;
-  return out;
+// A word list for a shell: "a b c" (or joined by another separator).
+std::string words(const std::vector<std::string>& list, std::string_view separator = " ") {
+  return fmt::format("{}", fmt::join(list, separator));
 }
 
 // Text inside single quotes, for any of the three shells: ' closes, \' adds one, ' reopens.
@@ -46,10 +45,8 @@ std::string bash_command(const CommandInfo& command) {
   std::string prev_cases;
   for (const OptionInfo& o : command.options) {
     if (o.value.empty()) continue;
-    std::string joined;
-    for (const std::string& n : o.names) joined += (joined.empty() ? "" : "|") + n;
     valued.insert(valued.end(), o.names.begin(), o.names.end());
-    prev_cases += fmt::format("        {}) {}; return ;;\n", joined, bash_values(o));
+    prev_cases += fmt::format("        {}) {}; return ;;\n", words(o.names, "|"), bash_values(o));
   }
   std::string positional_cases;
   for (std::size_t i = 0; i < command.positionals.size(); ++i) {
@@ -142,10 +139,8 @@ std::string zsh_command(const CommandInfo& command) {
                single_quoted((o.repeatable ? "*" : "") + o.names[0] + description + action);
     } else {
       // '(-o --output)'{-o,--output}'[...]': either name, once.
-      std::string alternatives;
-      for (const std::string& n : o.names) alternatives += (alternatives.empty() ? "" : ",") + n;
       specs += " \\\n        " + single_quoted(o.repeatable ? "*" : "(" + words(o.names) + ")") +
-               "{" + alternatives + "}" + single_quoted(description + action);
+               "{" + words(o.names, ",") + "}" + single_quoted(description + action);
     }
   }
   for (std::size_t i = 0; i < command.positionals.size(); ++i) {

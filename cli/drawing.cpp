@@ -86,11 +86,7 @@ bool write_drawing(const RenderResult& r, const std::string& path) {
     print_error(r.error);
     return false;
   }
-  if (const std::string error = write_output(path, r.data); !error.empty()) {
-    print_error(error);
-    return false;
-  }
-  return true;
+  return emit_output(path, r.data);
 }
 
 std::string count_findings(const std::vector<Diagnostic>& findings) {

@@ -71,18 +71,17 @@ int main(int argc, char** argv) {
     return "lmc: error: " + std::string(e.what()) + "\nRun `" + command +
            " --help` for the options.\n";
   });
+  const std::string docs = "Docs for lmc " LMC_VERSION ": " + docs_location();
   app.footer(
-      "Run `lmc COMMAND --help` for a command's options, `man lmc-COMMAND` for its manual.\n"
-      "Docs for lmc " LMC_VERSION ": " +
-      docs_location());
+      "Run `lmc COMMAND --help` for a command's options, `man lmc-COMMAND` for its manual.\n" +
+      docs);
   std::vector<std::pair<CLI::App*, Runner>> commands;
   auto add = [&](const char* name, const char* about, Runner (*setup)(CLI::App&)) {
     CLI::App* sub = app.add_subcommand(name, about);
     commands.emplace_back(sub, setup(*sub));
     // The footer lmc's own help has, copied at creation, becomes this command's: its manual.
     const std::string own = sub->get_footer() == app.get_footer() ? "" : sub->get_footer();
-    const std::string manual = "Manual: man lmc-" + std::string(name) +
-                               ". Docs for lmc " LMC_VERSION ": " + docs_location();
+    const std::string manual = "Manual: man lmc-" + std::string(name) + ". " + docs;
     sub->footer(own.empty() ? manual : own + "\n\n" + manual);
   };
   add("check", "Check logic models like a compiler: structure, links and assumptions",

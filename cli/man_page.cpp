@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The manual pages, as roff (man(7)), from the command table: lmc(1) and lmc-COMMAND(1).
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -64,9 +65,7 @@ std::string sentence(const std::string& text) {
 std::string option_text(const OptionInfo& opt) {
   std::string text = roff(sentence(opt.description));
   if (!opt.choices.empty()) {
-    std::string list;
-    for (const std::string& c : opt.choices) list += (list.empty() ? "" : ", ") + roff(c);
-    text += "\nOne of: " + list + ".";
+    text += "\nOne of: " + roff(fmt::format("{}", fmt::join(opt.choices, ", "))) + ".";
   }
   if (opt.repeatable && !opt.positional) text += "\nMay be given more than once.";
   return text;

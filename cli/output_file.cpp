@@ -14,6 +14,7 @@
 #include <random>
 #include <sstream>
 
+#include "cli.h"
 #include "lmc/render.h"
 
 namespace lmc::cli {
@@ -197,6 +198,12 @@ std::string write_output(const std::string& path, std::string_view data) {
   }
   ::close(fd);
   return {};
+}
+
+bool emit_output(const std::string& path, std::string_view data) {
+  const std::string error = write_output(path, data);
+  if (!error.empty()) print_error(error);
+  return error.empty();
 }
 
 std::string write_new_file(const std::string& path, std::string_view data) {

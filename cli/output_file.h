@@ -30,6 +30,10 @@ std::string output_is_input(const std::string& path);
 /// target is untouched.
 std::string write_output(const std::string& path, std::string_view data);
 
+/// write_output for a command's result: on failure the reason is printed (lmc: error: ...)
+/// and false returned, for the command to exit 2.
+bool emit_output(const std::string& path, std::string_view data);
+
 /// Creates `path` holding `data`, or writes standard output for "-"; never replaces anything
 /// that exists (the file appears whole, or not at all). Returns an error message, empty on
 /// success.
