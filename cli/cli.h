@@ -57,6 +57,12 @@ ReadError read_file(const std::filesystem::path& path, std::string& out,
                     std::string* error = nullptr, std::uintmax_t* size = nullptr,
                     Overwrite overwrite = Overwrite::never);
 
+/// Reads `fd` to its end into `out`, stopping as soon as it holds more than `limit` bytes
+/// (then false, with `out` empty): a stream is never held whole before its size is known.
+bool read_limited(int fd, std::size_t limit, std::string& out);
+/// Standard input, up to kMaxModelBytes; beyond that, says so and returns false.
+bool read_standard_input(std::string& out);
+
 /// The first 64 KiB of a file: enough to tell whether it is a model (looks_like_model).
 std::string read_head(const std::filesystem::path& path);
 

@@ -52,8 +52,7 @@ bool read_side(const std::string& spec, std::string& text, fs::path& file, bool&
       return false;
     }
     stdin_used = true;
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    return true;
+    return read_standard_input(text);
   }
   std::error_code ec;
   if (fs::exists(spec, ec)) {

@@ -6,6 +6,7 @@
 
 #include <iostream>
 #include <memory>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -92,6 +93,25 @@ std::unique_ptr<LoadResult> model_at(const std::string& spec, bool absent, std::
   return loaded;
 }
 
+// The commits where a shallow clone's history is cut: git lists them in the repository's
+// `shallow` file. Empty in a full clone.
+std::set<std::string> shallow_boundaries() {
+  std::string where, error;
+  std::set<std::string> cut;
+  if (run_git({"rev-parse", "--git-path", "shallow"}, where, error) != 0) return cut;
+  while (!where.empty() && (where.back() == '\n' || where.back() == '\r')) where.pop_back();
+  std::string list;
+  if (where.empty() ||
+      read_file(where, list, nullptr, nullptr, Overwrite::allowed) != ReadError::none) {
+    return cut;
+  }
+  std::istringstream lines(list);
+  for (std::string id; std::getline(lines, id);) {
+    if (!id.empty()) cut.insert(id);
+  }
+  return cut;
+}
+
 int run_log(const LogArgs& args) {
   std::string out, error;
   const int code =
@@ -107,19 +127,25 @@ int run_log(const LogArgs& args) {
     print_error("'" + args.path + "' has no history in git (is it committed?)");
     return kExitUsage;
   }
+  const std::set<std::string> cut = shallow_boundaries();
   nlohmann::ordered_json json_commits = nlohmann::ordered_json::array();
   std::ostringstream text;
   if (args.format == "markdown") text << "# History of `" << args.path << "`\n";
   bool first = true;
   for (const Commit& c : commits) {
     std::string why;
+    // A shallow clone's oldest commit has no parent to compare with: what it "added" was
+    // there before, in history this clone does not hold.
+    const bool history_cut = c.status == 'A' && cut.contains(c.id);
     const std::string old_spec = c.id + "^:" + c.old_path, new_spec = c.id + ":" + c.path;
     const auto before = model_at(old_spec, c.status == 'A', why);
     const auto after = before ? model_at(new_spec, c.status == 'D', why) : nullptr;
     std::optional<ChangeSet> changes;
-    if (before && after) changes = diff_models(before->model, after->model, {}, {});
+    if (before && after && !history_cut) {
+      changes = diff_models(before->model, after->model, {}, {});
+    }
     const bool theory = changes && !changes->changes.empty();
-    if (args.theory_only && !theory) continue;
+    if (args.theory_only && !theory && !history_cut) continue;
     std::string moved;
     if (c.old_path != c.path) moved = fmt::format("moved from {}", c.old_path);
     if (args.format == "json") {
@@ -131,6 +157,7 @@ int run_log(const LogArgs& args) {
           {"path", c.path},
           {"old_path", c.old_path},
           {"theory_changed", theory},
+          {"history_cut", history_cut},
           {"error", why.empty() ? nullptr : nlohmann::ordered_json(why)}};
       nlohmann::ordered_json list = nlohmann::ordered_json::array();
       if (changes) {
@@ -148,6 +175,12 @@ int run_log(const LogArgs& args) {
     text << (markdown ? "\n## " : "") << c.short_id << " " << c.date << " " << c.subject << "\n";
     if (markdown) text << "\n";
     if (!moved.empty()) text << (markdown ? "" : "  ") << moved << "\n";
+    if (history_cut) {
+      text << (markdown ? "" : "  ")
+           << "the history is cut here (a shallow clone): the model was already there; "
+              "`git fetch --unshallow` brings its earlier history\n";
+      continue;
+    }
     if (!changes) {
       text << (markdown ? "" : "  ") << "the model could not be compared: " << why << "\n";
       continue;

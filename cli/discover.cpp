@@ -5,16 +5,20 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
+#include <set>
 
 #include "cli.h"
 #include "config_cache.h"
 #include "lmc/config.h"
 #include "lmc/load.h"
+#include "lmc/source.h"
 #include "output_file.h"
 
 namespace lmc::cli {
@@ -68,6 +72,29 @@ ReadError read_file(const fs::path& p, std::string& out, std::string* error, std
   return ReadError::none;
 }
 
+bool read_limited(int fd, std::size_t limit, std::string& out) {
+  out.clear();
+  std::array<char, 65536> buf;
+  while (true) {
+    const ssize_t n = ::read(fd, buf.data(), buf.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return true;
+    if (out.size() + static_cast<std::size_t>(n) > limit) {
+      out.clear();
+      out.shrink_to_fit();
+      return false;
+    }
+    out.append(buf.data(), static_cast<std::size_t>(n));
+  }
+}
+
+bool read_standard_input(std::string& out) {
+  if (read_limited(STDIN_FILENO, kMaxModelBytes, out)) return true;
+  print_error(fmt::format("standard input is more than {} MB; lmc reads models of up to {} MB",
+                          kMaxModelBytes >> 20, kMaxModelBytes >> 20));
+  return false;
+}
+
 // The start of a file too large to read, to tell whether it is a model at all.
 std::string read_head(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -78,6 +105,29 @@ std::string read_head(const fs::path& p) {
 }
 
 namespace {
+
+// One file under two names (a hard link, or a symbolic link beside the file) is one model: it
+// is checked under the first name, and the second is named once.
+void drop_second_names(std::vector<InputFile>& files) {
+  std::map<std::pair<dev_t, ino_t>, std::string> seen;
+  std::vector<InputFile> kept;
+  kept.reserve(files.size());
+  for (InputFile& f : files) {
+    struct stat st {};
+    if (!f.location.empty() && ::stat(f.location.c_str(), &st) == 0) {
+      const auto [it, fresh] = seen.try_emplace({st.st_dev, st.st_ino}, f.display);
+      if (!fresh) {
+        if (it->second != f.display) {
+          std::cerr << "lmc: note: '" << printable(f.display) << "' is the same file as '"
+                    << printable(it->second) << "' (a link): checked once\n";
+        }
+        continue;
+      }
+    }
+    kept.push_back(std::move(f));
+  }
+  files = std::move(kept);
+}
 
 bool is_hidden(const fs::path& p) {
   const std::string name = p.filename().string();
@@ -97,6 +147,7 @@ Discovered discover(const std::vector<std::string>& paths, const std::string& st
                     ConfigCache& configs, bool models_only) {
   Discovered result;
   bool stdin_used = false;
+  std::set<fs::path> warned_excludes;
   for (const std::string& arg : paths) {
     if (arg == "-") {
       if (stdin_used) {
@@ -107,13 +158,26 @@ Discovered discover(const std::vector<std::string>& paths, const std::string& st
       stdin_used = true;
       InputFile f;
       f.display = stdin_name;
-      f.text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+      if (!read_standard_input(f.text)) {
+        result.ok = false;
+        continue;
+      }
       result.files.push_back(std::move(f));
       continue;
     }
     std::error_code ec;
     const fs::path p(arg);
     const auto status = fs::status(p, ec);
+    if (ec.value() == ELOOP) {
+      print_error("'" + arg + "' is a symbolic link loop (it leads back to itself)");
+      result.ok = false;
+      continue;
+    }
+    if (ec && ec.value() != ENOENT && ec.value() != ENOTDIR) {
+      print_error("'" + arg + "' cannot be read: " + ec.message());
+      result.ok = false;
+      continue;
+    }
     if (ec || !fs::exists(status)) {
       print_error("'" + arg + "': no such file or directory");
       result.ok = false;
@@ -172,6 +236,19 @@ Discovered discover(const std::vector<std::string>& paths, const std::string& st
       return rel == "." ? std::string() : rel;
     };
     const std::string root = relative(p);
+    // A pattern that matches nothing is said once a configuration: `exclude: [drafts]` for a
+    // folder at models/drafts would otherwise quietly check the drafts.
+    if (!config->exclude.empty() && warned_excludes.insert(config->base).second) {
+      for (const UnmatchedExclude& u : unmatched_excludes(config->exclude, config->base)) {
+        std::cerr << "lmc: warning: '" << printable((config->base / ".lmc.yaml").string())
+                  << "': the exclude pattern '" << printable(u.pattern)
+                  << "' matches nothing (patterns are relative to the folder that holds "
+                     ".lmc.yaml)"
+                  << (u.suggestion.empty() ? ""
+                                           : "; did you mean '" + printable(u.suggestion) + "'?")
+                  << "\n";
+      }
+    }
     std::size_t excluded_models = 0;
     auto excluded = [&](const fs::path& entry) {
       if (config->exclude.empty() || root.starts_with("..")) return false;
@@ -242,6 +319,7 @@ Discovered discover(const std::vector<std::string>& paths, const std::string& st
               [](const InputFile& a, const InputFile& b) { return a.display < b.display; });
     std::move(found.begin(), found.end(), std::back_inserter(result.files));
   }
+  drop_second_names(result.files);
   return result;
 }
 

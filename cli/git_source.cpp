@@ -2,14 +2,18 @@
 #include "git_source.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <array>
 #include <cerrno>
 #include <cstring>
 #include <vector>
+
+#include "cli.h"
+#include "lmc/load.h"
 
 extern char** environ;
 
@@ -17,24 +21,13 @@ namespace lmc::cli {
 
 namespace {
 
-// Reads a pipe to its end.
-std::string drain(int fd) {
-  std::string out;
-  std::array<char, 65536> buf;
-  while (true) {
-    const ssize_t n = read(fd, buf.data(), buf.size());
-    if (n > 0) {
-      out.append(buf.data(), static_cast<std::size_t>(n));
-    } else if (n == 0 || errno != EINTR) {
-      break;
-    }
-  }
-  return out;
-}
+// A complaint is one line: more than this of it is not kept.
+constexpr std::size_t kMaxComplaint = 64 * 1024;
 
 }  // namespace
 
-int run_git(const std::vector<std::string>& args, std::string& out, std::string& error) {
+int run_git(const std::vector<std::string>& args, std::string& out, std::string& error,
+            std::size_t max_out) {
   std::vector<const char*> argv{"git"};
   for (const std::string& a : args) argv.push_back(a.c_str());
   argv.push_back(nullptr);
@@ -64,12 +57,20 @@ int run_git(const std::vector<std::string>& args, std::string& out, std::string&
   }
   // Output larger than the pipe would block git while we waited on its stderr: read stdout
   // first, then stderr (git writes its complaint and exits without blocking on it).
-  out = drain(out_pipe[0]);
-  std::string err = drain(err_pipe[0]);
+  // Output beyond max_out is not read: git is stopped, and what it wrote is dropped.
+  const bool whole = read_limited(out_pipe[0], max_out, out);
   close(out_pipe[0]);
+  if (!whole) kill(pid, SIGTERM);
+  std::string err;
+  if (!read_limited(err_pipe[0], kMaxComplaint, err)) err = "git said too much";
   close(err_pipe[0]);
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (!whole) {
+    error = fmt::format("is more than {} MB; lmc reads models of up to {} MB", max_out >> 20,
+                        max_out >> 20);
+    return -1;
   }
   const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   if (code == 0) return 0;
@@ -86,7 +87,9 @@ bool read_git_blob(const std::string& spec, std::string& content, std::string& e
   // The argument goes to git as one argv entry: no shell sees it. "--" is not used because
   // `git show` reads REV:PATH as a revision; `--end-of-options` keeps a spec that starts with
   // '-' from being taken as an option.
-  if (run_git({"show", "--end-of-options", spec}, content, error) == 0) return true;
+  if (run_git({"show", "--end-of-options", spec}, content, error, kMaxModelBytes) == 0) {
+    return true;
+  }
   content.clear();
   // The revision exists but the file was not there yet (or any more).
   if (absent && (error.find("does not exist in '") != std::string::npos ||

@@ -23,6 +23,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// As many links as the kernel follows before it says ELOOP.
+constexpr int kMaxLinkHops = 40;
+
 bool write_all(int fd, std::string_view data) {
   while (!data.empty()) {
     const ssize_t n = ::write(fd, data.data(), data.size());
@@ -43,8 +46,15 @@ std::string describe_errno(const std::string& path, std::string_view doing) {
 // `-o /dev/null` keeps /dev/null a device.
 std::string write_in_place(const std::string& shown, const fs::path& target,
                            std::string_view data) {
-  const int fd = ::open(target.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+  // O_NONBLOCK: a pipe with no reader is refused at once rather than waited on for ever.
+  const int fd = ::open(target.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0 && errno == ENXIO) {
+    return "'" + shown +
+           "' is a pipe with no reader: start the program that reads it first, or name a file";
+  }
   if (fd < 0) return describe_errno(shown, "cannot be opened for writing");
+  // Written blocking, as a pipe is written: a slow reader is waited for.
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   const bool ok = write_all(fd, data);
   const int saved = errno;
   ::close(fd);
@@ -144,12 +154,18 @@ std::string write_output(const std::string& path, std::string_view data) {
     return std::cout ? std::string() : "standard output could not be written";
   }
   if (std::string why = output_is_input(path); !why.empty()) return why;
-  // A symbolic link is written through: the file it names is replaced, the link stays.
-  std::error_code ec;
+  // A symbolic link is written through: the file it names is replaced (or made, when the link
+  // dangles), the link stays, as the shell's `>` does.
   fs::path target = fs::path(path);
-  if (fs::is_symlink(fs::symlink_status(target, ec))) {
-    target = fs::weakly_canonical(target, ec);
+  for (int hops = 0;; ++hops) {
+    std::error_code ec;
+    if (!fs::is_symlink(fs::symlink_status(target, ec))) break;
+    if (hops == kMaxLinkHops) {
+      return "'" + path + "' is a symbolic link loop (it leads back to itself): name a file";
+    }
+    const fs::path next = fs::read_symlink(target, ec);
     if (ec) return "'" + path + "' is a symbolic link that cannot be followed: " + ec.message();
+    target = next.is_absolute() ? next : target.parent_path() / next;
   }
   struct stat old {};
   const bool exists = ::stat(target.c_str(), &old) == 0;

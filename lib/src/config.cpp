@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <fnmatch.h>
+#include <glob.h>
 
 #include <system_error>
 
@@ -109,12 +110,45 @@ ConfigResult parse_config(const std::string& path, std::string text) {
   return result;
 }
 
+namespace {
+
+std::string normal_pattern(std::string p) {
+  while (p.starts_with("./")) p.erase(0, 2);
+  while (p.size() > 1 && p.back() == '/') p.pop_back();
+  return p;
+}
+
+// A path below `base`, no deeper than a few folders and no further than a few thousand
+// entries, whose last part matches the pattern's last part: what `drafts` probably meant.
+std::string nearest_match(const std::string& pattern, const std::filesystem::path& base) {
+  namespace fs = std::filesystem;
+  constexpr int kMaxDepth = 6;
+  constexpr int kMaxEntries = 20000;
+  const auto slash = pattern.rfind('/');
+  const std::string last = slash == std::string::npos ? pattern : pattern.substr(slash + 1);
+  std::error_code ec;
+  fs::recursive_directory_iterator it(base, fs::directory_options::skip_permission_denied, ec);
+  for (int seen = 0; !ec && it != fs::recursive_directory_iterator() && seen < kMaxEntries;
+       it.increment(ec), ++seen) {
+    const std::string name = it->path().filename().string();
+    if (name.starts_with(".")) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it.depth() >= kMaxDepth) it.disable_recursion_pending();
+    if (fnmatch(last.c_str(), name.c_str(), 0) == 0) {
+      return it->path().lexically_relative(base).generic_string();
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
 bool is_excluded(const std::vector<std::string>& patterns, const std::string& relative,
                  std::size_t keep) {
   for (const std::string& pattern : patterns) {
-    std::string p = pattern;
-    while (p.starts_with("./")) p.erase(0, 2);
-    while (p.size() > 1 && p.back() == '/') p.pop_back();
+    const std::string p = normal_pattern(pattern);
     // The path itself, or any directory above it.
     for (std::size_t end = relative.find('/');; end = relative.find('/', end + 1)) {
       const std::string prefix = relative.substr(0, end);
@@ -124,6 +158,25 @@ bool is_excluded(const std::vector<std::string>& patterns, const std::string& re
     }
   }
   return false;
+}
+
+std::vector<UnmatchedExclude> unmatched_excludes(const std::vector<std::string>& patterns,
+                                                 const std::filesystem::path& base) {
+  std::vector<UnmatchedExclude> out;
+  for (const std::string& pattern : patterns) {
+    const std::string p = normal_pattern(pattern);
+    if (p.empty()) continue;
+    const std::string full = (base / p).string();
+    glob_t found{};
+    const int r = ::glob(full.c_str(), GLOB_NOSORT, nullptr, &found);
+    const bool matched = r == 0 && found.gl_pathc > 0;
+    ::globfree(&found);
+    if (matched) continue;
+    std::string guess = nearest_match(p, base);
+    if (guess == p) guess.clear();
+    out.push_back({pattern, std::move(guess)});
+  }
+  return out;
 }
 
 ConfigLookup find_config(const std::filesystem::path& dir) {

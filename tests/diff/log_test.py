@@ -102,6 +102,21 @@ def main():
         r = subprocess.run([LMC, "log", "x.yaml"], cwd=work, capture_output=True, text=True)
         check(r.returncode == 2 and r.stderr.count("\n") == 1,
               "outside a repository: %d %r" % (r.returncode, r.stderr))
+        # A shallow clone: the oldest commit it holds did not add the model; the history is
+        # cut there, and lmc log says so.
+        shallow = os.path.join(work, "shallow")
+        subprocess.run(["git", "clone", "-q", "--depth", "2", "file://" + repo, shallow],
+                       check=True, capture_output=True)
+        r = subprocess.run([LMC, "log", "programme/care-homes.yaml", "--format", "json"],
+                           cwd=shallow, capture_output=True, text=True)
+        check(r.returncode == 0, "lmc log in a shallow clone exits %d: %s" % (r.returncode, r.stderr))
+        oldest = json.loads(r.stdout)["commits"][-1]
+        check(oldest.get("history_cut") is True and oldest["changes"] == [],
+              "the shallow clone's oldest commit is not said to cut the history: %s" % oldest)
+        r = subprocess.run([LMC, "log", "programme/care-homes.yaml"], cwd=shallow,
+                           capture_output=True, text=True)
+        check("history is cut here" in r.stdout and "added" not in r.stdout.split("\n\n")[-1],
+              "the text does not say the history is cut: %s" % r.stdout[-400:])
     finally:
         shutil.rmtree(work)
     if FAILURES:

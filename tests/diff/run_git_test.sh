@@ -41,6 +41,11 @@ expect_exit 1 "-q prints nothing" "$lmc" diff -q HEAD~1:models/model.yaml models
 expect_exit 2 "a revision that does not exist" "$lmc" diff HEAD~7:models/model.yaml models/model.yaml
 [ "$(wc -l <"$work/err")" -eq 1 ] || fail "more than one line for a missing revision: $(cat "$work/err")"
 grep -q "^lmc: error: 'HEAD~7:models/model.yaml': " "$work/err" || fail "unclear: $(cat "$work/err")"
+# A misspelt branch, on a file and on a folder: git's reason, never "everything added".
+expect_exit 2 "a misspelt branch" "$lmc" diff mian:models/model.yaml models/model.yaml
+grep -q "invalid object name 'mian'" "$work/err" || fail "a misspelt branch says: $(cat "$work/err")"
+expect_exit 2 "a misspelt branch, a folder" "$lmc" diff mian:models models
+grep -q "mian" "$work/err" && ! grep -q "added" "$work/out" || fail "a misspelt branch on a folder: $(cat "$work/err" "$work/out")"
 # A model added in a revision: before it, the file is an empty model; everything is added.
 cp models/model.yaml models/added.yaml
 git add models/added.yaml && git commit -qm three

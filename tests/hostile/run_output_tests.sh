@@ -86,5 +86,39 @@ checks=$((checks + 1))
 timeout 10 "$lmc" export "$work/prog" >/dev/null 2>"$work/err"
 grep -q "is a directory" "$work/err" || fail "export DIR says: $(cat "$work/err")"
 
+# -o a FIFO with no reader: refused at once, not a hang.
+checks=$((checks + 1))
+mkfifo "$work/out-fifo"
+timeout 10 "$lmc" export "$work/single.yaml" --format csv -o "$work/out-fifo" >/dev/null 2>"$work/err"
+code=$?
+[ "$code" -eq 2 ] && grep -q "a pipe with no reader" "$work/err" || fail "-o FIFO with no reader: exit $code, says $(cat "$work/err")"
+# ... and with a reader, written to as a pipe.
+checks=$((checks + 1))
+(timeout 10 cat "$work/out-fifo" >"$work/from-fifo") &
+sleep 0.3
+timeout 10 "$lmc" export "$work/single.yaml" --format csv -o "$work/out-fifo" 2>"$work/err" || fail "-o FIFO with a reader: $(cat "$work/err")"
+wait
+cmp -s "$work/from-fifo" "$work/plan.csv" || fail "-o FIFO with a reader: the reader got something else"
+
+# A dangling symbolic link as output: written through (the link stays a link, its file made).
+checks=$((checks + 1))
+mkdir "$work/site"
+ln -s "site/plan-target.csv" "$work/dangling.csv"
+"$lmc" export "$work/single.yaml" --format csv -o "$work/dangling.csv" 2>"$work/err" || fail "-o dangling link: $(cat "$work/err")"
+[ -L "$work/dangling.csv" ] && cmp -s "$work/site/plan-target.csv" "$work/plan.csv" ||
+  fail "-o dangling link: the link was replaced by a file, or its file not written"
+
+# A symbolic link loop: named as a loop, as input and as output.
+checks=$((checks + 1))
+ln -s loop-b.yaml "$work/loop-a.yaml"
+ln -s loop-a.yaml "$work/loop-b.yaml"
+"$lmc" check "$work/loop-a.yaml" >/dev/null 2>"$work/err"
+code=$?
+[ "$code" -eq 2 ] && grep -q "symbolic link.*loop\|loop.*symbolic link" "$work/err" && ! grep -q "no such file" "$work/err" ||
+  fail "check LOOP: exit $code, says $(cat "$work/err")"
+"$lmc" export "$work/single.yaml" --format csv -o "$work/loop-a.yaml" >/dev/null 2>"$work/err"
+code=$?
+[ "$code" -eq 2 ] && grep -q "loop" "$work/err" || fail "-o LOOP: exit $code, says $(cat "$work/err")"
+
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -75,5 +75,37 @@ mkdir -p "$work/old"
 "$lmc" diff "$work/old" "$m" >"$work/diff" 2>&1
 grep -q "Frailty.YAML" "$work/diff" || fail "diff DIR DIR does not see Frailty.YAML: $(head -5 "$work/diff")"
 
+# A model hard-linked under two names is one model: checked once.
+checks=$((checks + 1))
+mkdir -p "$work/hard"
+cp "$model" "$work/hard/a.yaml"
+ln "$work/hard/a.yaml" "$work/hard/b.yaml"
+summary=$("$lmc" check "$work/hard" 2>&1 | tail -1)
+grep -q "^1 model checked" <<<"$summary" || fail "hard links: $summary (want 1 model)"
+"$lmc" check "$work/hard/a.yaml" "$work/hard/b.yaml" 2>&1 | tail -1 | grep -q "^1 model checked" ||
+  fail "hard links named twice: checked twice"
+
+# Standard input stops at the limit: a stream larger than 64 MB is refused without reading it
+# all (a bounded amount of memory).
+checks=$((checks + 1))
+head -c $((200 * 1024 * 1024)) /dev/zero | tr '\0' ' ' |
+  /usr/bin/time -o "$work/kb" -f '%M' "$lmc" check - >/dev/null 2>"$work/err"
+kb=$(tail -1 "$work/kb")
+grep -q "standard input.*64 MB" "$work/err" || fail "200 MB on stdin: says $(head -2 "$work/err")"
+[ "${kb:-999999999}" -lt 150000 ] || fail "200 MB on stdin: $kb KB of memory (read whole?)"
+
+# An `exclude` pattern that matches nothing is said once, with where patterns are relative to.
+checks=$((checks + 1))
+mkdir -p "$work/repo/models/drafts"
+cp "$model" "$work/repo/models/good.yaml"
+cp "$model" "$work/repo/models/drafts/wip.yaml"
+printf 'exclude: [drafts]\n' >"$work/repo/.lmc.yaml"
+"$lmc" check "$work/repo" >/dev/null 2>"$work/err"
+[ "$(grep -c "matches nothing" "$work/err")" -eq 1 ] && grep -q "models/drafts" "$work/err" ||
+  fail "an exclude matching nothing: says $(cat "$work/err")"
+printf 'exclude: [models/drafts]\n' >"$work/repo/.lmc.yaml"
+"$lmc" check "$work/repo" >/dev/null 2>"$work/err"
+! grep -q "matches nothing" "$work/err" || fail "an exclude that matches: $(cat "$work/err")"
+
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]

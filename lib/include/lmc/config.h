@@ -35,6 +35,17 @@ ConfigResult parse_config(const std::string& path, std::string text);
 bool is_excluded(const std::vector<std::string>& patterns, const std::string& relative,
                  std::size_t keep = 0);
 
+/// An exclude pattern that matches no file or directory below `base`, and a path below it
+/// the writer may have meant (empty when none): `drafts` for a folder at `models/drafts`.
+struct UnmatchedExclude {
+  std::string pattern;
+  std::string suggestion;
+};
+/// The patterns that match nothing, found with glob(3) from `base` (as is_excluded matches
+/// them); the suggestion comes from a bounded search of the folders below.
+std::vector<UnmatchedExclude> unmatched_excludes(const std::vector<std::string>& patterns,
+                                                 const std::filesystem::path& base);
+
 /// Where the configuration for a directory was found, and the files passed over on the way.
 struct ConfigLookup {
   std::optional<std::filesystem::path> file;
