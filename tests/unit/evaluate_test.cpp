@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <fstream>
 #include <map>
 #include <sstream>
 
@@ -166,27 +167,69 @@ TEST_CASE("the report's JSON and HTML carry the figures, escaped") {
   write_report(json, {{&r.loaded.model, r.e}}, ReportFormat::json);
   write_report(html, {{&r.loaded.model, r.e}}, ReportFormat::html);
   const auto j = nlohmann::json::parse(json.str());
-  CHECK(j["models"][0]["paths"]["from_activities_to_impacts"] == 3);
+  CHECK(j["models"][0]["paths"]["to_impacts"] == 3);
   CHECK(j["models"][0]["critical_assumptions"] == nlohmann::json::array({"on-c"}));
   CHECK(j["models"][0]["assumption_shares"][0]["share"] == 1.0);
   CHECK(html.str().find("&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt;") != std::string::npos);
   CHECK(html.str().find("<b>&") == std::string::npos);
 }
 
-TEST_CASE("a path starts at an activity nothing feeds, and at one a resource feeds directly") {
-  // line feeds triage, and so does the hub: paths from line (through triage) and from triage.
-  // first feeds second, and no resource feeds second: second starts no path of its own.
+TEST_CASE("a path starts at a resource, or at an activity no resource or activity feeds") {
+  // hub feeds triage, and so does line: paths from hub and from line, both through triage.
+  // first feeds second: second starts no path of its own.
   const auto r = evaluate_text(
       "resources:\n  - {id: hub, label: H, to: [triage]}\n"
       "activities:\n  - {id: line, label: L, to: [triage]}\n  - {id: triage, label: T, to: [o]}\n"
       "  - {id: first, label: F, to: [second]}\n  - {id: second, label: S, to: [o]}\n"
       "outputs:\n  - {id: o, label: O, to: [i]}\n"
       "impacts:\n  - {id: i, label: I}\n"
-      "assumptions:\n  - {id: calls, text: T, about: [\"line -> triage\"]}\n");
-  CHECK(r.e.paths == 3);  // line-triage-o-i, triage-o-i, first-second-o-i
+      "assumptions:\n  - {id: calls, text: T, about: [\"line -> triage\"]}\n"
+      "  - {id: staffed, text: T, about: [\"hub -> triage\"]}\n");
+  CHECK(r.e.paths == 3);  // hub-triage-o-i, line-triage-o-i, first-second-o-i
   CHECK(shares(r).at("calls") == 1);
+  CHECK(shares(r).at("staffed") == 1);  // a resource's link carries paths too
   CHECK(critical(r).empty());
-  // trace counts from the resources: hub-triage-o-i and line-triage-o-i pass through triage.
+  // trace counts the same paths: hub-triage-o-i and line-triage-o-i pass through triage.
   const Trace t = trace(r.loaded.model, *r.graph, r.graph->find("triage"), 50);
   CHECK(t.count == 2);
+}
+
+TEST_CASE("one definition of a path: report and trace through an impact count the same paths") {
+  // Issue #20 item 10: report counted from the activities (7 here), trace from the resources
+  // (13), so an assumption about a resource -> activity link rested on "0%" of the paths.
+  std::ifstream in(std::string(LMC_SOURCE_DIR) + "/examples/mcp-neighbourhood.yaml");
+  std::stringstream text;
+  text << in.rdbuf();
+  LoadResult loaded = load_model("mcp-neighbourhood.yaml", text.str());
+  REQUIRE(loaded.usable);
+  const Graph graph(loaded.model);
+  const Evaluation e = evaluate(loaded.model, graph, "");
+  double through_impacts = 0;
+  for (std::size_t i = 0; i < loaded.model.items.size(); ++i) {
+    if (loaded.model.items[i].stage == Stage::impact && graph.defines(static_cast<int>(i))) {
+      through_impacts += trace(loaded.model, graph, static_cast<int>(i), 0).count;
+    }
+  }
+  CHECK(e.paths == through_impacts);
+  CHECK(e.paths == 13);
+  bool found = false;
+  for (const AssumptionShare& s : e.shares) {
+    if (loaded.model.assumptions[s.assumption].id.value != "record-access") continue;
+    found = true;
+    CHECK(s.paths > 0);
+  }
+  CHECK(found);
+}
+
+TEST_CASE("paths start at the first stage a model has") {
+  // No resources: from the activities. No activities either: from the outputs.
+  auto r = evaluate_text(kDiamond);
+  CHECK(r.e.paths == 3);
+  r = evaluate_text("resources:\n  - {id: r, label: R, to: [a1, a2]}\n" + kDiamond);
+  CHECK(r.e.paths == 3);  // r-a1-o1-c-i, r-a1-o2-c-i, r-a2-o2-c-i
+  r = evaluate_text(
+      "outputs:\n  - {id: o1, label: O1, to: [c]}\n  - {id: o2, label: O2, to: [c]}\n"
+      "outcomes:\n  - {id: c, label: C, term: short, to: [i]}\n"
+      "impacts:\n  - {id: i, label: I}\n");
+  CHECK(r.e.paths == 2);
 }

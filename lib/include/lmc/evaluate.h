@@ -17,7 +17,7 @@ namespace lmc {
 
 struct AssumptionShare {
   int assumption = -1;  ///< index into Model::assumptions
-  double paths = 0;     ///< activity-to-impact paths that rest on it
+  double paths = 0;     ///< paths (lmc/paths.h) that rest on it
   double share = 0;     ///< of all such paths, 0..1
 };
 
@@ -27,7 +27,7 @@ struct Evaluation {
   int with_complete_indicator = 0;  ///< baseline, target, source and due
   std::array<int, 4> by_status{};   ///< untested, testing, holds, fails (AssumptionStatus order)
   std::vector<int> overdue;         ///< assumptions whose test is overdue
-  double paths = 0;                 ///< from the activities to an impact
+  double paths = 0;                 ///< to an impact (lmc/paths.h)
   std::vector<int> loop_items;      ///< left out of the count: they are in a loop
   std::vector<AssumptionShare> shares;  ///< every assumption, most paths first
   std::vector<int> critical;  ///< untested, testing or failed, and on every path (paths > 0)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -11,10 +12,6 @@
 #include "lmc/model.h"
 
 namespace lmc {
-
-/// Which paths: from the activities (an evaluator's view: what the programme does, to what it
-/// exists for), or from the resources and activities (a trace: everything that feeds it).
-enum class PathStart { activities, resources_and_activities };
 
 /// The assumptions and external factors attached to each item and link (indices into
 /// Model::assumptions and Model::factors), from their `about` and `affects` references.
@@ -26,14 +23,19 @@ struct Attachments {
   std::vector<int> factors_on_link(int from, int to) const;
 };
 
-/// Every path runs from a start item along sound links to the first impact it meets. A path
-/// starts where the programme's input enters: a start item (an activity; or a resource or
-/// activity) that no other start item feeds, and, counting from the activities, an activity a
-/// resource feeds directly. Items in a loop are set
-/// aside: paths through them cannot be counted, and loop_items() names them.
+/// The one definition of a path, shared by report, trace, export and the docs: a chain of sound
+/// links from where the programme's input enters to the first impact it meets. Start items are
+/// the resources and activities (or, in a model with neither, the items of its first stage); a
+/// path starts at a start item no other start item feeds: at a resource, or at an activity no
+/// resource or activity feeds. Items in a loop are set aside: paths through them cannot be
+/// counted, and loop_items() names them.
+/// Where a model's paths start, as the reports say it: "from the resources and activities",
+/// "from the activities", "from the outputs", ...
+std::string path_start(const Model& model);
+
 class Paths {
  public:
-  Paths(const Model& model, const Graph& graph, PathStart start);
+  Paths(const Model& model, const Graph& graph);
 
   /// How many paths there are (as a double: they can outnumber 64 bits).
   double total() const { return total_; }

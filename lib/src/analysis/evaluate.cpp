@@ -29,7 +29,7 @@ Evaluation evaluate(const Model& model, const Graph& graph, const std::string& t
     }
   }
 
-  const Paths paths(model, graph, PathStart::activities);
+  const Paths paths(model, graph);
   const Attachments on(model, graph);
   e.paths = paths.total();
   e.loop_items = paths.loop_items();
@@ -59,7 +59,7 @@ Evaluation evaluate(const Model& model, const Graph& graph, const std::string& t
 }
 
 Trace trace(const Model& model, const Graph& graph, int item, std::size_t limit) {
-  const Paths paths(model, graph, PathStart::resources_and_activities);
+  const Paths paths(model, graph);
   Trace t;
   t.item = item;
   t.count = paths.through(item);

@@ -55,7 +55,20 @@ std::vector<int> Attachments::factors_on_link(int from, int to) const {
   return on_link(link_factors, from, to);
 }
 
-Paths::Paths(const Model& model, const Graph& graph, PathStart start) : graph_(graph) {
+std::string path_start(const Model& model) {
+  Stage first = Stage::impact;
+  for (const Item& item : model.items) first = std::min(first, item.stage);
+  switch (first) {
+    case Stage::resource: return "from the resources and activities";
+    case Stage::activity: return "from the activities";
+    case Stage::output: return "from the outputs";
+    case Stage::outcome: return "from the outcomes";
+    case Stage::impact: break;
+  }
+  return "from the impacts";
+}
+
+Paths::Paths(const Model& model, const Graph& graph) : graph_(graph) {
   const std::size_t n = model.items.size();
   // Items in a loop of sound links: paths through them cannot be counted.
   std::vector<bool> loop(n, false);
@@ -64,14 +77,17 @@ Paths::Paths(const Model& model, const Graph& graph, PathStart start) : graph_(g
       for (int v : component) loop[v] = true;
     }
   }
+  // Paths start at the resources and activities, or at the first stage a model without them
+  // has: every stage up to the later of the activities and that first stage.
+  Stage first = Stage::impact;
+  for (std::size_t v = 0; v < n; ++v) {
+    if (graph.defines(static_cast<int>(v))) first = std::min(first, model.items[v].stage);
+  }
+  const Stage last_start = std::max(first, Stage::activity);
+  auto starts = [&](int v) { return model.items[v].stage <= last_start; };
   member_.assign(n, false);
   root_.assign(n, false);
   end_.assign(n, false);
-  auto starts = [&](int v) {
-    const Stage s = model.items[v].stage;
-    return s == Stage::activity ||
-           (start == PathStart::resources_and_activities && s == Stage::resource);
-  };
   for (std::size_t v = 0; v < n; ++v) {
     const int i = static_cast<int>(v);
     if (loop[v]) {
@@ -79,23 +95,18 @@ Paths::Paths(const Model& model, const Graph& graph, PathStart start) : graph_(g
       continue;
     }
     // Only the first definition of an id takes part (a duplicate is an error reported
-    // elsewhere), and resources only when paths start there.
+    // elsewhere).
     if (!graph.defines(i)) continue;
-    if (model.items[v].stage == Stage::resource && start == PathStart::activities) continue;
     member_[v] = true;
     end_[v] = model.items[v].stage == Stage::impact;
   }
   // A path starts where the programme's input enters: at a start item no other start item
-  // feeds, and (counting from the activities) also at an activity a resource feeds directly,
-  // though another activity feeds it too.
+  // feeds.
   for (std::size_t v = 0; v < n; ++v) {
     if (!member_[v] || !starts(static_cast<int>(v))) continue;
-    bool fed = false, resourced = false;
-    for (int p : graph.predecessors(static_cast<int>(v))) {
-      fed = fed || (member_[p] && starts(p));
-      resourced = resourced || model.items[p].stage == Stage::resource;
-    }
-    root_[v] = !fed || (start == PathStart::activities && resourced);
+    bool fed = false;
+    for (int p : graph.predecessors(static_cast<int>(v))) fed = fed || (member_[p] && starts(p));
+    root_[v] = !fed;
   }
   // A topological order of the members (Kahn), along the links a path may take.
   std::vector<int> indegree(n, 0);

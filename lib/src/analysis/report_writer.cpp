@@ -7,6 +7,7 @@
 
 #include "analysis/rollup_json.h"
 #include "lmc/evaluate.h"
+#include "lmc/paths.h"
 #include "lmc/rollup.h"
 #include "lmc/source.h"
 #include "report/json_util.h"
@@ -77,7 +78,7 @@ Json report_json(const Model& m, const Evaluation& e) {
       Json{{"total", m.assumptions.size()}, {"by_status", status}, {"overdue_tests", overdue}};
   Json loops = Json::array();
   for (int v : e.loop_items) loops.push_back(m.items[v].id.value);
-  j["paths"] = Json{{"from_activities_to_impacts", e.paths}, {"not_counted_in_loops", loops}};
+  j["paths"] = Json{{"to_impacts", e.paths}, {"not_counted_in_loops", loops}};
   Json critical = Json::array();
   for (int a : e.critical) critical.push_back(m.assumptions[a].id.value);
   j["critical_assumptions"] = critical;
@@ -127,8 +128,8 @@ void text_report(std::ostream& out, const Model& m, const Evaluation& e, bool ma
     }
   }
   out << "\n" << h2 << "What the theory rests on\n\n";
-  out << fmt::format("{} path{} from the activities to an impact.", count(e.paths),
-                     e.paths == 1 ? "" : "s");
+  out << fmt::format("{} path{} {} to an impact.", count(e.paths), e.paths == 1 ? "" : "s",
+                     path_start(m));
   if (!e.loop_items.empty()) {
     std::string names;
     for (int v : e.loop_items) names += (names.empty() ? "" : ", ") + m.items[v].id.value;
@@ -213,7 +214,7 @@ void html_report(std::ostream& out, const std::vector<EvaluatedModel>& models) {
           << ")</p>\n";
     }
     out << "<h3>What the theory rests on</h3>\n<p>" << count(e.paths) << " path"
-        << (e.paths == 1 ? "" : "s") << " from the activities to an impact.";
+        << (e.paths == 1 ? "" : "s") << " " << path_start(m) << " to an impact.";
     if (!e.loop_items.empty()) {
       out << " Not counted: the paths through";
       for (std::size_t k = 0; k < e.loop_items.size(); ++k) {
@@ -319,10 +320,9 @@ void write_trace(std::ostream& out, const Model& m, const Graph& g, const Trace&
                           {"list", paths}});
     return;
   }
-  out << fmt::format(
-      "{} '{}' ({}): {} path{} from a resource or activity to an impact pass through it",
-      stage_name(item.stage), printable(item.id.value), printable(item.label.value), count(t.count),
-      t.count == 1 ? "" : "s");
+  out << fmt::format("{} '{}' ({}): {} path{} {} to an impact pass through it",
+                     stage_name(item.stage), printable(item.id.value), printable(item.label.value),
+                     count(t.count), t.count == 1 ? "" : "s", path_start(m));
   if (t.count > static_cast<double>(t.shown.size()))
     out << fmt::format("; the first {}", t.shown.size());
   out << "\n";
