@@ -89,6 +89,11 @@ constexpr Rule kRules[] = {
     {"unmeasured-outcome", Severity::warning, Category::evaluation, "an outcome has no indicator",
      "add an indicator: what will be measured, from which source, against which baseline",
      &check_unmeasured_outcome},
+    {"unproduced-output", Severity::warning, Category::logic,
+     "no activity links to an output: nothing produces it",
+     "link the activity that delivers it to the output (`to: [output-id]`), and the output on "
+     "to the outcome it leads to",
+     nullptr, &check_unproduced_output},
     {"unresourced-activity", Severity::info, Category::logic,
      "no resource links to an activity, directly or through the activities before it",
      "link the resource that pays for or staffs the activity, with `to: [activity-id]`", nullptr,

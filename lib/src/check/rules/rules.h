@@ -21,6 +21,7 @@ void check_skipped_stage(const RuleContext& ctx, Findings& out);
 void check_stranded_outcome(const RuleContext& ctx, Findings& out);
 void check_unknown_reference(const RuleContext& ctx, Findings& out);
 void check_unlinked_activity(const RuleContext& ctx, Findings& out);
+void check_unproduced_output(const RuleContext& ctx, Findings& out);
 void check_unresourced_activity(const RuleContext& ctx, Findings& out);
 void check_unsupported_outcome(const RuleContext& ctx, Findings& out);
 void check_unused_resource(const RuleContext& ctx, Findings& out);
