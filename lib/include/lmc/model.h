@@ -77,8 +77,9 @@ struct Item {
   Span term_span;
   Stage stage = Stage::resource;
   Term term = Term::none;
-  bool links_doubtful = false;  ///< `to`/`from` had an error the loader reported
-  bool term_doubtful = false;   ///< `term` had an error the loader reported
+  bool links_doubtful = false;       ///< `to`/`from` had an error the loader reported
+  bool term_doubtful = false;        ///< `term` had an error the loader reported
+  bool indicators_doubtful = false;  ///< `indicators` had errors and none could be read
 
   std::span<const Indicator> indicators() const {
     return extras ? std::span<const Indicator>(extras->indicators) : std::span<const Indicator>();

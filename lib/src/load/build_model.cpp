@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdio>
 
 #include "lmc/load.h"
 #include "lmc/rules.h"
@@ -119,8 +121,11 @@ class ModelBuilder {
   // Iterates a mapping's entries, reporting unknown keys, non-text keys and aliases. Calls
   // fn(key text, key node, value node) for each known key.
   template <typename Fn>
-  void each_entry(NodeId map, MapKind mk, Stage stage, std::string_view where, std::string item,
-                  Fn fn) {
+  std::vector<std::string> each_entry(NodeId map, MapKind mk, Stage stage, std::string_view where,
+                                      std::string item, Fn fn) {
+    // The keys the unknown ones probably meant: a misspelt `lable:` is then one finding, not
+    // also a missing label.
+    std::vector<std::string> meant;
     const auto kids = doc_.children(map);
     for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
       const NodeId k = kids[i], v = kids[i + 1];
@@ -132,7 +137,9 @@ class ModelBuilder {
       const std::string_view name = doc_.scalar(k);
       const format::KeySpec* spec = format::find_key(mk, name);
       if (!spec || (mk == MapKind::item && !(spec->stages & format::stage_bit(stage)))) {
-        unknown_key(k, name, mk, stage, where, item);
+        if (std::string near = unknown_key(k, name, mk, stage, where, item); !near.empty()) {
+          meant.push_back(std::move(near));
+        }
         continue;
       }
       if (kind(v) == NodeKind::alias) {
@@ -142,6 +149,7 @@ class ModelBuilder {
       }
       fn(name, k, v);
     }
+    return meant;
   }
 
   // Whether a key stands right after a comma inside a `{...}` mapping, with no ': ' of its own
@@ -162,13 +170,14 @@ class ModelBuilder {
     return false;
   }
 
-  void unknown_key(NodeId k, std::string_view name, MapKind mk, Stage stage, std::string_view where,
-                   const std::string& item) {
+  // Reports an unknown key; returns the key it probably meant, if any.
+  std::string unknown_key(NodeId k, std::string_view name, MapKind mk, Stage stage,
+                          std::string_view where, const std::string& item) {
     if (mk == MapKind::item && format::find_key(mk, name)) {
       const std::string_view only = name == "term" ? "outcomes" : "outputs, outcomes and impacts";
       report("unknown-key", doc_.span(k),
              fmt::format("'{}' is not a key of {}: only {} have it", name, where, only), {}, item);
-      return;
+      return {};
     }
     const auto names = format::key_names(mk, stage);
     if (split_by_comma(k)) {
@@ -177,12 +186,13 @@ class ModelBuilder {
                          "in a `{{...}}` mapping",
                          name, where),
              "put the value that has a comma in quotes: label: \"..., ...\"", item);
-      return;
+      return {};
     }
     std::string near = nearest(name, names);
     Diagnostic& d = report("unknown-key", doc_.span(k),
                            fmt::format("unknown key '{}' in {}", name, where), {}, item);
     if (!near.empty()) suggest_replacement(d, std::string(name), near);
+    return near;
   }
 
   // Text values: any scalar is text. Returns false (and reports) for lists and mappings.
@@ -238,12 +248,47 @@ class ModelBuilder {
                        value.substr(0, 4), std::stoi(value.substr(8, 2)));
   }
 
+  // A date written day first, as in the UK (30/06/2017, 3.6.2017, 30-06-2017), in the form the
+  // format takes (2017-06-30); empty when it is not one.
+  static std::string day_first_date(const std::string& value) {
+    int day = 0, month = 0, year = 0;
+    char sep1 = 0, sep2 = 0;
+    int used = 0;
+    if (std::sscanf(value.c_str(), "%2d%c%2d%c%4d%n", &day, &sep1, &month, &sep2, &year, &used) !=
+            5 ||
+        static_cast<std::size_t>(used) != value.size() || sep1 != sep2 ||
+        (sep1 != '/' && sep1 != '.' && sep1 != '-') || year < 1000) {
+      return {};
+    }
+    const std::string iso = fmt::format("{:04}-{:02}-{:02}", year, month, day);
+    return is_valid_date(iso) ? iso : std::string();
+  }
+
   void read_date(NodeId k, NodeId v, Text& out, std::string_view what, const std::string& item) {
     if (!read_text(k, v, out, what, item)) return;
     if (!is_valid_date(out.value)) {
-      report("invalid-value", out.span, date_problem(what, out.value), {}, item);
+      Diagnostic& d = report("invalid-value", out.span, date_problem(what, out.value), {}, item);
+      if (std::string iso = day_first_date(out.value); !iso.empty()) {
+        suggest_replacement(d, out.value, iso);
+      }
       out = Text{};
     }
+  }
+
+  // An id made from words written where an id belongs ("care planned" -> "care-planned"): runs
+  // of spaces become '-'; empty when that makes no valid id (other characters are left for the
+  // writer to choose).
+  static std::string id_from_words(std::string_view text) {
+    std::string id;
+    for (const char c : text) {
+      if (c != ' ' && c != '\t') {
+        id += c;
+      } else if (!id.empty() && id.back() != '-') {
+        id += '-';
+      }
+    }
+    while (!id.empty() && id.back() == '-') id.pop_back();
+    return id != text && format::is_valid_id(id) ? id : std::string();
   }
 
   // Reads an id value; a malformed id is reported and remembered so references to it are not
@@ -251,10 +296,14 @@ class ModelBuilder {
   void read_id(NodeId k, NodeId v, Text& out, std::string_view what) {
     if (!read_text(k, v, out, what, {}, true)) return;
     if (!format::is_valid_id(out.value)) {
-      report("invalid-value", out.span,
-             fmt::format("'{}' is not a valid id: an id starts with a letter and has only "
-                         "letters, digits, '-' and '_'",
-                         out.value));
+      Diagnostic& d =
+          report("invalid-value", out.span,
+                 fmt::format("'{}' is not a valid id: an id starts with a letter and has only "
+                             "letters, digits, '-' and '_'",
+                             out.value));
+      if (std::string fixed = id_from_words(out.value); !fixed.empty()) {
+        suggest_replacement(d, out.value, fixed);
+      }
       model_.rejected_ids.push_back(out.value);
       out = Text{};
     }
@@ -275,6 +324,17 @@ class ModelBuilder {
       names.push_back(name);
     }
     std::string near = nearest(t.value, names);
+    if (near.empty()) {
+      // "long-term", "Short term": the choice written as a word of a longer phrase.
+      std::string first;
+      for (const char c : t.value) {
+        if (c == '-' || c == '_' || c == ' ') break;
+        first += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+      for (const std::string_view name : names) {
+        if (first == name) near = std::string(name);
+      }
+    }
     std::string list;
     for (std::size_t i = 0; i < names.size(); ++i) {
       list += fmt::format("{}{}", i == 0 ? "" : (i + 1 == names.size() ? " or " : ", "), names[i]);
@@ -445,9 +505,16 @@ class ModelBuilder {
       if (kind(n) == NodeKind::mapping) {
         fn(n);
       } else if (kind(n) != NodeKind::null) {
-        report("invalid-value", doc_.span(n),
-               fmt::format("each entry of '{}' should be a mapping with keys such as id, not {}",
-                           section, kind_noun(kind(n))));
+        Diagnostic& d = report(
+            "invalid-value", doc_.span(n),
+            fmt::format("each entry of '{}' should be a mapping with keys such as {}, not {}",
+                        section, section == "indicators" ? "label" : "id", kind_noun(kind(n))));
+        if (section == "indicators" && kind(n) == NodeKind::scalar) {
+          d.suggestion = fmt::format(
+              "write it as `{{label: {}}}`, and add its baseline, target, "
+              "source and due date",
+              doc_.scalar(n));
+        }
       }
     }
   }
@@ -497,7 +564,7 @@ class ModelBuilder {
     static constexpr std::pair<std::string_view, Term> kTerms[] = {
         {"short", Term::short_term}, {"medium", Term::medium_term}, {"long", Term::long_term}};
     bool has_label = false;
-    each_entry(
+    const std::vector<std::string> meant = each_entry(
         map, MapKind::item, stage, fmt::format("an {}", stage_name(stage)), item,
         [&](std::string_view name, NodeId k, NodeId v) {
           if (name == "id") return;
@@ -537,11 +604,14 @@ class ModelBuilder {
             it.extra().model = std::move(path);
           }
         });
-    if (idv == kNoNode) {
+    auto misspelt = [&](std::string_view key) {
+      return std::find(meant.begin(), meant.end(), key) != meant.end();
+    };
+    if (idv == kNoNode && !misspelt("id")) {
       report("missing-field", it.span, fmt::format("this {} has no id", stage_name(stage)),
              "add `id: ...`: a short name other items link to");
     }
-    if (!has_label) {
+    if (!has_label && !misspelt("label")) {
       report("missing-field", it.id.present() ? it.id.span : it.span,
              fmt::format("{} has no label", where), "add `label: ...`: the text in its box", item);
     }
@@ -549,37 +619,42 @@ class ModelBuilder {
   }
 
   void build_indicators(NodeId v, Item& it, const std::string& item) {
+    const std::size_t before = out_.diagnostics.size();
     each_element(v, "indicators", [&](NodeId map) {
       Indicator ind;
       ind.span = doc_.span(map);
       bool has_label = false;
       const std::size_t reported = out_.diagnostics.size();
-      each_entry(map, MapKind::indicator, it.stage, "an indicator", item,
-                 [&](std::string_view name, NodeId k, NodeId val) {
-                   if (name == "label") {
-                     has_label = true;
-                     read_text(k, val, ind.label, "the indicator's label", item, true);
-                   } else if (name == "id") {
-                     read_id(k, val, ind.id, "the indicator's id");
-                   } else if (name == "due") {
-                     read_date(k, val, ind.due, "'due'", item);
-                   } else if (name == "source") {
-                     read_text(k, val, ind.source, "'source'", item);
-                   } else if (name == "baseline") {
-                     read_text(k, val, ind.baseline, "'baseline'", item);
-                   } else if (name == "target") {
-                     read_text(k, val, ind.target, "'target'", item);
-                   } else if (name == "frequency") {
-                     read_text(k, val, ind.frequency, "'frequency'", item);
-                   }
-                 });
+      const std::vector<std::string> meant =
+          each_entry(map, MapKind::indicator, it.stage, "an indicator", item,
+                     [&](std::string_view name, NodeId k, NodeId val) {
+                       if (name == "label") {
+                         has_label = true;
+                         read_text(k, val, ind.label, "the indicator's label", item, true);
+                       } else if (name == "id") {
+                         read_id(k, val, ind.id, "the indicator's id");
+                       } else if (name == "due") {
+                         read_date(k, val, ind.due, "'due'", item);
+                       } else if (name == "source") {
+                         read_text(k, val, ind.source, "'source'", item);
+                       } else if (name == "baseline") {
+                         read_text(k, val, ind.baseline, "'baseline'", item);
+                       } else if (name == "target") {
+                         read_text(k, val, ind.target, "'target'", item);
+                       } else if (name == "frequency") {
+                         read_text(k, val, ind.frequency, "'frequency'", item);
+                       }
+                     });
       ind.doubtful = out_.diagnostics.size() > reported;
-      if (!has_label) {
+      if (!has_label && std::find(meant.begin(), meant.end(), "label") == meant.end()) {
         report("missing-field", ind.span, "this indicator has no label",
                "add `label: ...`: what is measured", item);
       }
       it.extra().indicators.push_back(std::move(ind));
     });
+    // Indicators written wrongly (as plain text) were reported: the outcome is not also
+    // "unmeasured".
+    if (it.indicators().empty() && out_.diagnostics.size() > before) it.indicators_doubtful = true;
   }
 
   // The id and text every assumption and external factor needs.

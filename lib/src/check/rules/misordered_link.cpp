@@ -41,7 +41,28 @@ void check_misordered_link(const RuleContext& ctx, Findings& out) {
           describe(g, bad.from, m), describe(g, bad.to, m));
     }
     std::string suggestion;
-    if (from.stage == to.stage && from.stage != Stage::outcome) {
+    // An output that links to an activity while another activity produces it: "the people
+    // found then get an assessment". Reversing the arrow would say the activity produces the
+    // output, which is false: sequence the activities, or lead the output on. (With no
+    // producer, the arrow was most likely written the wrong way round, and reversing it is
+    // the fix.)
+    std::string producer;
+    if (from.stage == Stage::output && to.stage == Stage::activity) {
+      for (int p : g.predecessors(bad.from)) {
+        if (g.item(p).stage == Stage::activity && p != bad.to) {
+          producer = g.name(p, m);
+          break;
+        }
+      }
+    }
+    if (!producer.empty()) {
+      suggestion = fmt::format(
+          "to say that {} follows on from '{}', put the activities in sequence: `to: [{}]` on "
+          "activity '{}', which produces '{}'; or link '{}' forward to the outcome it leads to "
+          "(writing `from` instead would say that '{}' produces '{}')",
+          describe(g, bad.to, m), g.name(bad.from, m), g.name(bad.to, m), producer,
+          g.name(bad.from, m), g.name(bad.from, m), g.name(bad.to, m), g.name(bad.from, m));
+    } else if (from.stage == to.stage && from.stage != Stage::outcome) {
       // Swapping `to` and `from` cannot help within one column.
       suggestion = fmt::format(
           "link both to an item of a later stage instead, or move one of them to the stage it "

@@ -88,7 +88,14 @@ void check_unknown_reference(const RuleContext& ctx, Findings& out) {
       default: continue;
     }
     Diagnostic& d = out.add_in(bad.model, ref.span, bad.holder, std::move(message));
-    if (!bad.syntax_hint.empty()) {
+    if (bad.status == Graph::RefStatus::no_such_link) {
+      // Both ids are right: the link is what is missing, not a spelling.
+      const auto link = parse_link_ref(ref.target);
+      d.suggestion = fmt::format(
+          "add the link {} -> {} (`to: [{}]` on '{}'), or attach the {} to a link the model has",
+          link->first, link->second, link->second, link->first,
+          ref.kind == Ref::Kind::affects ? "external factor" : "assumption");
+    } else if (!bad.syntax_hint.empty()) {
       d.suggestion = bad.syntax_hint;
     } else if (!bad.suggestion.empty()) {
       suggest_replacement(d, ref.target, bad.suggestion);

@@ -8,7 +8,8 @@ namespace lmc {
 void check_unmeasured_outcome(const Model& m, const RuleContext& ctx, Findings& out) {
   for (std::size_t i = 0; i < m.items.size(); ++i) {
     const Item& it = m.items[i];
-    if (it.stage != Stage::outcome || !ctx.graph.defines(ctx.node(i)) || !it.indicators().empty()) {
+    if (it.stage != Stage::outcome || !ctx.graph.defines(ctx.node(i)) || !it.indicators().empty() ||
+        it.indicators_doubtful) {
       continue;
     }
     out.add(it.id.span, it.id.value,
