@@ -125,6 +125,10 @@ int run_diff(const DiffArgs& args) {
       return kExitUsage;
     }
     const Model& model = after.loaded->model;
+    if (auto why = too_large_to_draw(model)) {
+      print_error(*why);
+      return kExitUsage;
+    }
     RenderOptions options;
     options.format = *format;
     options.page = page_geometry(model.render.page.value_or(PageSize::a4),

@@ -182,6 +182,10 @@ bool draw_book(const CheckedSet& c, const RenderArgs& args, OutputFormat format)
       settings.previous_order.clear();
       add_programme_marks(
           settings, set, m, [](int) { return std::string(); }, [&](int t) { return page[t]; });
+      if (auto why = too_large_to_draw(set.models[m]->model, settings.stubs)) {
+        print_error(*why);
+        return false;
+      }
       pages.push_back(draw_dot(set.models[m]->model, c.findings_in(m), settings));
     }
     return write_drawing(render_book(pages), args.output);

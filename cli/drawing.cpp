@@ -28,6 +28,11 @@ BookPage draw_dot(const Model& model, const std::vector<Diagnostic>& findings,
 
 RenderResult draw(const Model& model, const std::vector<Diagnostic>& findings,
                   const DrawSettings& settings) {
+  if (auto why = too_large_to_draw(model, settings.stubs)) {
+    RenderResult refused;
+    refused.error = std::move(*why);
+    return refused;
+  }
   BookPage page = draw_dot(model, findings, settings);
   if (settings.format == OutputFormat::dot) {
     RenderResult r;

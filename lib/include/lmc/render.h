@@ -130,6 +130,17 @@ PageFit fit_page(const Model& model, const PageGeometry& page,
                  std::optional<double> at_least = std::nullopt,
                  const std::vector<StubItem>& stubs = {});
 
+/// The most boxes lmc lays out in one column (or row): many times what any page holds legibly
+/// (about 60 on A4 and 170 on A0 at 7 pt), and few enough that the layout's ordering phase,
+/// whose memory grows with the square of a column, stays small. Graphviz is never handed more.
+inline constexpr std::size_t kMaxColumnBoxes = 1000;
+
+/// Why a model cannot be laid out at all, as a located sentence ("m.yaml:5:1: the Outputs
+/// column has 46500 boxes; ..."), or nullopt when it can. to_dot() draws nothing for such a
+/// model; callers ask first and say this instead.
+std::optional<std::string> too_large_to_draw(const Model& model,
+                                             const std::vector<StubItem>& stubs = {});
+
 /// Box text never prints smaller than this for a model page-overflow passes.
 inline constexpr double kMinTextSize = 7.0;
 
@@ -137,7 +148,7 @@ inline constexpr double kMinTextSize = 7.0;
 /// order within columns from Graphviz's dot, the positions and the routes lmc's own), ready for
 /// Graphviz's nop2 layout. Deterministic, every user text escaped, node names from the model's
 /// ids. Carries a layout memo (the order of the boxes) that read_layout_memo() finds again in
-/// anything render_dot() makes of it.
+/// anything render_dot() makes of it. Empty for a model too_large_to_draw() refuses.
 std::string to_dot(const Model& model, const Decorations& decorations = {},
                    const DiagramOptions& options = {});
 

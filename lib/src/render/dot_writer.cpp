@@ -464,8 +464,27 @@ Decorations annotate_findings(const Model& model, const std::vector<Diagnostic>&
   return d;
 }
 
+std::optional<std::string> too_large_to_draw(const Model& model,
+                                             const std::vector<StubItem>& stubs) {
+  const auto& columns = render::column_defs();
+  std::vector<std::size_t> counts(columns.size(), 0);
+  for (const Item& it : model.items) ++counts[render::column_of(it.stage, it.term)];
+  for (const StubItem& stub : stubs) ++counts[render::column_of(stub.stage, stub.term)];
+  const auto most = std::max_element(counts.begin(), counts.end());
+  if (*most <= kMaxColumnBoxes) return std::nullopt;
+  const auto& column = columns[static_cast<std::size_t>(most - counts.begin())];
+  const Span at = model.section_spans[static_cast<int>(column.stage)];
+  return fmt::format(
+      "{}:{}:{}: the {} column has {} boxes; lmc lays out up to {} in a column (a legible page "
+      "holds about 60): split the model into work streams, each a model of its own that a box "
+      "names with `model:`",
+      model.path, at.known() ? at.line : 1, at.known() ? at.column : 1, column.title, *most,
+      kMaxColumnBoxes);
+}
+
 std::string to_dot(const Model& model, const Decorations& decorations,
                    const DiagramOptions& options) {
+  if (too_large_to_draw(model, decorations.stubs)) return {};
   const Graph graph(model);
   Diagram diagram = render::build_diagram(model, graph, decorations, options.indicators);
   render::order_columns(diagram, options.previous_order);

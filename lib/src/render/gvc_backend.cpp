@@ -335,6 +335,12 @@ void embed_memo(std::string& data, OutputFormat format, std::string_view memo) {
 
 RenderResult render_book(const std::vector<BookPage>& pages) {
   RenderResult result;
+  for (const BookPage& page : pages) {
+    if (page.dot.empty()) {
+      result.error = "nothing to draw on a page: its model is too large to lay out";
+      return result;
+    }
+  }
   const Session session(result);
   GVC_t* const gvc = session.gvc();
   if (!gvc) return result;
@@ -475,6 +481,10 @@ std::vector<std::vector<int>> dot_order(const Diagram& d,
 
 RenderResult render_dot(const std::string& dot, const RenderOptions& options) {
   RenderResult result;
+  if (dot.empty()) {
+    result.error = "nothing to draw: the model is too large to lay out";
+    return result;
+  }
   const Session session(result);
   GVC_t* const gvc = session.gvc();
   if (!gvc) return result;

@@ -10,6 +10,21 @@ namespace lmc {
 
 void check_unproduced_output(const RuleContext& ctx, Findings& out) {
   const Graph& g = ctx.graph;
+  // For each item, the first activity that links to it (-1: none), found once: an outcome
+  // many outputs lead to is looked at once, not once an output.
+  std::vector<int> activity_before(g.size(), -2);
+  auto first_activity = [&](int item) {
+    if (activity_before[item] == -2) {
+      activity_before[item] = -1;
+      for (int p : g.meant_predecessors(item)) {
+        if (g.item(p).stage == Stage::activity) {
+          activity_before[item] = p;
+          break;
+        }
+      }
+    }
+    return activity_before[item];
+  };
   for (int i = 0; i < g.size(); ++i) {
     const Item& it = g.item(i);
     if (it.stage != Stage::output || !g.defines(i) || g.in_doubt(i)) continue;
@@ -17,11 +32,10 @@ void check_unproduced_output(const RuleContext& ctx, Findings& out) {
     // An activity that links past it, to what this output leads to: the likely fix.
     std::string past;
     for (int s : g.successors(i)) {
-      for (int p : g.meant_predecessors(s)) {
-        if (g.item(p).stage == Stage::activity && past.empty()) {
-          past = fmt::format("; {} links straight past it to {}", describe(g, p, g.model_of(i)),
-                             describe(g, s, g.model_of(i)));
-        }
+      if (const int p = first_activity(s); p >= 0) {
+        past = fmt::format("; {} links straight past it to {}", describe(g, p, g.model_of(i)),
+                           describe(g, s, g.model_of(i)));
+        break;
       }
     }
     out.add_in(
