@@ -52,10 +52,13 @@ enum class Overwrite { never, allowed };
 /// reads: a file larger than kMaxModelBytes is not read (`size` says how large it is), and a
 /// directory, device, pipe or socket is refused without blocking. `error` says why it failed,
 /// as a sentence about the file ("cannot be read: Permission denied"). Unless `overwrite` says
-/// otherwise, the file is remembered, and no output of this run is written over it.
+/// otherwise, the file is remembered, and no output of this run is written over it. `opened`
+/// receives where the file read really is (links resolved, from the open file itself, so a
+/// link swapped in between a check and the read cannot mislead the caller).
 ReadError read_file(const std::filesystem::path& path, std::string& out,
                     std::string* error = nullptr, std::uintmax_t* size = nullptr,
-                    Overwrite overwrite = Overwrite::never);
+                    Overwrite overwrite = Overwrite::never,
+                    std::filesystem::path* opened = nullptr);
 
 /// Reads `fd` to its end into `out`, stopping as soon as it holds more than `limit` bytes
 /// (then false, with `out` empty): a stream is never held whole before its size is known.

@@ -28,7 +28,7 @@ namespace fs = std::filesystem;
 namespace {}  // namespace
 
 ReadError read_file(const fs::path& p, std::string& out, std::string* error, std::uintmax_t* size,
-                    Overwrite overwrite) {
+                    Overwrite overwrite, fs::path* opened) {
   auto fail = [&](ReadError e, std::string why) {
     if (error) *error = std::move(why);
     return e;
@@ -47,6 +47,11 @@ ReadError read_file(const fs::path& p, std::string& out, std::string* error, std
                             "model files");
   }
   if (overwrite == Overwrite::never) remember_input(p, st.st_dev, st.st_ino);
+  if (opened) {
+    std::error_code ec;
+    *opened = fs::read_symlink("/proc/self/fd/" + std::to_string(fd), ec);
+    if (ec) opened->clear();
+  }
   const auto bytes = static_cast<std::uintmax_t>(st.st_size);
   if (size) *size = bytes;
   if (bytes > kMaxModelBytes) {

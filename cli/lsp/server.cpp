@@ -251,6 +251,7 @@ void Server::notification(const std::string& method, const Json& params) {
     Document doc;
     doc.uri = td.at("uri").get<std::string>();
     doc.path = uri_to_path(doc.uri);
+    if (doc.path) doc.real = canonical_path(*doc.path);
     doc.text = td.at("text").get<std::string>();
     doc.version = td.contains("version") ? protocol_integer(td["version"], "version") : 0;
     doc.due = Clock::now();
@@ -270,8 +271,31 @@ void Server::notification(const std::string& method, const Json& params) {
     }
     doc->due = Clock::now() + options_.debounce;
   } else if (method == "textDocument/didSave") {
-    // Another open model may link to the one saved: check them all again.
-    for (auto& [uri, doc] : documents_) doc.due = Clock::now();
+    // The saved model, and the open models that name it (loaded or not), are checked again;
+    // a saved configuration may change every finding.
+    const Document* saved = document(params);
+    const bool config = saved && saved->path && fs::path(*saved->path).filename() == ".lmc.yaml";
+    for (auto& [uri, doc] : documents_) {
+      if (!saved || config || &doc == saved ||
+          (doc.checked && doc.checked->set.depends_on(fs::path(saved->real)))) {
+        doc.due = Clock::now();
+      }
+    }
+  } else if (method == "workspace/didChangeWatchedFiles") {
+    // A file changed on disk (a branch switch, a pull): the open models that name it.
+    std::set<std::string> changed;
+    for (const Json& change : params.at("changes")) {
+      if (auto path = uri_to_path(change.at("uri").get<std::string>())) {
+        changed.insert(canonical_path(*path));
+      }
+    }
+    for (auto& [uri, doc] : documents_) {
+      if (doc.checked && std::any_of(changed.begin(), changed.end(), [&](const std::string& p) {
+            return doc.checked->set.depends_on(fs::path(p));
+          })) {
+        doc.due = Clock::now();
+      }
+    }
   } else if (method == "textDocument/didClose") {
     const auto it = documents_.find(params.at("textDocument").at("uri").get<std::string>());
     if (it == documents_.end()) return;
@@ -299,13 +323,14 @@ void Server::check_due() {
   std::set<std::string> changed;
   for (Document* doc : due) {
     check(*doc);
-    if (doc->path) changed.insert(canonical_path(*doc->path));
+    if (doc->path) changed.insert(doc->real);
   }
   for (auto& [uri, doc] : documents_) {
     if (!doc.checked || std::find(due.begin(), due.end(), &doc) != due.end()) continue;
-    const std::vector<fs::path>& reached = doc.checked->set.real;
-    if (std::any_of(reached.begin() + 1, reached.end(), [&](const fs::path& p) {
-          return !p.empty() && changed.count(canonical_path(p));
+    // Every file it names, loaded or not: a work stream fixed after it was broken (or made
+    // again after it was deleted) re-publishes the programme that names it.
+    if (std::any_of(changed.begin(), changed.end(), [&](const std::string& p) {
+          return doc.checked->set.depends_on(fs::path(p));
         })) {
       check(doc);
     }
@@ -320,7 +345,7 @@ void Server::check(Document& doc) {
   // The models it reaches are read as the editor has them, saved or not.
   std::map<std::string, const std::string*> open;
   for (const auto& [uri, other] : documents_) {
-    if (other.path) open[canonical_path(*other.path)] = &other.text;
+    if (other.path) open[other.real] = &other.text;
   }
   const ReadFileFn disk = model_file_reader();
   ReadFileFn read = [&open, &disk](const fs::path& p, std::string& text, std::string& why,

@@ -46,6 +46,7 @@ class Server {
   struct Document {
     std::string uri;
     std::optional<std::string> path;  ///< for file: URIs
+    std::string real;                 ///< its path with links resolved, once, at open
     std::string text;
     int version = 0;
     /// When to check it again; none while its findings are of its current text.

@@ -6,6 +6,7 @@
 // brings stay out of every other command's start-up.
 #include <arpa/inet.h>
 #include <netdb.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/socket.h>
@@ -25,6 +26,7 @@
 #include "checked_model.h"
 #include "cli.h"
 #include "serve/assets.h"
+#include "serve/connection_guard.h"
 #include "serve/workspace.h"
 #include "serve_options.h"
 #include "watcher.h"
@@ -150,6 +152,10 @@ void open_browser(const std::string& url) {
   }
 }
 
+// The server's threads, and how many of them event streams may hold.
+constexpr int kThreads = 64;
+constexpr int kMaxStreams = 48;
+
 void send_text(httplib::Response& res, int status, const std::string& text) {
   res.status = status;
   res.set_content(text, "text/plain; charset=utf-8");
@@ -193,8 +199,11 @@ int run_serve(const ServeArgs& args) {
   }
 
   httplib::Server server;
-  server.new_task_queue = [] { return new httplib::ThreadPool(32); };
+  server.new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
   server.set_keep_alive_timeout(2);
+  // One request a connection: connection_guard.cpp looks at each request's head before the
+  // library reads it, which it can do only at a connection's start.
+  server.set_keep_alive_max_count(1);
   server.set_payload_max_length(64 * 1024);
   // SO_REUSEADDR alone, as the probe binds: a restart can take the port at once (past the
   // last connections' TIME_WAIT), and a second server on the same port is refused (httplib's
@@ -259,23 +268,47 @@ int run_serve(const ServeArgs& args) {
       send_text(res, 404, "no such model\n");
     }
   });
-  server.Get("/events", [&](const httplib::Request&, httplib::Response& res) {
+  // Event streams hold a thread each for as long as the page is open: at most kMaxStreams of
+  // them, so the page, its data and new streams always find a thread free; beyond that, 503
+  // (the page's EventSource tries again). A stream whose browser has gone ends at once.
+  auto streams = std::make_shared<std::atomic<int>>(0);
+  server.Get("/events", [&, streams](const httplib::Request&, httplib::Response& res) {
+    if (streams->fetch_add(1) >= kMaxStreams) {
+      streams->fetch_sub(1);
+      res.set_header("Retry-After", "5");
+      send_text(res, 503, "lmc serve has as many pages open as it serves; close one\n");
+      return;
+    }
     auto seen = std::make_shared<std::uint64_t>(workspace.sequence());
     auto first = std::make_shared<bool>(true);
+    const int connection = serve::current_connection();
     res.set_chunked_content_provider(
-        "text/event-stream", [&workspace, seen, first](std::size_t, httplib::DataSink& sink) {
+        "text/event-stream",
+        [&workspace, seen, first, connection](std::size_t, httplib::DataSink& sink) {
           std::string out;
           if (*first) {
             *first = false;
             out = "retry: 1000\n\n";
             return sink.write(out.data(), out.size());
           }
-          const auto changes = workspace.wait_for_change(*seen, std::chrono::seconds(15));
-          if (!changes) return false;  // stopping
-          for (const std::string& c : *changes) out += "event: change\ndata: " + c + "\n\n";
+          // Up to 15 s for a change, a quarter of a second at a time, looking between times
+          // whether the browser has closed the connection.
+          for (int slice = 0; slice < 60; ++slice) {
+            const auto changes = workspace.wait_for_change(*seen, std::chrono::milliseconds(250));
+            if (!changes) return false;  // stopping
+            for (const std::string& c : *changes) out += "event: change\ndata: " + c + "\n\n";
+            if (!out.empty()) break;
+            if (connection >= 0) {
+              pollfd p{connection, POLLRDHUP, 0};
+              if (::poll(&p, 1, 0) > 0 && (p.revents & (POLLRDHUP | POLLHUP | POLLERR))) {
+                return false;
+              }
+            }
+          }
           if (out.empty()) out = ": still here\n\n";
           return sink.write(out.data(), out.size());
-        });
+        },
+        [streams](bool) { streams->fetch_sub(1); });
   });
   server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (res.body.empty()) send_text(res, res.status, "not found\n");

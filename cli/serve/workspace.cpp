@@ -132,8 +132,22 @@ void Workspace::scan() {
 void Workspace::draw(ModelView& view) {
   ++view.version;
   std::string text, why;
-  if (read_file(view.file, text, &why) != ReadError::none) {
+  fs::path opened;
+  if (read_file(view.file, text, &why, nullptr, Overwrite::never, &opened) != ReadError::none) {
     view.error = {{"message", "'" + view.path + "' " + why}};
+    return;
+  }
+  // Where the file read really is, on every read: a model replaced by a link that leads out
+  // of the served folder (`mv -T`, a pull) is no longer served, and what was drawn from it
+  // before is dropped.
+  if (opened.empty() || !inside(opened, root_)) {
+    view.svg.clear();
+    view.order.clear();
+    view.findings = json::array();
+    view.summary = Summary{};
+    view.error = {{"message", "'" + view.path +
+                                  "' now leads outside the folder being served: it is not "
+                                  "shown"}};
     return;
   }
   const LoadedConfig* config = configs_.for_directory(view.file.parent_path());
@@ -149,6 +163,7 @@ void Workspace::draw(ModelView& view) {
   const CheckedSet checked = load_and_check(std::move(files), configs_, today_);
   const ModelSet& set = checked.set;
   view.reaches = set.real;
+  view.reaches.insert(view.reaches.end(), set.named.begin(), set.named.end());
   const LoadResult& loaded = *set.models[0];
   const std::vector<Diagnostic> findings = checked.findings_in(0);
   if (!loaded.usable) {
@@ -218,6 +233,8 @@ std::vector<std::string> Workspace::refresh(const std::vector<fs::path>& changed
       for (const auto& [path, view] : models_) {
         const bool reaches =
             std::find(view.reaches.begin(), view.reaches.end(), real) != view.reaches.end();
+        // (reaches holds every file it names, loaded or not: fixing a broken or missing work
+        // stream redraws the programme that names it.)
         if (reaches && path != key &&
             std::find(redrawn.begin(), redrawn.end(), path) == redrawn.end()) {
           redrawn.push_back(path);
@@ -309,8 +326,8 @@ std::uint64_t Workspace::sequence() const {
   return events_.size();
 }
 
-std::optional<std::vector<std::string>> Workspace::wait_for_change(std::uint64_t& seen,
-                                                                   std::chrono::seconds timeout) {
+std::optional<std::vector<std::string>> Workspace::wait_for_change(
+    std::uint64_t& seen, std::chrono::milliseconds timeout) {
   std::unique_lock lock(events_mu_);
   events_cv_.wait_for(lock, timeout, [&] { return stopping_ || events_.size() > seen; });
   if (stopping_) return std::nullopt;

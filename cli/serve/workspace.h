@@ -63,7 +63,7 @@ class Workspace {
   /// Changes announced after `seen` (a sequence number), as JSON texts, waiting up to
   /// `timeout` for one (empty when none came). `seen` is moved on. nullopt after stop().
   std::optional<std::vector<std::string>> wait_for_change(std::uint64_t& seen,
-                                                          std::chrono::seconds timeout);
+                                                          std::chrono::milliseconds timeout);
   std::uint64_t sequence() const;
   void stop();
 

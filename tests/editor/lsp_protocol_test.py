@@ -272,6 +272,38 @@ with tempfile.TemporaryDirectory() as tmp:
                                                 "position": {"line": 5, "character": 20}})["result"]
     check(loc and loc["uri"] == uri and loc["range"]["start"] == {"line": 11, "character": 8}, f"cross definition: {loc}")
 
+    # A model another reaches is broken, then fixed (issue #20): the model that reaches it is
+    # published again both times, not left with the stale error.
+    broken = MODEL.replace("logic_model: 1\n", "")
+    assert broken != MODEL
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 50},
+                                        "contentChanges": [{"text": broken}]})
+    diags = c.diagnostics(ouri, where=lambda p: any("falls.yaml" in d["message"] and
+                                                    d["code"] in ("missing-model", "unknown-reference")
+                                                    for d in p["diagnostics"]))
+    check(diags is not None, "the reaching model is told its target is broken")
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 51},
+                                        "contentChanges": [{"text": MODEL}]})
+    diags = c.diagnostics(ouri, where=lambda p: not any("falls.yaml" in d["message"]
+                                                        for d in p["diagnostics"]))
+    check(diags is not None, "the reaching model is published again when its target is fixed")
+    # Saved on disk by another program (a branch switch): told by didChangeWatchedFiles.
+    c.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    c.drain()
+    model.write_text(broken)
+    c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": uri, "type": 2}]})
+    diags = c.diagnostics(ouri, where=lambda p: any("falls.yaml" in d["message"]
+                                                    for d in p["diagnostics"]))
+    check(diags is not None, "a target broken on disk re-publishes the model that reaches it")
+    model.write_text(MODEL)
+    c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": uri, "type": 2}]})
+    diags = c.diagnostics(ouri, where=lambda p: not any("falls.yaml" in d["message"]
+                                                        for d in p["diagnostics"]))
+    check(diags is not None, "a target fixed on disk re-publishes the model that reaches it")
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "yaml",
+                                                       "version": 52, "text": MODEL}})
+    c.diagnostics(uri)
+
     # .lmc.yaml applies as it does for check.
     (root / ".lmc.yaml").write_text("rules:\n  unresourced-activity: off\n  unmeasured-outcome: error\n")
     c.notify("textDocument/didSave", {"textDocument": {"uri": ouri}})

@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,14 @@ struct ModelSet {
   std::vector<FileTargets> targets;                 ///< per model: the files it names
   std::vector<std::filesystem::path> real;          ///< per model; empty for standard input
   std::size_t given = 0;                            ///< models [0, given) were asked for
+  /// The real path of every file a model here names, whether it loaded or not (missing, or not
+  /// a model): a change to any of them may change what the set says, so a server that shows
+  /// the set reads it again then.
+  std::set<std::filesystem::path> named;
+
+  /// Whether the set read, or tried to read, the file at `real` (a real path), other than the
+  /// first given model's own.
+  bool depends_on(const std::filesystem::path& real) const;
 
   /// The models linked by what they name, as groups of indices (each in index order, groups
   /// in order of their first member): what must be checked together.

@@ -125,6 +125,7 @@ ModelSet load_model_set(std::vector<ModelSource> given, const ReadFileFn& read,
         FileTarget target;
         const fs::path at = base / fs::path(written);
         const fs::path real = real_path(at);
+        set.named.insert(real);
         if (auto known = by_real.find(real); known != by_real.end()) {
           target.model = known->second;
         } else {
@@ -151,6 +152,12 @@ ModelSet load_model_set(std::vector<ModelSource> given, const ReadFileFn& read,
     first = end;
   }
   return set;
+}
+
+bool ModelSet::depends_on(const fs::path& file) const {
+  if (file.empty()) return false;
+  return named.count(file) > 0 ||
+         (real.size() > 1 && std::find(real.begin() + 1, real.end(), file) != real.end());
 }
 
 std::vector<std::vector<int>> ModelSet::groups() const {
