@@ -41,7 +41,15 @@ struct CheckArgs {
   bool models_only = false;
   bool follow = true;
   bool report_unused = false;
+  std::string min_severity;  ///< what the outputs list; empty: each format's own default
 };
+
+// The least severe finding an output lists: --min-severity, else the format's default (notes
+// are folded into a count in GitHub annotations and the Markdown summary, where room is short).
+Severity listed_from(const CheckArgs& args, Severity otherwise) {
+  if (auto s = parse_severity(args.min_severity)) return *s;
+  return otherwise;
+}
 
 // The root of the git work tree that holds the current directory, or the current directory:
 // the CI reports give paths from there, as code-scanning and annotations expect.
@@ -252,22 +260,30 @@ int run_check(const CheckArgs& args) {
   }
   context.seconds = std::chrono::duration<double>(Clock::now() - started).count();
 
+  // --min-severity narrows what every output lists (the exit code still weighs them all).
+  std::vector<Diagnostic> listed;
+  if (!args.min_severity.empty()) {
+    const Severity least = listed_from(args, Severity::info);
+    std::copy_if(all.begin(), all.end(), std::back_inserter(listed),
+                 [&](const Diagnostic& d) { return d.severity >= least; });
+  }
+  const std::vector<Diagnostic>& to_list = args.min_severity.empty() ? all : listed;
   for (const OutputSpec& o : specs) {
     std::ostringstream out;
     if (o.format == "json") {
-      write_json(out, checked, all);
+      write_json(out, checked, to_list);
     } else if (o.format == "sarif") {
-      write_sarif(out, checked, all, context);
+      write_sarif(out, checked, to_list, context);
     } else if (o.format == "github") {
-      write_github(out, checked, all);
+      write_github(out, checked, all, listed_from(args, Severity::warning));
     } else if (o.format == "junit") {
-      write_junit(out, checked, all, context);
+      write_junit(out, checked, to_list, context);
     } else if (o.format == "codeclimate") {
-      write_codeclimate(out, checked, all);
+      write_codeclimate(out, checked, to_list);
     } else if (o.format == "markdown") {
-      write_markdown(out, checked, all);
+      write_markdown(out, checked, all, listed_from(args, Severity::warning));
     } else {
-      write_text(out, checked, all, TextStyle{o.file.empty() && color, args.quiet});
+      write_text(out, checked, to_list, TextStyle{o.file.empty() && color, args.quiet});
     }
     if (o.file.empty()) {
       std::cout << out.str();
@@ -327,6 +343,11 @@ Runner setup_check(CLI::App& app) {
                      "Exit 1 when a finding is at least this severe (default: error)")
           ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   app.add_flag("--strict", args->strict, "Same as --fail-on warning");
+  app.add_option("--min-severity", args->min_severity,
+                 "List only findings at least this severe (default: every finding; warning in "
+                 "GitHub annotations and the Markdown summary, which count the notes); the exit "
+                 "code still follows --fail-on")
+      ->check(CLI::IsMember({"error", "warning", "info"}));
   app.add_flag("-q,--quiet", args->quiet,
                "Print only the findings' first lines: no excerpt, help or summary");
   app.add_option("--color", args->color, "Colour the text output")

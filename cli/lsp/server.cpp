@@ -289,7 +289,8 @@ void Server::notification(const std::string& method, const Json& params) {
         changed.insert(canonical_path(*path));
       }
     }
-    for (auto& [uri, doc] : documents_) {
+    for (auto& entry : documents_) {
+      Document& doc = entry.second;
       if (doc.checked && std::any_of(changed.begin(), changed.end(), [&](const std::string& p) {
             return doc.checked->set.depends_on(fs::path(p));
           })) {
@@ -325,7 +326,8 @@ void Server::check_due() {
     check(*doc);
     if (doc->path) changed.insert(doc->real);
   }
-  for (auto& [uri, doc] : documents_) {
+  for (auto& entry : documents_) {
+    Document& doc = entry.second;
     if (!doc.checked || std::find(due.begin(), due.end(), &doc) != due.end()) continue;
     // Every file it names, loaded or not: a work stream fixed after it was broken (or made
     // again after it was deleted) re-publishes the programme that names it.

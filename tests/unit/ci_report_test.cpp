@@ -4,6 +4,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -124,10 +127,47 @@ TEST_CASE("Code Climate carries every finding with a unique fingerprint") {
   CHECK(got == f.expected());
 }
 
+TEST_CASE("GitHub annotations and the Markdown summary: errors first, notes counted") {
+  // GitHub shows ten annotations of a kind on a pull request: errors come first, and notes
+  // are folded into a count unless asked for (issue #20 item 14).
+  Fixture f;
+  const Summary all = summarize(f.diags);
+  REQUIRE(all.infos > 0);
+  REQUIRE(all.errors > 0);
+  std::ostringstream out;
+  write_github(out, f.files, f.diags);
+  std::vector<std::string> kinds;
+  std::istringstream lines(out.str());
+  std::string folded;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.starts_with("::")) kinds.push_back(line.substr(2, line.find(' ') - 2));
+    if (line.find("not listed") != std::string::npos) folded = line;
+  }
+  CHECK(std::count(kinds.begin(), kinds.end(), "notice") == 0);
+  CHECK(std::is_sorted(kinds.begin(), kinds.end(), [](const std::string& a, const std::string& b) {
+    return a == "error" && b != "error";
+  }));
+  CHECK(kinds.front() == "error");
+  CHECK(folded == fmt::format("lmc: {} info finding{} not listed (--min-severity info lists every "
+                              "finding)",
+                              all.infos, all.infos == 1 ? "" : "s"));
+  std::ostringstream md;
+  write_markdown(md, f.files, f.diags);
+  CHECK(md.str().find("ℹ️ info") == std::string::npos);
+  CHECK(md.str().find("info finding") != std::string::npos);
+  const auto first_warning = md.str().find("| ⚠️ warning |");
+  const auto last_error = md.str().rfind("| ❌ error |");
+  CHECK(last_error < first_warning);
+  std::ostringstream errors_only;
+  write_github(errors_only, f.files, f.diags, Severity::error);
+  CHECK(errors_only.str().find("::warning") == std::string::npos);
+  CHECK(errors_only.str().find("warning and info findings not listed") != std::string::npos);
+}
+
 TEST_CASE("GitHub workflow commands carry every finding, escaped") {
   Fixture f;
   std::ostringstream out;
-  write_github(out, f.files, f.diags);
+  write_github(out, f.files, f.diags, Severity::info);
   static const std::regex kLine(
       "^::(error|warning|notice) file=([^,]*),line=(\\d+),col=(\\d+),title=\\[([a-z-]+)\\]::(.*)$");
   std::set<Key> got;
@@ -250,7 +290,7 @@ TEST_CASE("a file that is not a baseline is refused with the reason") {
 TEST_CASE("Markdown lists each finding with its place and its rule's page, markup escaped") {
   Fixture f;
   std::ostringstream out;
-  write_markdown(out, f.files, f.diags);
+  write_markdown(out, f.files, f.diags, Severity::info);
   const std::string md = out.str();
   CHECK(md.starts_with("### lmc: " + summary_line(f.files.size(), summarize(f.diags)) + "\n"));
   const auto rows = std::count(md.begin(), md.end(), '\n');

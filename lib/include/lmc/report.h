@@ -42,9 +42,11 @@ struct ReportContext {
 /// locations and fingerprints that survive unrelated lines moving.
 void write_sarif(std::ostream& out, const std::vector<CheckedFile>& files,
                  const std::vector<Diagnostic>& diags, const ReportContext& context);
-/// GitHub Actions workflow commands, one a finding, and a summary line.
+/// GitHub Actions workflow commands, one a finding at or above `shown` (errors first, then
+/// warnings, then notes: GitHub shows the first ten of each kind on a pull request), a summary
+/// line of every finding, and a line counting those below `shown`.
 void write_github(std::ostream& out, const std::vector<CheckedFile>& files,
-                  const std::vector<Diagnostic>& diags);
+                  const std::vector<Diagnostic>& diags, Severity shown = Severity::warning);
 /// JUnit XML: a test suite per model, a test case per rule.
 void write_junit(std::ostream& out, const std::vector<CheckedFile>& files,
                  const std::vector<Diagnostic>& diags, const ReportContext& context);
@@ -80,11 +82,17 @@ void write_text(std::ostream& out, const std::vector<CheckedFile>& files,
 /// A Markdown report lists at most this many findings (a GitHub step summary holds 1 MiB).
 inline constexpr std::size_t kMaxMarkdownFindings = 1000;
 
-/// Markdown for a pull request comment or a step summary: a heading with the summary line, then
-/// a table of the findings (severity, `path:line:col`, message with its fix, rule linked to
-/// its page).
+/// Markdown for a pull request comment or a step summary: a heading with the summary line of
+/// every finding, then a table of those at or above `shown`, errors first (severity,
+/// `path:line:col`, message with its fix, rule linked to its page), and a line counting the
+/// others.
 void write_markdown(std::ostream& out, const std::vector<CheckedFile>& files,
-                    const std::vector<Diagnostic>& diags);
+                    const std::vector<Diagnostic>& diags, Severity shown = Severity::warning);
+
+/// The findings at or above `shown`, most severe first, in their order otherwise; `below`
+/// receives how many were left out.
+std::vector<const Diagnostic*> most_severe_first(const std::vector<Diagnostic>& diags,
+                                                 Severity shown, std::size_t* below = nullptr);
 
 /// The JSON report of `lmc check --format json` (see docs/output.md).
 void write_json(std::ostream& out, const std::vector<CheckedFile>& files,

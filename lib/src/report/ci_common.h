@@ -23,4 +23,8 @@ inline std::string repo_path_of(const std::map<std::string, std::string>& paths,
   return it == paths.end() ? file : it->second;
 }
 
+/// "6 findings below warning not listed (--min-severity info lists every finding)"; empty when
+/// none were left out.
+std::string left_out_line(std::size_t below, Severity shown);
+
 }  // namespace lmc

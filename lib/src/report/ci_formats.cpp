@@ -2,6 +2,7 @@
 // GitHub workflow commands, JUnit XML and GitLab code quality (Code Climate) JSON.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "lmc/rules.h"
@@ -59,10 +60,31 @@ std::string_view codeclimate_severity(Severity s) {
 
 }  // namespace
 
-void write_github(std::ostream& out, const std::vector<CheckedFile>& files,
-                  const std::vector<Diagnostic>& diags) {
-  const auto paths = repo_paths(files);
+std::vector<const Diagnostic*> most_severe_first(const std::vector<Diagnostic>& diags,
+                                                 Severity shown, std::size_t* below) {
+  std::vector<const Diagnostic*> out;
   for (const Diagnostic& d : diags) {
+    if (d.severity >= shown) out.push_back(&d);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic* a, const Diagnostic* b) {
+    return a->severity > b->severity;
+  });
+  if (below) *below = diags.size() - out.size();
+  return out;
+}
+
+std::string left_out_line(std::size_t below, Severity shown) {
+  if (below == 0) return {};
+  return fmt::format("{} {} finding{} not listed (--min-severity info lists every finding)", below,
+                     shown == Severity::error ? "warning and info" : "info", below == 1 ? "" : "s");
+}
+
+void write_github(std::ostream& out, const std::vector<CheckedFile>& files,
+                  const std::vector<Diagnostic>& diags, Severity shown) {
+  const auto paths = repo_paths(files);
+  std::size_t below = 0;
+  for (const Diagnostic* listed : most_severe_first(diags, shown, &below)) {
+    const Diagnostic& d = *listed;
     const std::string message = message_with_suggestion(d);
     out << fmt::format("::{} file={},line={},col={},title={}::{}\n", github_command(d.severity),
                        github_escape(repo_path_of(paths, d.file), true), d.span.line, d.span.column,
@@ -70,9 +92,10 @@ void write_github(std::ostream& out, const std::vector<CheckedFile>& files,
   }
   const Summary s = summarize(diags);
   out << "lmc: " << summary_line(files.size(), s) << '\n';
+  if (below > 0) out << "lmc: " << left_out_line(below, shown) << '\n';
   if (s.errors > 10 || s.warnings > 10) {
-    out << "lmc: GitHub shows at most 10 errors and 10 warnings on a pull request; every "
-           "finding is listed above\n";
+    out << "lmc: GitHub shows at most 10 errors and 10 warnings on a pull request, errors "
+           "first; every one is listed above\n";
   }
 }
 

@@ -23,13 +23,15 @@ std::string_view badge(Severity s) {
 }  // namespace
 
 void write_markdown(std::ostream& out, const std::vector<CheckedFile>& files,
-                    const std::vector<Diagnostic>& diags) {
+                    const std::vector<Diagnostic>& diags, Severity least) {
   const auto paths = repo_paths(files);
   out << "### lmc: " << summary_line(files.size(), summarize(diags)) << "\n";
-  if (diags.empty()) return;
-  out << "\n| Severity | Where | Finding | Rule |\n|---|---|---|---|\n";
+  std::size_t below = 0;
+  const std::vector<const Diagnostic*> listed = most_severe_first(diags, least, &below);
+  if (!listed.empty()) out << "\n| Severity | Where | Finding | Rule |\n|---|---|---|---|\n";
   std::size_t shown = 0;
-  for (const Diagnostic& d : diags) {
+  for (const Diagnostic* each : listed) {
+    const Diagnostic& d = *each;
     if (shown++ == kMaxMarkdownFindings) break;
     const std::string text = message_with_suggestion(d);
     const std::string where =
@@ -41,10 +43,11 @@ void write_markdown(std::ostream& out, const std::vector<CheckedFile>& files,
     out << fmt::format("| {} | {} | {} | {} |\n", badge(d.severity), md_code_cell(where),
                        md_cell(text), rule);
   }
-  if (diags.size() > kMaxMarkdownFindings) {
+  if (listed.size() > kMaxMarkdownFindings) {
     out << fmt::format("\n…and {} more findings: run `lmc check` to see them all.\n",
-                       diags.size() - kMaxMarkdownFindings);
+                       listed.size() - kMaxMarkdownFindings);
   }
+  if (below > 0) out << "\n" << left_out_line(below, least) << ".\n";
 }
 
 }  // namespace lmc
