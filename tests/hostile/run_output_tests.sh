@@ -82,9 +82,21 @@ for bad in /dev/zero "$work/fifo" "$work/prog"; do
   [ "$code" -eq 2 ] || fail "--config $bad: exit $code (want 2)"
   grep -q "configuration file is \(a directory\|not a regular file\)" "$work/err" || fail "--config $bad says: $(cat "$work/err")"
 done
+# export takes folders and several files: one measurement plan with a model column.
 checks=$((checks + 1))
-timeout 10 "$lmc" export "$work/prog" >/dev/null 2>"$work/err"
-grep -q "is a directory" "$work/err" || fail "export DIR says: $(cat "$work/err")"
+timeout 10 "$lmc" export "$work/prog" "$work/single.yaml" --format csv -o "$work/all.csv" 2>"$work/err" ||
+  fail "export DIR FILE: $(cat "$work/err")"
+python3 - "$work/all.csv" "$work" <<'PY' || failures=$((failures + 1))
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+models = {r["model"].rsplit("/", 1)[-1] for r in rows}
+want = {"programme.yaml", "frailty.yaml", "single.yaml"}
+if not rows or list(rows[0])[:2] != ["model", "item_id"] or not want <= models:
+    print("FAIL: export DIR FILE: columns", list(rows[0]) if rows else None, "models", models)
+    sys.exit(1)
+PY
+timeout 10 "$lmc" export "$work/prog" --format json >/dev/null 2>"$work/err"
+[ $? -eq 2 ] && grep -q "exports one model" "$work/err" || fail "export DIR --format json says: $(cat "$work/err")"
 
 # -o a FIFO with no reader: refused at once, not a hang.
 checks=$((checks + 1))

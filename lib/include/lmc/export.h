@@ -6,6 +6,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "lmc/graph.h"
 #include "lmc/model.h"
@@ -25,6 +26,11 @@ struct ProgrammeExport {
 
 void write_export(std::ostream& out, const Model& model, const Graph& graph, ExportFormat format,
                   const ProgrammeExport& programme = {});
+
+/// Several models in one export: the measurement plan (csv) as one table with a `model`
+/// column first (the model's path), or each model's Markdown outline in turn. Each model
+/// contributes its own items only: a programme's work streams are among the models exported.
+void write_exports(std::ostream& out, const std::vector<const Model*>& models, ExportFormat format);
 
 /// The JSON Schema of `lmc export --format json` (`lmc schema --export`).
 std::string export_schema();

@@ -29,39 +29,47 @@ std::string csv_field(std::string_view text) {
   return out + '"';
 }
 
+constexpr std::string_view kPlanHeader =
+    "item_id,item_label,stage,indicator_id,indicator,source,baseline,target,due,frequency\r\n";
+
+// The measurement plan's rows of one model of `graph`: one row per indicator, its items named
+// PATH#id when `prefix` is a path, after a `model` column when one is given.
+void plan_rows(std::ostream& out, const Graph& graph, int model, const std::string& prefix,
+               const std::string* model_column) {
+  for (int i = graph.first_node(model); i < graph.first_node(model + 1); ++i) {
+    const Item& it = graph.item(i);
+    if (!graph.defines(i)) continue;
+    const std::string id = prefix.empty() ? it.id.value : prefix + "#" + it.id.value;
+    for (const Indicator& ind : it.indicators()) {
+      const std::array<std::string_view, 10> row = {id,
+                                                    it.label.value,
+                                                    stage_name(it.stage),
+                                                    ind.id.value,
+                                                    ind.label.value,
+                                                    ind.source.value,
+                                                    ind.baseline.value,
+                                                    ind.target.value,
+                                                    ind.due.value,
+                                                    ind.frequency.value};
+      if (model_column) out << csv_field(*model_column) << ",";
+      for (std::size_t k = 0; k < row.size(); ++k) out << (k ? "," : "") << csv_field(row[k]);
+      out << "\r\n";
+    }
+  }
+}
+
 // The measurement plan: one row per indicator; for a programme, the work streams' indicators
 // follow the programme's, their items named PATH#id.
 void write_csv(std::ostream& out, const Model& m, const Graph& g, const ProgrammeExport& p) {
-  out << "item_id,item_label,stage,indicator_id,indicator,source,baseline,target,due,frequency\r\n";
-  auto rows = [&](const Graph& graph, int model, const std::string& prefix) {
-    for (int i = graph.first_node(model); i < graph.first_node(model + 1); ++i) {
-      const Item& it = graph.item(i);
-      if (!graph.defines(i)) continue;
-      const std::string id = prefix.empty() ? it.id.value : prefix + "#" + it.id.value;
-      for (const Indicator& ind : it.indicators()) {
-        const std::array<std::string_view, 10> row = {id,
-                                                      it.label.value,
-                                                      stage_name(it.stage),
-                                                      ind.id.value,
-                                                      ind.label.value,
-                                                      ind.source.value,
-                                                      ind.baseline.value,
-                                                      ind.target.value,
-                                                      ind.due.value,
-                                                      ind.frequency.value};
-        for (std::size_t k = 0; k < row.size(); ++k) out << (k ? "," : "") << csv_field(row[k]);
-        out << "\r\n";
-      }
-    }
-  };
+  out << kPlanHeader;
   if (!p.graph) {
-    rows(g, 0, {});
+    plan_rows(out, g, 0, {}, nullptr);
     return;
   }
-  rows(*p.graph, p.rollup->root, {});
+  plan_rows(out, *p.graph, p.rollup->root, {}, nullptr);
   for (int other = 0; other < p.graph->model_count(); ++other) {
     if (other == p.rollup->root || !p.graph->usable(other)) continue;
-    rows(*p.graph, other, path_from(m.path, p.graph->model(other).path));
+    plan_rows(out, *p.graph, other, path_from(m.path, p.graph->model(other).path), nullptr);
   }
 }
 
@@ -340,6 +348,24 @@ void write_export(std::ostream& out, const Model& model, const Graph& graph, Exp
       }
       return;
     case ExportFormat::json: write_json(out, model, graph, programme); return;
+  }
+}
+
+void write_exports(std::ostream& out, const std::vector<const Model*>& models,
+                   ExportFormat format) {
+  if (format == ExportFormat::csv) {
+    out << "model," << kPlanHeader;
+    for (const Model* m : models) {
+      const Graph graph(*m);
+      plan_rows(out, graph, 0, {}, &m->path);
+    }
+    return;
+  }
+  bool first = true;
+  for (const Model* m : models) {
+    if (!first) out << "\n";
+    first = false;
+    write_export(out, *m, Graph(*m), format);
   }
 }
 
