@@ -204,6 +204,7 @@ int run_check(const CheckArgs& args) {
     cf.repo_path = repository_path(l.source.path(), set.real[m], root);
     cf.links = result.links[m];
     if (l.usable) cf.items = static_cast<int>(l.model.items.size());
+    cf.title = l.model.title.value;
     checked.push_back(cf);
   }
   std::vector<Diagnostic> all;
@@ -246,6 +247,14 @@ int run_check(const CheckArgs& args) {
   if (!args.baseline.empty()) {
     BaselineMatch match = match_baseline(*baseline, checked, std::move(all));
     all = std::move(match.fresh);
+    if (!args.quiet) {
+      for (const BaselineMatch::Move& move : match.moves) {
+        std::cerr << fmt::format(
+            "lmc: {} baseline finding{} followed {} to {} (moved; --write-baseline records the "
+            "new path)\n",
+            move.findings, move.findings == 1 ? "" : "s", move.from, move.to);
+      }
+    }
     if (!args.quiet && (match.known > 0 || match.fixed > 0)) {
       std::cerr << fmt::format("lmc: {} finding{} in the baseline not shown", match.known,
                                match.known == 1 ? "" : "s");

@@ -69,6 +69,31 @@ ok; grep -q "^models/service-07.yaml:12:.*'fewer-admisions' in \`to\` names noth
 "$lmc" check --strict --baseline .lmc-baseline.json models >/dev/null 2>"$work/err"
 ok; grep -q "1 baseline finding is no longer found" "$work/err" || fail "fixed count: $(cat "$work/err")"
 
+# 2b. A plain `git mv` of a model: its baselined findings follow it (same rule and
+# fingerprint, path changed), and lmc says which file they followed; nothing is new.
+mkdir -p models/area
+git mv models/service-03.yaml models/area/service-three.yaml
+git commit -qm "Move service 03"
+"$lmc" check --strict -q --baseline .lmc-baseline.json models >"$work/out" 2>"$work/err"
+code=$?
+ok; [ $code -eq 1 ] && [ "$(wc -l <"$work/out")" -eq 1 ] ||
+  fail "after git mv, only the one new finding (exit 1): exit $code, $(cat "$work/out")"
+"$lmc" check --strict --baseline .lmc-baseline.json models >/dev/null 2>"$work/err"
+ok; grep -q "10 baseline findings followed models/service-03.yaml to models/area/service-three.yaml" "$work/err" ||
+  fail "the move is not named: $(cat "$work/err")"
+# A baseline written before baselines knew titles: the one new file that says what the old
+# one did is taken for it.
+python3 -c 'import json, sys; b = json.load(open(sys.argv[1])); b.pop("models", None); json.dump(b, open(sys.argv[2], "w"))' \
+  .lmc-baseline.json "$work/old-baseline.json"
+"$lmc" check --strict -q --baseline "$work/old-baseline.json" models >"$work/out" 2>"$work/err"
+ok; [ "$(wc -l <"$work/out")" -eq 1 ] || fail "an older baseline after git mv: $(cat "$work/out")"
+# A new model whose findings look like another's is not taken for a moved one while that
+# model is still there.
+cp models/service-04.yaml models/area/copy-of-04.yaml
+"$lmc" check -q --fail-on never --baseline .lmc-baseline.json models >"$work/out" 2>"$work/err"
+ok; [ "$(grep -c "copy-of-04" "$work/out")" -eq 10 ] || fail "a copy was taken for a move: $(cat "$work/out")"
+rm models/area/copy-of-04.yaml
+
 # 3. One run, three reports: SARIF and JUnit to files, annotations to standard output; a step
 #    summary in Markdown.
 "$lmc" check --baseline .lmc-baseline.json --format sarif --output "$work/lmc.sarif" \

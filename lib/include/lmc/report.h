@@ -23,6 +23,7 @@ struct CheckedFile {
   int links = 0;
   const SourceText* source = nullptr;  ///< for source excerpts; may be null
   std::string repo_path;  ///< relative to the repository root, '/'-separated; empty: as `path`
+  std::string title;      ///< the model's title: a baseline knows a moved model by it
 };
 
 /// What the CI reports need besides the findings.
