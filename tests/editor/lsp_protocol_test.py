@@ -303,6 +303,8 @@ with tempfile.TemporaryDirectory() as tmp:
     c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "yaml",
                                                        "version": 52, "text": MODEL}})
     c.diagnostics(uri)
+    c.drain()  # the re-publication of the model that reaches it, before the next step
+    c.pending.clear()
 
     # .lmc.yaml applies as it does for check.
     (root / ".lmc.yaml").write_text("rules:\n  unresourced-activity: off\n  unmeasured-outcome: error\n")
