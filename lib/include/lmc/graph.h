@@ -102,6 +102,11 @@ class Graph {
 
   /// Sound links, deduplicated, in the order first written.
   const std::vector<Link>& links() const { return links_; }
+  /// The links written in model `m` (indices into links(), in order): a rule about one model
+  /// of many looks at its own links, not at every link of the programme.
+  std::span<const int> links_written_in(int m) const {
+    return {held_.data() + held_starts_[m], held_.data() + held_starts_[m + 1]};
+  }
   std::span<const int> successors(int item) const { return out_.of(item); }
   std::span<const int> predecessors(int item) const { return in_.of(item); }
   bool has_link(int from, int to) const;
@@ -166,6 +171,8 @@ class Graph {
   std::vector<Entry> others_;  // sorted assumption and factor ids (node unused)
   std::vector<Entry> rejected_;
   std::vector<Link> links_;
+  std::vector<int> held_;         ///< link indices, by the model each is written in
+  std::vector<int> held_starts_;  ///< per model, where its links start in held_ (+1 at the end)
   Adjacency out_, in_, meant_out_, meant_in_;  // meant_*: empty when meant_same_
   bool meant_same_ = true;
   std::vector<BadRef> bad_refs_;

@@ -34,8 +34,8 @@ void check_page_overflow(const Model& m, const RuleContext& ctx, Findings& out) 
   const Graph& g = ctx.graph;
   std::vector<StubItem> stubs;
   std::set<std::string_view> seen;
-  for (const Graph::Link& link : g.links()) {
-    if (holder_model(g, link) != ctx.model) continue;
+  for (const int k : g.links_written_in(ctx.model)) {
+    const Graph::Link& link = g.links()[k];
     const int other = link.ref->kind == Ref::Kind::to ? link.to : link.from;
     if (g.model_of(other) == ctx.model || !seen.insert(link.ref->target).second) continue;
     const Item& it = g.item(other);
