@@ -77,6 +77,20 @@ struct InputFile {
   std::uintmax_t oversize = 0;  ///< not read: its size, over kMaxModelBytes
 };
 
+struct LoadedConfig;
+/// The models under one directory, found as every command finds them: hidden entries and
+/// linked directories skipped, the configuration's `exclude` applied below `dir`, `.yaml` and
+/// `.yml` of any case, each file read (up to kMaxModelBytes) and kept when it may be a model
+/// (a top-level `logic_model`, or text that is not UTF-8). Never prints: `problems` are
+/// sentences about the paths that could not be read.
+struct Walk {
+  std::vector<InputFile> files;  ///< sorted by display path
+  std::vector<std::string> problems;
+  std::vector<std::filesystem::path> directories;  ///< every directory walked, `dir` first
+  std::size_t excluded_yaml = 0;                   ///< YAML files the patterns left out
+};
+Walk walk_models(const std::filesystem::path& dir, const LoadedConfig& config);
+
 /// Expands PATH arguments: files as given, directories recursively (`.yaml`/`.yml` files whose
 /// top level has `logic_model`; hidden entries and the configuration's `exclude` skipped),
 /// `-` as stdin. Problems (missing path,
@@ -99,5 +113,10 @@ std::string today();
 std::string local_time(const char* format);
 /// Prints "lmc: error: message" to stderr.
 void print_error(const std::string& message);
+
+struct ConfigProblem;
+/// How the command line tells a configuration's problem: its findings and a one-line error,
+/// or a note for a file passed over. Give it to a ConfigCache.
+std::function<void(const ConfigProblem&)> config_printer(bool color);
 
 }  // namespace lmc::cli

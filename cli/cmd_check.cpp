@@ -170,7 +170,7 @@ int run_check(const CheckArgs& args) {
   }
   std::string today_date;
   if (!resolve_today(args.today, today_date)) return kExitUsage;
-  ConfigCache configs(use_color(args.color));
+  ConfigCache configs(config_printer(use_color(args.color)));
   if (!args.config.empty() && !configs.force(args.config)) return kExitUsage;
   Discovered found = discover(args.paths.empty() ? std::vector<std::string>{"."} : args.paths,
                               args.stdin_name, configs, args.models_only);

@@ -97,6 +97,8 @@ bool load_side(const std::string& spec, Side& side, bool& stdin_used, ConfigCach
 int run_diff(const DiffArgs& args) {
   std::string today_date;
   if (!resolve_today(args.today, today_date)) return kExitUsage;
+  ConfigCache configs(config_printer(false));
+  if (!args.config.empty() && !configs.force(args.config)) return kExitUsage;
   // Two revisions of a programme's folder: compared model by model.
   const bool old_folder = is_folder_side(args.old_side), new_folder = is_folder_side(args.new_side);
   if (old_folder || new_folder) {
@@ -105,10 +107,8 @@ int run_diff(const DiffArgs& args) {
       return kExitUsage;
     }
     return diff_folders(args.old_side, args.new_side, args.format, use_color(args.color),
-                        args.quiet, today_date);
+                        args.quiet, today_date, configs);
   }
-  ConfigCache configs(false);
-  if (!args.config.empty() && !configs.force(args.config)) return kExitUsage;
   bool stdin_used = false;
   Side before, after;
   if (!load_side(args.old_side, before, stdin_used, configs, today_date) ||

@@ -89,7 +89,7 @@ int export_many(const ExportArgs& args) {
   }
   std::string today_date;
   if (!resolve_today({}, today_date)) return kExitUsage;
-  ConfigCache configs(false);
+  ConfigCache configs(config_printer(false));
   Discovered found = discover(args.paths, "<stdin>", configs);
   if (!found.ok) return kExitUsage;
   const std::size_t given = found.files.size();

@@ -96,7 +96,7 @@ void redraw(const RenderArgs& args, OutputFormat format, const std::string& toda
                              args.model, why, args.output);
     return;
   }
-  ConfigCache configs(false);
+  ConfigCache configs(config_printer(false));
   if (!args.config.empty() && !configs.force(args.config)) return;
   const auto c = load_checked(args.model, std::move(text), fs::path(args.model).parent_path(),
                               configs, today_date, "cannot be drawn");

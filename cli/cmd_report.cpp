@@ -35,7 +35,7 @@ struct ReportArgs {
 int run_report(const ReportArgs& args) {
   std::string today_date;
   if (!resolve_today(args.today, today_date)) return kExitUsage;
-  ConfigCache configs(false);
+  ConfigCache configs(config_printer(false));
   Discovered found = discover(args.paths, "-", configs);
   bool ok = found.ok;
   std::vector<InputFile> files;
@@ -121,7 +121,7 @@ int run_trace(const TraceArgs& args) {
     print_error("'" + args.model + "' " + why);
     return kExitUsage;
   }
-  ConfigCache configs(false);
+  ConfigCache configs(config_printer(false));
   const auto c = load_checked(args.model, std::move(text), fs::path(args.model).parent_path(),
                               configs, today(), "cannot be traced");
   if (!c) return kExitUsage;

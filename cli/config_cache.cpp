@@ -1,12 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "config_cache.h"
 
-#include <iostream>
-#include <sstream>
-
 #include "cli.h"
 #include "lmc/config.h"
-#include "lmc/report.h"
 
 namespace lmc::cli {
 
@@ -24,9 +20,12 @@ const LoadedConfig* ConfigCache::for_directory(const fs::path& dir) {
   if (auto it = by_directory_.find(key); it != by_directory_.end()) return it->second;
   const ConfigLookup found = find_config(key);
   for (const fs::path& unsafe : found.unsafe) {
-    if (warned_.insert(unsafe.string()).second) {
-      std::cerr << "lmc: note: ignoring '" << unsafe.string()
-                << "': another user owns it and others can write it\n";
+    if (warned_.insert(unsafe.string()).second && report_) {
+      report_(ConfigProblem{ConfigProblem::Kind::ignored,
+                            unsafe,
+                            unsafe.string(),
+                            "another user owns it and others can write it",
+                            {}});
     }
   }
   const LoadedConfig* config = found.file ? read(*found.file) : &defaults_;
@@ -45,15 +44,20 @@ const LoadedConfig* ConfigCache::read(const fs::path& file) {
   // before reading, and the file kept from being written over.
   std::string text, why;
   if (read_file(file, text, &why) != ReadError::none) {
-    print_error("'" + display + "': the configuration file " + why);
+    if (report_) {
+      report_(ConfigProblem{
+          ConfigProblem::Kind::unreadable, file, display, "the configuration file " + why, {}});
+    }
     return nullptr;
   }
   ConfigResult r = parse_config(display, text);
   if (!r.problems.empty()) {
-    std::ostringstream out;
-    write_text(out, {}, r.problems, TextStyle{color_, true});
-    std::cerr << out.str();
-    print_error("the configuration '" + display + "' has problems; fix it and run again");
+    if (report_) {
+      report_(
+          ConfigProblem{ConfigProblem::Kind::invalid, file, display,
+                        "the configuration '" + display + "' has problems; fix it and run again",
+                        std::move(r.problems)});
+    }
     return nullptr;
   }
   slot = std::make_unique<LoadedConfig>();
@@ -61,6 +65,12 @@ const LoadedConfig* ConfigCache::read(const fs::path& file) {
   slot->exclude = std::move(r.exclude);
   slot->base = fs::absolute(file, ec).parent_path();
   return slot.get();
+}
+
+std::vector<fs::path> ConfigCache::files_read() const {
+  std::vector<fs::path> out;
+  for (const auto& [key, config] : loaded_) out.emplace_back(key);
+  return out;
 }
 
 }  // namespace lmc::cli

@@ -5,7 +5,6 @@
 #include "diff_programme.h"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <iostream>
@@ -13,6 +12,7 @@
 #include <set>
 #include <sstream>
 
+#include "config_cache.h"
 #include "git_source.h"
 #include "lmc/check.h"
 #include "lmc/diff.h"
@@ -38,30 +38,21 @@ bool hidden(const fs::path& rel) {
                      [](const fs::path& part) { return part.string().starts_with("."); });
 }
 
-bool read_disk_tree(const std::string& spec, Tree& tree) {
+// The models under a folder on disk, as every command walks one (exclude, hidden entries,
+// encodings).
+bool read_disk_tree(const std::string& spec, Tree& tree, ConfigCache& configs) {
   tree.disk = spec;
-  std::error_code ec;
-  for (fs::recursive_directory_iterator it(spec, fs::directory_options::skip_permission_denied, ec),
-       end;
-       !ec && it != end; it.increment(ec)) {
-    const fs::path rel = it->path().lexically_relative(spec);
-    if (hidden(rel)) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;
-    }
-    if (!is_yaml_name(rel) || !it->is_regular_file(ec)) continue;
-    std::string text, why;
-    if (read_file(it->path(), text, &why) != ReadError::none) {
-      print_error("'" + it->path().string() + "' " + why);
+  const LoadedConfig* config = configs.for_directory(spec);
+  if (!config) return false;
+  Walk walk = walk_models(spec, *config);
+  for (const std::string& problem : walk.problems) print_error(problem);
+  if (!walk.problems.empty()) return false;
+  for (InputFile& f : walk.files) {
+    if (f.oversize) {
+      print_error("'" + f.display + "' is too large to compare (over 64 MB)");
       return false;
     }
-    if (classify_yaml(text) != YamlFile::other) {
-      tree.files.emplace(rel.generic_string(), std::move(text));
-    }
-  }
-  if (ec) {
-    print_error("'" + spec + "' cannot be read: " + ec.message());
-    return false;
+    tree.files.emplace(f.location.lexically_relative(spec).generic_string(), std::move(f.text));
   }
   return true;
 }
@@ -184,126 +175,59 @@ bool is_folder_side(const std::string& spec) {
 }
 
 int diff_folders(const std::string& old_spec, const std::string& new_spec,
-                 const std::string& format, bool color, bool quiet, const std::string& today_date) {
+                 const std::string& format, bool color, bool quiet, const std::string& today_date,
+                 ConfigCache& configs) {
   Tree trees[2];
   const std::string specs[2] = {old_spec, new_spec};
   for (int k = 0; k < 2; ++k) {
     trees[k].label = specs[k];
     std::error_code ec;
     const bool on_disk = fs::is_directory(specs[k], ec);
-    if (!(on_disk ? read_disk_tree(specs[k], trees[k]) : read_git_tree(specs[k], trees[k]))) {
+    if (!(on_disk ? read_disk_tree(specs[k], trees[k], configs)
+                  : read_git_tree(specs[k], trees[k]))) {
       return 2;
     }
   }
   const CheckedTree before = check_tree(trees[0], 0, today_date);
   const CheckedTree after = check_tree(trees[1], 1, today_date);
 
+  FolderDiff diff;
+  diff.old_label = old_spec;
+  diff.new_label = new_spec;
   std::set<std::string> paths;
   for (const auto& [p, m] : before.by_path) paths.insert(p);
   for (const auto& [p, m] : after.by_path) paths.insert(p);
-  std::vector<std::pair<std::string, std::string>> added, removed;  // path, title
-  std::vector<std::pair<std::string, ChangeSet>> changed;
   for (const std::string& p : paths) {
     const auto a = before.by_path.find(p);
     const auto b = after.by_path.find(p);
     if (a == before.by_path.end()) {
-      added.emplace_back(p, title_of(after, b->second));
+      diff.added.emplace_back(p, title_of(after, b->second));
       continue;
     }
     if (b == after.by_path.end()) {
-      removed.emplace_back(p, title_of(before, a->second));
+      diff.removed.emplace_back(p, title_of(before, a->second));
       continue;
     }
     ChangeSet changes =
         diff_models(before.set.models[a->second]->model, after.set.models[b->second]->model,
                     findings_of(before, a->second), findings_of(after, b->second));
     if (!changes.changes.empty() || !changes.introduced.empty() || !changes.resolved.empty()) {
-      changed.emplace_back(p, std::move(changes));
+      diff.changed.emplace_back(p, std::move(changes));
     }
   }
   const std::set<std::string> links_before = cross_links(before), links_after = cross_links(after);
-  std::vector<std::string> links_added, links_removed;
   std::set_difference(links_after.begin(), links_after.end(), links_before.begin(),
-                      links_before.end(), std::back_inserter(links_added));
+                      links_before.end(), std::back_inserter(diff.links_added));
   std::set_difference(links_before.begin(), links_before.end(), links_after.begin(),
-                      links_after.end(), std::back_inserter(links_removed));
-  const bool same = added.empty() && removed.empty() && links_added.empty() &&
-                    links_removed.empty() &&
-                    std::all_of(changed.begin(), changed.end(),
-                                [](const auto& c) { return c.second.changes.empty(); });
+                      links_after.end(), std::back_inserter(diff.links_removed));
+  const bool same = diff.same();
   if (quiet) return same ? 0 : 1;
-
-  std::ostream& out = std::cout;
   if (format == "json") {
-    nlohmann::ordered_json j;
-    j["version"] = 1;
-    j["old"] = old_spec;
-    j["new"] = new_spec;
-    auto models = [](const auto& list) {
-      nlohmann::ordered_json a = nlohmann::ordered_json::array();
-      for (const auto& [p, title] : list) a.push_back({{"path", p}, {"title", title}});
-      return a;
-    };
-    auto links = [](const std::vector<std::string>& list) {
-      nlohmann::ordered_json a = nlohmann::ordered_json::array();
-      for (const std::string& l : list) {
-        const auto arrow = l.find(" -> ");
-        a.push_back({{"from", l.substr(0, arrow)}, {"to", l.substr(arrow + 4)}});
-      }
-      return a;
-    };
-    j["models_added"] = models(added);
-    j["models_removed"] = models(removed);
-    j["cross_links_added"] = links(links_added);
-    j["cross_links_removed"] = links(links_removed);
-    nlohmann::ordered_json per = nlohmann::ordered_json::array();
-    for (const auto& [p, changes] : changed) {
-      std::ostringstream one;
-      write_diff_json(one, changes, old_spec + "/" + p, new_spec + "/" + p);
-      per.push_back({{"path", p}, {"diff", nlohmann::ordered_json::parse(one.str())}});
-    }
-    j["models"] = per;
-    out << j.dump(2) << "\n";
-    return same ? 0 : 1;
+    write_folder_diff_json(std::cout, diff);
+  } else {
+    write_folder_diff_text(std::cout, diff, color, format == "markdown");
   }
-  const bool md = format == "markdown";
-  const std::string h = md ? "## " : "";
-  // Paths and links as a person reads them: control characters escaped; in Markdown a code
-  // span, a backtick in it written as a quote.
-  auto name = [&](const std::string& text) {
-    std::string shown = printable(text);
-    if (!md) return shown;
-    std::replace(shown.begin(), shown.end(), '`', '\'');
-    return "`" + shown + "`";
-  };
-  out << (md ? "# " : "") << "Programme diff: " << name(old_spec) << " -> " << name(new_spec)
-      << "\n";
-  if (same) {
-    out << "\nSame theory: no model, link or finding changed.\n";
-    return 0;
-  }
-  auto list = [&](const std::string& heading, const auto& items, auto show) {
-    if (items.empty()) return;
-    out << "\n" << h << heading << "\n" << (md ? "\n" : "");
-    for (const auto& item : items) out << (md ? "- " : "  ") << show(item) << "\n";
-  };
-  auto model_line = [&](const std::pair<std::string, std::string>& m) {
-    return m.second.empty() ? name(m.first) : name(m.first) + " (" + printable(m.second) + ")";
-  };
-  list("Models added", added, model_line);
-  list("Models removed", removed, model_line);
-  list("Links across models added", links_added, name);
-  list("Links across models removed", links_removed, name);
-  for (const auto& [p, changes] : changed) {
-    std::ostringstream one;
-    if (md) {
-      write_diff_markdown(one, changes, old_spec + "/" + p, new_spec + "/" + p);
-    } else {
-      write_diff_text(one, changes, old_spec + "/" + p, new_spec + "/" + p, color);
-    }
-    out << "\n" << h << name(p) << "\n\n" << one.str();
-  }
-  return 1;
+  return same ? 0 : 1;
 }
 
 }  // namespace lmc::cli

@@ -15,8 +15,10 @@ bool is_folder_side(const std::string& spec);
 /// Compares every model under two folders (on disk, or REV:DIR in git; a revision before the
 /// folder existed is empty): per model its changes, the models added and removed, and the
 /// links across models added and removed. Exit code as `lmc diff`: 0 same theory, 1 different,
-/// 2 trouble.
+/// 2 trouble. Folders on disk are walked as `lmc check` walks them (their `.lmc.yaml`'s
+/// `exclude` applies).
 int diff_folders(const std::string& old_spec, const std::string& new_spec,
-                 const std::string& format, bool color, bool quiet, const std::string& today_date);
+                 const std::string& format, bool color, bool quiet, const std::string& today_date,
+                 ConfigCache& configs);
 
 }  // namespace lmc::cli

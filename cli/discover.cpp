@@ -148,6 +148,71 @@ std::string display_path(const fs::path& p) {
 
 }  // namespace
 
+Walk walk_models(const fs::path& top, const LoadedConfig& config) {
+  Walk walk;
+  std::error_code ec;
+  // Exclusions apply below the directory named, never to it: `lmc check fixtures` still
+  // checks what a walk from above would skip.
+  auto relative = [&](const fs::path& path) {
+    const std::string rel =
+        fs::absolute(path, ec).lexically_normal().lexically_relative(config.base).generic_string();
+    return rel == "." ? std::string() : rel;
+  };
+  const std::string root = relative(top);
+  auto excluded = [&](const fs::path& entry) {
+    if (config.exclude.empty() || root.starts_with("..")) return false;
+    if (!is_excluded(config.exclude, relative(entry), root.size())) return false;
+    if (is_yaml_name(entry)) ++walk.excluded_yaml;
+    return true;
+  };
+  // A directory at a time: one that cannot be read is reported (a model in it would otherwise
+  // go unchecked), and the others are still walked. A linked directory is not walked (a link
+  // back up would walk for ever); a linked file is read where it leads.
+  std::vector<fs::path> pending{top};
+  while (!pending.empty()) {
+    const fs::path dir = std::move(pending.back());
+    pending.pop_back();
+    walk.directories.push_back(dir);
+    fs::directory_iterator it(dir, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      const fs::path& entry = it->path();
+      if (is_hidden(entry) || excluded(entry)) continue;
+      std::error_code type_ec;
+      if (it->is_directory(type_ec)) {
+        if (!it->is_symlink(type_ec)) pending.push_back(entry);
+        continue;
+      }
+      if (!it->is_regular_file(type_ec) || !is_yaml_name(entry)) continue;
+      InputFile f{display_path(entry), entry, {}};
+      std::string why;
+      std::uintmax_t size = 0;
+      const ReadError e = read_file(entry, f.text, &why, &size);
+      if (e == ReadError::too_large) {
+        if (classify_yaml(read_head(entry)) != YamlFile::other) {
+          f.oversize = size;
+          walk.files.push_back(std::move(f));
+        }
+        continue;
+      }
+      if (e != ReadError::none) {
+        walk.problems.push_back("'" + display_path(entry) + "' " + why);
+        continue;
+      }
+      // A file saved as UTF-16, or otherwise not UTF-8, may be a model: checked, so that it
+      // gets a finding, never passed over without a word.
+      if (classify_yaml(f.text) != YamlFile::other) walk.files.push_back(std::move(f));
+    }
+    if (ec) {
+      walk.problems.push_back("'" + display_path(dir) + "': cannot be read: " + ec.message() +
+                              "; the models in it are not checked");
+      ec.clear();
+    }
+  }
+  std::sort(walk.files.begin(), walk.files.end(),
+            [](const InputFile& a, const InputFile& b) { return a.display < b.display; });
+  return walk;
+}
+
 Discovered discover(const std::vector<std::string>& paths, const std::string& stdin_name,
                     ConfigCache& configs, bool models_only) {
   Discovered result;
@@ -225,22 +290,11 @@ Discovered discover(const std::vector<std::string>& paths, const std::string& st
       result.files.push_back(std::move(f));
       continue;
     }
-    std::vector<InputFile> found;
     const LoadedConfig* config = configs.for_directory(p);
     if (!config) {
       result.ok = false;
       continue;
     }
-    // Exclusions apply below the directory named, never to it: `lmc check fixtures` still
-    // checks what a walk from above would skip.
-    auto relative = [&](const fs::path& path) {
-      const std::string rel = fs::absolute(path, ec)
-                                  .lexically_normal()
-                                  .lexically_relative(config->base)
-                                  .generic_string();
-      return rel == "." ? std::string() : rel;
-    };
-    const std::string root = relative(p);
     // A pattern that matches nothing is said once a configuration: `exclude: [drafts]` for a
     // folder at models/drafts would otherwise quietly check the drafts.
     if (!config->exclude.empty() && warned_excludes.insert(config->base).second) {
@@ -254,56 +308,11 @@ Discovered discover(const std::vector<std::string>& paths, const std::string& st
                   << "\n";
       }
     }
-    std::size_t excluded_models = 0;
-    auto excluded = [&](const fs::path& entry) {
-      if (config->exclude.empty() || root.starts_with("..")) return false;
-      if (!is_excluded(config->exclude, relative(entry), root.size())) return false;
-      if (is_yaml_name(entry)) ++excluded_models;
-      return true;
-    };
-    // The walk, a directory at a time: a directory that cannot be read is reported (a model in
-    // it would otherwise go unchecked), and the others are still walked.
-    std::vector<fs::path> pending{p};
-    while (!pending.empty()) {
-      const fs::path dir = std::move(pending.back());
-      pending.pop_back();
-      fs::directory_iterator it(dir, ec);
-      for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-        const fs::path& entry = it->path();
-        if (is_hidden(entry) || excluded(entry)) continue;
-        std::error_code type_ec;
-        if (it->is_directory(type_ec)) {
-          pending.push_back(entry);
-          continue;
-        }
-        if (!it->is_regular_file(type_ec) || !is_yaml_name(entry)) continue;
-        InputFile f{display_path(entry), entry, {}};
-        std::string why;
-        std::uintmax_t size = 0;
-        const ReadError e = read_file(entry, f.text, &why, &size);
-        if (e == ReadError::too_large) {
-          if (classify_yaml(read_head(entry)) != YamlFile::other) {
-            f.oversize = size;
-            found.push_back(std::move(f));
-          }
-          continue;
-        }
-        if (e != ReadError::none) {
-          print_error("'" + display_path(entry) + "' " + why);
-          result.ok = false;
-          continue;
-        }
-        // A file saved as UTF-16, or otherwise not UTF-8, may be a model: checked, so that it
-        // gets a finding, never passed over without a word.
-        if (classify_yaml(f.text) != YamlFile::other) found.push_back(std::move(f));
-      }
-      if (ec) {
-        print_error("'" + display_path(dir) + "': cannot be read: " + ec.message() +
-                    "; the models in it are not checked");
-        result.ok = false;
-        ec.clear();
-      }
-    }
+    Walk walked = walk_models(p, *config);
+    for (const std::string& problem : walked.problems) print_error(problem);
+    if (!walked.problems.empty()) result.ok = false;
+    std::vector<InputFile>& found = walked.files;
+    const std::size_t excluded_models = walked.excluded_yaml;
     if (found.empty() && excluded_models > 0) {
       // Nothing to check because the configuration says so: a note, not a failure.
       std::cerr << "lmc: note: " << (excluded_models == 1 ? "the YAML file" : "all ")

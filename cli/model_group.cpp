@@ -105,7 +105,7 @@ std::optional<CheckedSet> load_programme(const std::string& path, const std::str
     print_error("'" + path + "' " + why);
     return std::nullopt;
   }
-  ConfigCache configs(false);
+  ConfigCache configs(config_printer(false));
   if (!config.empty() && !configs.force(config)) return std::nullopt;
   std::vector<InputFile> files;
   files.push_back(std::move(file));

@@ -4,8 +4,12 @@
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
+#include <sstream>
 
 #include "cli.h"
+#include "config_cache.h"
+#include "lmc/report.h"
+#include "lmc/source.h"
 
 namespace lmc::cli {
 
@@ -33,6 +37,27 @@ std::string today() {
 
 void print_error(const std::string& message) {
   std::cerr << "lmc: error: " << message << '\n';
+}
+
+std::function<void(const ConfigProblem&)> config_printer(bool color) {
+  return [color](const ConfigProblem& problem) {
+    switch (problem.kind) {
+      case ConfigProblem::Kind::ignored:
+        std::cerr << "lmc: note: ignoring '" << printable(problem.display)
+                  << "': " << problem.message << "\n";
+        return;
+      case ConfigProblem::Kind::unreadable:
+        print_error("'" + printable(problem.display) + "': " + problem.message);
+        return;
+      case ConfigProblem::Kind::invalid: {
+        std::ostringstream out;
+        write_text(out, {}, problem.diagnostics, TextStyle{color, true});
+        std::cerr << out.str();
+        print_error(problem.message);
+        return;
+      }
+    }
+  };
 }
 
 }  // namespace lmc::cli

@@ -358,7 +358,9 @@ void Server::check(Document& doc) {
     }
     return disk(p, text, why, oversize);
   };
-  ConfigCache configs(false);
+  // A configuration's problems are published on it, not printed where nobody reads them.
+  std::vector<ConfigProblem> problems;
+  ConfigCache configs([&problems](const ConfigProblem& p) { problems.push_back(p); });
   std::vector<InputFile> files;
   files.push_back(std::move(file));
   auto checked =
@@ -366,6 +368,9 @@ void Server::check(Document& doc) {
   // A YAML file that is not a logic model (a CI workflow, a config) gets no findings, as a
   // directory walk passes it over: editors start lmc for every YAML file.
   doc.findings = looks_like_model(doc.text) ? checked->findings_in(0) : std::vector<Diagnostic>{};
+  const std::optional<Diagnostic> broken =
+      publish_configs(configs, problems, checked->set.models[0]->source.path());
+  if (broken && looks_like_model(doc.text)) doc.findings.insert(doc.findings.begin(), *broken);
   doc.checked = checked;
   if (checked->set.models[0]->usable) doc.last_usable = checked;
   doc.due.reset();
@@ -406,6 +411,56 @@ Json lsp_diagnostic(const Diagnostic& d, const std::string& doc_uri, const Model
 }
 
 }  // namespace
+
+std::optional<Diagnostic> Server::publish_configs(const ConfigCache& configs,
+                                                  const std::vector<ConfigProblem>& problems,
+                                                  const std::string& doc_path) {
+  std::optional<Diagnostic> note;
+  std::set<std::string> with_problems;
+  for (const ConfigProblem& problem : problems) {
+    if (problem.kind == ConfigProblem::Kind::ignored) continue;
+    std::error_code ec;
+    const fs::path real = fs::weakly_canonical(problem.file, ec);
+    const std::string uri = file_uri((ec ? problem.file : real).string());
+    if (problem.kind == ConfigProblem::Kind::invalid) {
+      std::string text;
+      read_file(problem.file, text, nullptr, nullptr, Overwrite::allowed);
+      const SourceText source(problem.display, std::move(text));
+      Json diagnostics = Json::array();
+      for (const Diagnostic& d : problem.diagnostics) {
+        Json diag{{"range", range_of(source, d.span)},
+                  {"severity", lsp_severity(d.severity)},
+                  {"code", d.rule},
+                  {"source", "lmc"},
+                  {"message", message_with_suggestion(d)}};
+        if (find_rule(d.rule)) diag["codeDescription"] = Json{{"href", rule_page_url(d.rule)}};
+        diagnostics.push_back(std::move(diag));
+      }
+      writer_.send(Json{{"jsonrpc", "2.0"},
+                        {"method", "textDocument/publishDiagnostics"},
+                        {"params", {{"uri", uri}, {"diagnostics", diagnostics}}}});
+      with_problems.insert(uri);
+      config_uris_.insert(uri);
+    }
+    Diagnostic d;
+    d.file = doc_path;
+    d.span = Span{1, 1, 0};
+    d.severity = Severity::warning;
+    d.rule = problem.diagnostics.empty() ? "invalid-value" : problem.diagnostics.front().rule;
+    d.message = "the configuration '" + problem.display + "' that applies here cannot be used (" +
+                problem.message + "): these findings use the default severities until it is fixed";
+    if (!note) note = std::move(d);
+  }
+  // A configuration read without problems now: its old ones are cleared.
+  for (const fs::path& file : configs.files_read()) {
+    const std::string uri = file_uri(file.string());
+    if (with_problems.count(uri) || !config_uris_.erase(uri)) continue;
+    writer_.send(Json{{"jsonrpc", "2.0"},
+                      {"method", "textDocument/publishDiagnostics"},
+                      {"params", {{"uri", uri}, {"diagnostics", Json::array()}}}});
+  }
+  return note;
+}
 
 void Server::publish(const Document& doc) {
   Json diagnostics = Json::array();

@@ -15,9 +15,11 @@
 #include <mutex>
 #include <optional>
 #include <ostream>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "config_cache.h"
 #include "lsp/protocol.h"
 #include "model_group.h"
 
@@ -67,6 +69,11 @@ class Server {
   void check(Document& doc);
   void check_due();
   void publish(const Document& doc);
+  /// Publishes the problems of the configurations a check read on each file (and clears
+  /// those fixed since); returns a note for the document when its configuration is broken.
+  std::optional<Diagnostic> publish_configs(const ConfigCache& configs,
+                                            const std::vector<ConfigProblem>& problems,
+                                            const std::string& doc_path);
 
   Json initialize_result() const;
   Json hover(Document& doc, const Json& position);
@@ -85,6 +92,7 @@ class Server {
   bool input_ended_ = false;
 
   std::map<std::string, Document> documents_;
+  std::set<std::string> config_uris_;  ///< configurations with problems published
   bool initialized_ = false;
   bool shutdown_ = false;
   bool exit_ = false;

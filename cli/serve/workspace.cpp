@@ -75,28 +75,18 @@ void Workspace::scan() {
     found[root_.filename().generic_string()] = root_;
     dirs.push_back(root_.parent_path());
   } else {
-    dirs.push_back(root_);
-    fs::recursive_directory_iterator it(root_, fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      const fs::path& entry = it->path();
+    // Walked as `lmc check` walks it: the `.lmc.yaml`'s exclude applies, hidden entries and
+    // linked directories are passed over; a linked file is served only when it leads to a
+    // model inside the root.
+    const LoadedConfig* config = configs_.for_directory(root_);
+    static const LoadedConfig kDefaults;
+    Walk walk = walk_models(root_, config ? *config : kDefaults);
+    dirs = std::move(walk.directories);
+    for (InputFile& f : walk.files) {
       std::error_code type_ec;
-      if (is_hidden(entry)) {
-        if (it->is_directory(type_ec)) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_symlink(type_ec)) {
-        // A link is served only when it leads to a model inside the root; a linked directory
-        // is not walked.
-        it.disable_recursion_pending();
-      } else if (it->is_directory(type_ec)) {
-        dirs.push_back(entry);
-        continue;
-      }
-      if (!is_yaml_name(entry) || !it->is_regular_file(type_ec)) continue;
-      const fs::path real = fs::canonical(entry, type_ec);
+      const fs::path real = fs::canonical(f.location, type_ec);
       if (type_ec || !inside(real, root_)) continue;
-      if (!looks_like_model(read_head(entry))) continue;
-      found[entry.lexically_relative(root_).generic_string()] = entry;
+      found[f.location.lexically_relative(root_).generic_string()] = f.location;
     }
   }
   std::vector<std::string> gone;
@@ -245,7 +235,7 @@ std::vector<std::string> Workspace::refresh(const std::vector<fs::path>& changed
       // A new file or directory, or one removed or renamed: look again. A changed
       // configuration redraws everything under it.
       if (p.filename() == ".lmc.yaml") {
-        configs_ = ConfigCache(false);
+        configs_ = ConfigCache(config_printer(false));
         std::lock_guard lock(mu_);
         for (const auto& [path, view] : models_) redrawn.push_back(path);
       } else if (!single_ && (is_yaml_name(p) || !p.has_extension()) && !is_hidden(p)) {

@@ -77,7 +77,7 @@ class Workspace {
   bool ok_ = false;
   std::string today_;
   std::uint32_t instance_;  ///< tells this server's versions from a restarted one's
-  ConfigCache configs_{false};
+  ConfigCache configs_{config_printer(false)};
 
   mutable std::mutex mu_;
   std::map<std::string, ModelView> models_;

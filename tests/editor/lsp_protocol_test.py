@@ -313,6 +313,27 @@ with tempfile.TemporaryDirectory() as tmp:
     check(diags is not None and not [d for d in diags if d["code"] == "unresourced-activity"],
           f"config turns a rule off: {diags}")
 
+    # A broken .lmc.yaml (issue #21): its problem is published on it, and the model says its
+    # findings use the default severities; fixed, the problem is cleared.
+    config = root / ".lmc.yaml"
+    config.write_text("rules:\n  orphan-output: offf\n")
+    c.notify("textDocument/didSave", {"textDocument": {"uri": ouri}})
+    cdiags = c.diagnostics(uri_of(config))
+    check(cdiags and "offf" in cdiags[0]["message"] and cdiags[0]["range"]["start"]["line"] == 1,
+          f"a broken configuration is published on it: {cdiags}")
+    diags = c.diagnostics(ouri)
+    check(diags and any("cannot be used" in d["message"] for d in diags),
+          f"the model says its configuration is broken: {diags}")
+    config.write_text("rules:\n  unresourced-activity: off\n  unmeasured-outcome: error\n")
+    c.notify("textDocument/didSave", {"textDocument": {"uri": ouri}})
+    cdiags = c.diagnostics(uri_of(config))
+    check(cdiags == [], f"a fixed configuration's problems are cleared: {cdiags}")
+    diags = c.diagnostics(ouri)
+    check(diags is not None and not any("cannot be used" in d["message"] for d in diags),
+          f"fixed: {diags}")
+    c.drain()
+    c.pending.clear()
+
     # A YAML file that is not a logic model (a workflow) gets no findings.
     wf = root / "ci.yaml"
     wf.write_text("name: build\non: [push]\n")

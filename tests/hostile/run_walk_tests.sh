@@ -107,5 +107,37 @@ printf 'exclude: [models/drafts]\n' >"$work/repo/.lmc.yaml"
 "$lmc" check "$work/repo" >/dev/null 2>"$work/err"
 ! grep -q "matches nothing" "$work/err" || fail "an exclude that matches: $(cat "$work/err")"
 
+# One walker (issue #21): `exclude` holds for a folder diff and for serve as for check.
+checks=$((checks + 1))
+mkdir -p "$work/ex/old/drafts" "$work/ex/new/drafts"
+cp "$model" "$work/ex/old/homes.yaml" && cp "$model" "$work/ex/new/homes.yaml"
+cp examples/pacs-frailty.yaml "$work/ex/new/drafts/wip.yaml"
+printf 'exclude: [old/drafts, new/drafts]\n' >"$work/ex/.lmc.yaml"
+(cd "$work/ex" && "$lmc" diff old new >"$work/out" 2>"$work/err")
+code=$?
+[ "$code" -eq 0 ] && ! grep -q "wip" "$work/out" || fail "diff DIR DIR compares an excluded draft: exit $code, $(cat "$work/out")"
+# A file name that is not UTF-8, in a folder diff's JSON: replaced, never an abort.
+checks=$((checks + 1))
+cp "$model" "$work/ex/new/$(printf 'caf\xe9.yaml')"
+(cd "$work/ex" && "$lmc" diff old new --format json >"$work/out.json" 2>"$work/err")
+code=$?
+[ "$code" -eq 1 ] && python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); assert len(d["models_added"]) == 1, d' "$work/out.json" ||
+  fail "diff DIR DIR --format json with a non-UTF-8 file name: exit $code, $(head -3 "$work/err")"
+checks=$((checks + 1))
+python3 - "$lmc" "$work/ex/new" <<'PY' || failures=$((failures + 1))
+import json, os, sys
+sys.path.insert(0, os.path.join(os.getcwd(), "tests", "workshop"))
+from serve_common import Server
+import http.client
+with Server(sys.argv[1], sys.argv[2]) as server:
+    conn = http.client.HTTPConnection(server.host, server.port, timeout=10)
+    conn.request("GET", "/api/index")
+    index = json.loads(conn.getresponse().read())
+    paths = [m["path"] for m in index["models"]]
+    if any("wip" in p for p in paths) or "homes.yaml" not in paths:
+        print("FAIL: serve lists", paths, "(an excluded draft, or not the model)")
+        sys.exit(1)
+PY
+
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]

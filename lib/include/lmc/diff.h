@@ -56,4 +56,18 @@ void write_diff_markdown(std::ostream& out, const ChangeSet& changes, const std:
 void write_diff_json(std::ostream& out, const ChangeSet& changes, const std::string& old_label,
                      const std::string& new_label);
 
+/// Two revisions of a programme's folder, compared model by model (`lmc diff DIR DIR`).
+struct FolderDiff {
+  std::string old_label, new_label;                          ///< the sides as given
+  std::vector<std::pair<std::string, std::string>> added;    ///< path in the folder, title
+  std::vector<std::pair<std::string, std::string>> removed;  ///< path in the folder, title
+  std::vector<std::pair<std::string, ChangeSet>> changed;    ///< by path in the folder
+  std::vector<std::string> links_added, links_removed;       ///< "a.yaml#x -> b.yaml#y"
+  /// No model added or removed, no link across models and no theory changed.
+  bool same() const;
+};
+void write_folder_diff_json(std::ostream& out, const FolderDiff& diff);
+/// Text, or Markdown (headings and code spans) for a pull request.
+void write_folder_diff_text(std::ostream& out, const FolderDiff& diff, bool color, bool markdown);
+
 }  // namespace lmc

@@ -2,6 +2,9 @@
 // The diff's three reports: text for a terminal, markdown for a pull request, JSON for tools.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <sstream>
+
 #include <map>
 
 #include "lmc/diff.h"
@@ -153,8 +156,7 @@ void write_diff_markdown(std::ostream& out, const ChangeSet& cs, const std::stri
   }
 }
 
-void write_diff_json(std::ostream& out, const ChangeSet& cs, const std::string& old_label,
-                     const std::string& new_label) {
+Json diff_json(const ChangeSet& cs, const std::string& old_label, const std::string& new_label) {
   Json doc;
   doc["version"] = 1;
   doc["old"] = old_label;
@@ -173,7 +175,90 @@ void write_diff_json(std::ostream& out, const ChangeSet& cs, const std::string& 
   doc["findings"] = Json{{"introduced", std::move(introduced)}, {"resolved", std::move(resolved)}};
   doc["summary"] =
       Json{{"added", cs.added()}, {"removed", cs.removed()}, {"changed", cs.changed()}};
-  out << dump_json(doc);
+  return doc;
+}
+
+void write_diff_json(std::ostream& out, const ChangeSet& cs, const std::string& old_label,
+                     const std::string& new_label) {
+  out << dump_json(diff_json(cs, old_label, new_label));
+}
+
+bool FolderDiff::same() const {
+  return added.empty() && removed.empty() && links_added.empty() && links_removed.empty() &&
+         std::all_of(changed.begin(), changed.end(),
+                     [](const auto& c) { return c.second.changes.empty(); });
+}
+
+void write_folder_diff_json(std::ostream& out, const FolderDiff& diff) {
+  Json j;
+  j["version"] = 1;
+  j["old"] = diff.old_label;
+  j["new"] = diff.new_label;
+  auto models = [](const auto& list) {
+    Json a = Json::array();
+    for (const auto& [p, title] : list) a.push_back({{"path", p}, {"title", title}});
+    return a;
+  };
+  auto links = [](const std::vector<std::string>& list) {
+    Json a = Json::array();
+    for (const std::string& l : list) {
+      const auto arrow = l.find(" -> ");
+      a.push_back({{"from", l.substr(0, arrow)}, {"to", l.substr(arrow + 4)}});
+    }
+    return a;
+  };
+  j["models_added"] = models(diff.added);
+  j["models_removed"] = models(diff.removed);
+  j["cross_links_added"] = links(diff.links_added);
+  j["cross_links_removed"] = links(diff.links_removed);
+  Json per = Json::array();
+  for (const auto& [p, changes] : diff.changed) {
+    per.push_back(
+        {{"path", p},
+         {"diff", diff_json(changes, diff.old_label + "/" + p, diff.new_label + "/" + p)}});
+  }
+  j["models"] = std::move(per);
+  out << dump_json(j);
+}
+
+void write_folder_diff_text(std::ostream& out, const FolderDiff& diff, bool color, bool markdown) {
+  const bool md = markdown;
+  const std::string h = md ? "## " : "";
+  // Paths and links as a person reads them: control characters escaped; in Markdown a code
+  // span, a backtick in it written as a quote.
+  auto name = [&](const std::string& text) {
+    std::string shown = printable(text);
+    if (!md) return shown;
+    std::replace(shown.begin(), shown.end(), '`', '\'');
+    return "`" + shown + "`";
+  };
+  out << (md ? "# " : "") << "Programme diff: " << name(diff.old_label) << " -> "
+      << name(diff.new_label) << "\n";
+  if (diff.same()) {
+    out << "\nSame theory: no model, link or finding changed.\n";
+    return;
+  }
+  auto list = [&](const std::string& heading, const auto& items, auto show) {
+    if (items.empty()) return;
+    out << "\n" << h << heading << "\n" << (md ? "\n" : "");
+    for (const auto& item : items) out << (md ? "- " : "  ") << show(item) << "\n";
+  };
+  auto model_line = [&](const std::pair<std::string, std::string>& m) {
+    return m.second.empty() ? name(m.first) : name(m.first) + " (" + printable(m.second) + ")";
+  };
+  list("Models added", diff.added, model_line);
+  list("Models removed", diff.removed, model_line);
+  list("Links across models added", diff.links_added, name);
+  list("Links across models removed", diff.links_removed, name);
+  for (const auto& [p, changes] : diff.changed) {
+    std::ostringstream one;
+    if (md) {
+      write_diff_markdown(one, changes, diff.old_label + "/" + p, diff.new_label + "/" + p);
+    } else {
+      write_diff_text(one, changes, diff.old_label + "/" + p, diff.new_label + "/" + p, color);
+    }
+    out << "\n" << h << name(p) << "\n\n" << one.str();
+  }
 }
 
 }  // namespace lmc
