@@ -9,14 +9,15 @@
 #include <set>
 #include <sstream>
 
-#include "checked_model.h"
 #include "cli.h"
+#include "driver/checked_model.h"
+#include "driver/output_file.h"
+#include "driver/session.h"
+#include "frontend.h"
 #include "lmc/baseline.h"
 #include "lmc/check.h"
 #include "lmc/load.h"
 #include "lmc/report.h"
-#include "model_group.h"
-#include "output_file.h"
 
 namespace lmc::cli {
 
@@ -233,7 +234,7 @@ int run_check(const CheckArgs& args) {
 
   if (!args.write_baseline.empty()) {
     if (usage_problem) return kExitUsage;  // a baseline of a partial run would hide too little
-    if (std::string error = write_output(args.write_baseline, baseline_json(checked, all));
+    if (std::string error = write_to(args.write_baseline, baseline_json(checked, all));
         !error.empty()) {
       std::cerr << "lmc: " << error << '\n';
       return kExitUsage;
@@ -297,7 +298,7 @@ int run_check(const CheckArgs& args) {
     if (o.file.empty()) {
       std::cout << out.str();
       std::cout.flush();
-    } else if (std::string error = write_output(o.file, out.str()); !error.empty()) {
+    } else if (std::string error = write_to(o.file, out.str()); !error.empty()) {
       std::cerr << "lmc: " << error << '\n';
       usage_problem = true;
     }

@@ -6,8 +6,9 @@
 
 #include "cli.h"
 #include "command_table.h"
+#include "driver/output_file.h"
+#include "frontend.h"
 #include "lmc/rules.h"
-#include "output_file.h"
 #include "templates.h"
 
 namespace lmc::cli {

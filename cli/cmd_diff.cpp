@@ -6,14 +6,15 @@
 #include <iterator>
 #include <memory>
 
-#include "checked_model.h"
 #include "cli.h"
-#include "diff_programme.h"
-#include "drawing.h"
-#include "git_source.h"
+#include "driver/checked_model.h"
+#include "driver/drawing.h"
+#include "driver/folder_diff.h"
+#include "driver/git.h"
+#include "driver/output_file.h"
+#include "frontend.h"
 #include "lmc/diff.h"
 #include "lmc/render.h"
-#include "output_file.h"
 
 namespace lmc::cli {
 
@@ -106,8 +107,18 @@ int run_diff(const DiffArgs& args) {
       print_error("--render draws one model: compare two revisions of one file to draw them");
       return kExitUsage;
     }
-    return diff_folders(args.old_side, args.new_side, args.format, use_color(args.color),
-                        args.quiet, today_date, configs);
+    std::vector<std::string> problems;
+    const auto diff = compare_folders(args.old_side, args.new_side, today_date, configs, problems);
+    for (const std::string& problem : problems) print_error(problem);
+    if (!diff) return kExitUsage;
+    const bool same = diff->same();
+    if (args.quiet) return same ? kExitOk : kExitFindings;
+    if (args.format == "json") {
+      write_folder_diff_json(std::cout, *diff);
+    } else {
+      write_folder_diff_text(std::cout, *diff, use_color(args.color), args.format == "markdown");
+    }
+    return same ? kExitOk : kExitFindings;
   }
   bool stdin_used = false;
   Side before, after;

@@ -7,16 +7,17 @@
 #include <memory>
 #include <sstream>
 
-#include "checked_model.h"
 #include "cli.h"
-#include "config_cache.h"
-#include "drawing.h"
+#include "driver/checked_model.h"
+#include "driver/config_cache.h"
+#include "driver/drawing.h"
+#include "driver/output_file.h"
+#include "driver/session.h"
+#include "frontend.h"
 #include "lmc/export.h"
 #include "lmc/graph.h"
 #include "lmc/report.h"
 #include "lmc/rollup.h"
-#include "model_group.h"
-#include "output_file.h"
 
 namespace lmc::cli {
 

@@ -9,8 +9,9 @@
 #include <vector>
 
 #include "cli.h"
+#include "driver/output_file.h"
+#include "frontend.h"
 #include "lmc/suggest.h"
-#include "output_file.h"
 #include "templates.h"
 
 namespace lmc::cli {
@@ -60,7 +61,9 @@ int run_init(const InitArgs& args) {
                             near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near)));
     return kExitUsage;
   }
-  if (const std::string error = write_new_file(args.file, chosen->text); !error.empty()) {
+  if (const std::string error =
+          args.file == "-" ? write_to("-", chosen->text) : write_new_file(args.file, chosen->text);
+      !error.empty()) {
     print_error(error);
     return kExitUsage;
   }

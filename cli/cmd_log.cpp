@@ -12,7 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.h"
-#include "git_source.h"
+#include "driver/git.h"
 #include "lmc/diff.h"
 #include "lmc/load.h"
 

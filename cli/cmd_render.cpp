@@ -11,16 +11,17 @@
 #include <set>
 #include <sstream>
 
-#include "checked_model.h"
 #include "cli.h"
-#include "drawing.h"
+#include "driver/checked_model.h"
+#include "driver/drawing.h"
+#include "driver/output_file.h"
+#include "driver/session.h"
+#include "driver/watcher.h"
+#include "frontend.h"
 #include "lmc/export.h"
 #include "lmc/graph.h"
 #include "lmc/render.h"
 #include "lmc/rollup.h"
-#include "model_group.h"
-#include "output_file.h"
-#include "watcher.h"
 
 namespace lmc::cli {
 

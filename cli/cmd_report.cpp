@@ -8,16 +8,17 @@
 #include <memory>
 #include <sstream>
 
-#include "checked_model.h"
 #include "cli.h"
-#include "config_cache.h"
+#include "driver/checked_model.h"
+#include "driver/config_cache.h"
+#include "driver/output_file.h"
+#include "driver/session.h"
+#include "frontend.h"
 #include "lmc/evaluate.h"
 #include "lmc/report.h"
 #include "lmc/rollup.h"
 #include "lmc/source.h"
 #include "lmc/suggest.h"
-#include "model_group.h"
-#include "output_file.h"
 
 namespace lmc::cli {
 

@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "cli.h"
-#include "config_cache.h"
+#include "driver/config_cache.h"
 #include "lmc/report.h"
 #include "lmc/source.h"
 

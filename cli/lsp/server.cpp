@@ -9,7 +9,7 @@
 #include <set>
 #include <thread>
 
-#include "checked_model.h"
+#include "driver/checked_model.h"
 #include "lmc/json_reader.h"
 #include "lmc/load.h"
 #include "lmc/report.h"

@@ -19,9 +19,9 @@
 #include <string>
 #include <vector>
 
-#include "config_cache.h"
+#include "driver/config_cache.h"
+#include "driver/session.h"
 #include "lsp/protocol.h"
-#include "model_group.h"
 
 namespace lmc::cli::lsp {
 

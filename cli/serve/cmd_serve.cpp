@@ -23,13 +23,14 @@
 #include <set>
 #include <thread>
 
-#include "checked_model.h"
 #include "cli.h"
+#include "driver/checked_model.h"
+#include "driver/watcher.h"
+#include "frontend.h"
 #include "serve/assets.h"
 #include "serve/connection_guard.h"
 #include "serve/workspace.h"
 #include "serve_options.h"
-#include "watcher.h"
 
 extern char** environ;
 

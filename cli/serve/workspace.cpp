@@ -5,11 +5,11 @@
 #include <map>
 #include <random>
 
-#include "checked_model.h"
 #include "cli.h"
-#include "drawing.h"
+#include "driver/checked_model.h"
+#include "driver/drawing.h"
+#include "driver/session.h"
 #include "lmc/load.h"
-#include "model_group.h"
 
 namespace lmc::cli::serve {
 

@@ -15,7 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "config_cache.h"
+#include "driver/config_cache.h"
 #include "lmc/diagnostic.h"
 
 namespace lmc::cli::serve {

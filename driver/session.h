@@ -8,12 +8,12 @@
 #include <string_view>
 #include <vector>
 
-#include "cli.h"
-#include "config_cache.h"
+#include "driver/config_cache.h"
+#include "driver/files.h"
 #include "lmc/diagnostic.h"
 #include "lmc/model_set.h"
 
-namespace lmc::cli {
+namespace lmc::driver {
 
 struct CheckedSet {
   ModelSet set;
@@ -36,16 +36,8 @@ CheckedSet load_and_check(std::vector<InputFile> files, ConfigCache& configs,
                           const std::string& today_date, const ReadFileFn& read = {},
                           bool report_unused_suppressions = false);
 
-/// One model named on the command line (`path`), loaded with every model it reaches and
-/// checked with them. When a configuration is broken, or the model is not one lmc can read,
-/// prints why on stderr ("'x' <consequence>: ...") and returns nullopt. The model is
-/// `set.models[0]`.
-std::optional<CheckedSet> load_programme(const std::string& path, const std::string& config,
-                                         const std::string& today_arg,
-                                         std::string_view consequence);
-
 /// The models a programme's boxes detail, depth first in the order written, each once,
 /// starting with `root`: the pages of its book.
 std::vector<int> book_order(const ModelSet& set, int root);
 
-}  // namespace lmc::cli
+}  // namespace lmc::driver

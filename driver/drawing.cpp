@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "drawing.h"
+#include "driver/drawing.h"
 
 #include <fmt/format.h>
 
 #include <iostream>
 #include <set>
 
-#include "cli.h"
-#include "output_file.h"
+#include "driver/files.h"
+#include "driver/output_file.h"
 
-namespace lmc::cli {
+namespace lmc::driver {
 
 BookPage draw_dot(const Model& model, const std::vector<Diagnostic>& findings,
                   const DrawSettings& settings) {
@@ -85,22 +85,4 @@ void add_programme_marks(DrawSettings& settings, const ModelSet& set, int m,
   }
 }
 
-bool write_drawing(const RenderResult& r, const std::string& path) {
-  for (const std::string& m : r.messages) std::cerr << "lmc: graphviz: " << m << '\n';
-  if (!r.error.empty()) {
-    print_error(r.error);
-    return false;
-  }
-  return emit_output(path, r.data);
-}
-
-std::string count_findings(const std::vector<Diagnostic>& findings) {
-  const Summary s = summarize(findings);
-  auto n = [](int count, std::string_view what) {
-    return fmt::format("{} {}{}", count, what, count == 1 ? "" : "s");
-  };
-  return fmt::format("{}, {}, {}", n(s.errors, "error"), n(s.warnings, "warning"),
-                     n(s.infos, "info"));
-}
-
-}  // namespace lmc::cli
+}  // namespace lmc::driver

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace lmc::cli {
+namespace lmc::driver {
 
 /// The guard every command's output passes: lmc never writes over a file it read in this run
 /// (a model, a model one reaches through `model:` or PATH#id, a configuration), whatever the
@@ -20,27 +20,22 @@ namespace lmc::cli {
 /// cannot refuse a new output.
 void remember_input(const std::filesystem::path& path, dev_t device, ino_t inode);
 
-/// Why `path` must not be written (it is a file this run read), as a sentence for
-/// print_error; empty when it may be. Commands with several outputs ask for each before they
+/// Why `path` must not be written (it is a file this run read), as a sentence
+/// about it; empty when it may be. Commands with several outputs ask for each before they
 /// write any, so that a refusal leaves nothing written.
 std::string output_is_input(const std::string& path);
 
-/// Writes data to `path` atomically (a temporary file beside it, then a rename), or to
-/// standard output for "-". Returns an error message, empty on success; on failure the
+/// Writes data to `path` atomically (a temporary file beside it, then a rename); a device or
+/// a pipe is written as it is. Returns an error message, empty on success; on failure the
 /// target is untouched.
 std::string write_output(const std::string& path, std::string_view data);
 
-/// write_output for a command's result: on failure the reason is printed (lmc: error: ...)
-/// and false returned, for the command to exit 2.
-bool emit_output(const std::string& path, std::string_view data);
-
-/// Creates `path` holding `data`, or writes standard output for "-"; never replaces anything
-/// that exists (the file appears whole, or not at all). Returns an error message, empty on
-/// success.
+/// Creates `path` holding `data`; never replaces anything that exists (the file appears whole,
+/// or not at all). Returns an error message, empty on success.
 std::string write_new_file(const std::string& path, std::string_view data);
 
 /// The box order of the diagram at `path` that lmc drew earlier (read_layout_memo), so a new
 /// drawing over it keeps it; empty when there is none, or it is not a regular file lmc made.
 std::vector<std::vector<std::string>> previous_layout(const std::string& path);
 
-}  // namespace lmc::cli
+}  // namespace lmc::driver

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace lmc::cli {
+namespace lmc::driver {
 
 /// Runs git with `args` (no shell), in the current directory. Returns its exit code (-1 when it
 /// cannot be run), its standard output in `out`, and the first line of its complaint in
@@ -20,4 +20,4 @@ int run_git(const std::vector<std::string>& args, std::string& out, std::string&
 bool read_git_blob(const std::string& spec, std::string& content, std::string& error,
                    bool* absent = nullptr);
 
-}  // namespace lmc::cli
+}  // namespace lmc::driver

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "config_cache.h"
+#include "driver/config_cache.h"
 
-#include "cli.h"
+#include "driver/files.h"
 #include "lmc/config.h"
 
-namespace lmc::cli {
+namespace lmc::driver {
 
 namespace fs = std::filesystem;
 
@@ -73,4 +73,4 @@ std::vector<fs::path> ConfigCache::files_read() const {
   return out;
 }
 
-}  // namespace lmc::cli
+}  // namespace lmc::driver

@@ -13,7 +13,7 @@
 #include "lmc/check.h"
 #include "lmc/diagnostic.h"
 
-namespace lmc::cli {
+namespace lmc::driver {
 
 /// One configuration as the CLI uses it.
 struct LoadedConfig {
@@ -65,4 +65,4 @@ class ConfigCache {
   std::set<std::string> warned_;  // unsafe configurations already mentioned
 };
 
-}  // namespace lmc::cli
+}  // namespace lmc::driver

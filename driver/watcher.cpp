@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "watcher.h"
+#include "driver/watcher.h"
 
 #include <poll.h>
 #include <sys/eventfd.h>
@@ -10,7 +10,7 @@
 #include <cerrno>
 #include <cstring>
 
-namespace lmc::cli {
+namespace lmc::driver {
 
 namespace fs = std::filesystem;
 
@@ -105,4 +105,4 @@ std::vector<fs::path> Watcher::wait(std::chrono::milliseconds settle) {
   return changed;
 }
 
-}  // namespace lmc::cli
+}  // namespace lmc::driver

@@ -2,25 +2,24 @@
 // `lmc diff OLD_DIR NEW_DIR` (and `REV:DIR` in git): two revisions of a programme's folder,
 // compared model by model, with the models added and removed and the links across files added
 // and removed.
-#include "diff_programme.h"
+#include "driver/folder_diff.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <iostream>
 #include <map>
 #include <set>
 #include <sstream>
 
-#include "config_cache.h"
-#include "git_source.h"
+#include "driver/config_cache.h"
+#include "driver/git.h"
 #include "lmc/check.h"
 #include "lmc/diff.h"
 #include "lmc/load.h"
 #include "lmc/model_set.h"
 #include "lmc/source.h"
 
-namespace lmc::cli {
+namespace lmc::driver {
 
 namespace fs = std::filesystem;
 
@@ -40,16 +39,17 @@ bool hidden(const fs::path& rel) {
 
 // The models under a folder on disk, as every command walks one (exclude, hidden entries,
 // encodings).
-bool read_disk_tree(const std::string& spec, Tree& tree, ConfigCache& configs) {
+bool read_disk_tree(const std::string& spec, Tree& tree, ConfigCache& configs,
+                    std::vector<std::string>& problems) {
   tree.disk = spec;
   const LoadedConfig* config = configs.for_directory(spec);
-  if (!config) return false;
+  if (!config) return false;  // the configuration's problem is reported by the cache
   Walk walk = walk_models(spec, *config);
-  for (const std::string& problem : walk.problems) print_error(problem);
+  problems.insert(problems.end(), walk.problems.begin(), walk.problems.end());
   if (!walk.problems.empty()) return false;
   for (InputFile& f : walk.files) {
     if (f.oversize) {
-      print_error("'" + f.display + "' is too large to compare (over 64 MB)");
+      problems.push_back("'" + f.display + "' is too large to compare (over 64 MB)");
       return false;
     }
     tree.files.emplace(f.location.lexically_relative(spec).generic_string(), std::move(f.text));
@@ -57,7 +57,7 @@ bool read_disk_tree(const std::string& spec, Tree& tree, ConfigCache& configs) {
   return true;
 }
 
-bool read_git_tree(const std::string& spec, Tree& tree) {
+bool read_git_tree(const std::string& spec, Tree& tree, std::vector<std::string>& problems) {
   std::string names, error;
   if (run_git({"ls-tree", "-r", "--name-only", "--end-of-options", spec}, names, error) != 0) {
     // A revision before the folder existed: an empty side, everything in the other added.
@@ -67,7 +67,7 @@ bool read_git_tree(const std::string& spec, Tree& tree) {
                 ignored, why) == 0) {
       return true;
     }
-    print_error("'" + spec + "': " + error);
+    problems.push_back("'" + spec + "': " + error);
     return false;
   }
   const std::string base = spec.back() == ':' || spec.back() == '/' ? spec : spec + "/";
@@ -76,7 +76,7 @@ bool read_git_tree(const std::string& spec, Tree& tree) {
     if (name.empty() || hidden(name) || !is_yaml_name(name)) continue;
     std::string text;
     if (!read_git_blob(base + name, text, error)) {
-      print_error("'" + base + name + "': " + error);
+      problems.push_back("'" + base + name + "': " + error);
       return false;
     }
     if (classify_yaml(text) != YamlFile::other) tree.files.emplace(name, std::move(text));
@@ -174,18 +174,18 @@ bool is_folder_side(const std::string& spec) {
   return false;
 }
 
-int diff_folders(const std::string& old_spec, const std::string& new_spec,
-                 const std::string& format, bool color, bool quiet, const std::string& today_date,
-                 ConfigCache& configs) {
+std::optional<FolderDiff> compare_folders(const std::string& old_spec, const std::string& new_spec,
+                                          const std::string& today_date, ConfigCache& configs,
+                                          std::vector<std::string>& problems) {
   Tree trees[2];
   const std::string specs[2] = {old_spec, new_spec};
   for (int k = 0; k < 2; ++k) {
     trees[k].label = specs[k];
     std::error_code ec;
     const bool on_disk = fs::is_directory(specs[k], ec);
-    if (!(on_disk ? read_disk_tree(specs[k], trees[k], configs)
-                  : read_git_tree(specs[k], trees[k]))) {
-      return 2;
+    if (!(on_disk ? read_disk_tree(specs[k], trees[k], configs, problems)
+                  : read_git_tree(specs[k], trees[k], problems))) {
+      return std::nullopt;
     }
   }
   const CheckedTree before = check_tree(trees[0], 0, today_date);
@@ -220,14 +220,7 @@ int diff_folders(const std::string& old_spec, const std::string& new_spec,
                       links_before.end(), std::back_inserter(diff.links_added));
   std::set_difference(links_before.begin(), links_before.end(), links_after.begin(),
                       links_after.end(), std::back_inserter(diff.links_removed));
-  const bool same = diff.same();
-  if (quiet) return same ? 0 : 1;
-  if (format == "json") {
-    write_folder_diff_json(std::cout, diff);
-  } else {
-    write_folder_diff_text(std::cout, diff, color, format == "markdown");
-  }
-  return same ? 0 : 1;
+  return diff;
 }
 
-}  // namespace lmc::cli
+}  // namespace lmc::driver

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "model_group.h"
+#include "driver/session.h"
 
 #include <algorithm>
 #include <atomic>
@@ -7,11 +7,11 @@
 #include <sstream>
 #include <thread>
 
-#include "checked_model.h"
+#include "driver/checked_model.h"
 #include "lmc/check.h"
 #include "lmc/report.h"
 
-namespace lmc::cli {
+namespace lmc::driver {
 
 namespace fs = std::filesystem;
 
@@ -91,38 +91,6 @@ CheckedSet load_and_check(std::vector<InputFile> files, ConfigCache& configs,
   return out;
 }
 
-std::optional<CheckedSet> load_programme(const std::string& path, const std::string& config,
-                                         const std::string& today_arg,
-                                         std::string_view consequence) {
-  std::string today_date;
-  if (!resolve_today(today_arg, today_date)) return std::nullopt;
-  InputFile file{path, path, {}};
-  std::string why;
-  std::uintmax_t size = 0;
-  if (const ReadError e = read_file(path, file.text, &why, &size); e == ReadError::too_large) {
-    file.oversize = size;
-  } else if (e != ReadError::none) {
-    print_error("'" + path + "' " + why);
-    return std::nullopt;
-  }
-  ConfigCache configs(config_printer(false));
-  if (!config.empty() && !configs.force(config)) return std::nullopt;
-  std::vector<InputFile> files;
-  files.push_back(std::move(file));
-  CheckedSet result = load_and_check(std::move(files), configs, today_date);
-  if (!result.configs_ok) return std::nullopt;
-  const LoadResult& model = *result.set.models[0];
-  if (!model.usable) {
-    std::ostringstream out;
-    write_text(out, {{path, &model.source}}, result.findings_in(0), TextStyle{false, true});
-    std::cerr << out.str();
-    print_error("'" + path + "' " + std::string(consequence) +
-                ": it is not a logic model lmc can read");
-    return std::nullopt;
-  }
-  return result;
-}
-
 std::vector<int> book_order(const ModelSet& set, int root) {
   std::vector<int> order;
   std::vector<bool> seen(set.models.size(), false);
@@ -146,4 +114,4 @@ std::vector<int> book_order(const ModelSet& set, int root) {
   return order;
 }
 
-}  // namespace lmc::cli
+}  // namespace lmc::driver

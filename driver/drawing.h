@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "checked_model.h"
+#include "driver/checked_model.h"
 #include "lmc/model_set.h"
 #include "lmc/render.h"
 
-namespace lmc::cli {
+namespace lmc::driver {
 
 struct DrawSettings {
   OutputFormat format = OutputFormat::svg;
@@ -45,11 +45,4 @@ void add_programme_marks(DrawSettings& settings, const ModelSet& set, int m,
                          const std::function<std::string(int)>& href,
                          const std::function<int(int)>& page);
 
-/// Writes a drawing to `path` (- for standard output) atomically, after Graphviz's messages;
-/// false (said on stderr) when it could not be drawn or written.
-bool write_drawing(const RenderResult& r, const std::string& path);
-
-/// How many findings of each severity, as "2 errors, 1 warning, 0 infos".
-std::string count_findings(const std::vector<Diagnostic>& findings);
-
-}  // namespace lmc::cli
+}  // namespace lmc::driver

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "git_source.h"
+#include "driver/git.h"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -12,12 +12,12 @@
 #include <cstring>
 #include <vector>
 
-#include "cli.h"
+#include "driver/files.h"
 #include "lmc/load.h"
 
 extern char** environ;
 
-namespace lmc::cli {
+namespace lmc::driver {
 
 namespace {
 
@@ -99,4 +99,4 @@ bool read_git_blob(const std::string& spec, std::string& content, std::string& e
   return false;
 }
 
-}  // namespace lmc::cli
+}  // namespace lmc::driver

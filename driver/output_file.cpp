@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "output_file.h"
+#include "driver/output_file.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -8,16 +8,15 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <iostream>
 #include <map>
 #include <mutex>
 #include <random>
 #include <sstream>
 
-#include "cli.h"
+#include "driver/files.h"
 #include "lmc/render.h"
 
-namespace lmc::cli {
+namespace lmc::driver {
 
 namespace fs = std::filesystem;
 
@@ -148,11 +147,6 @@ std::string output_is_input(const std::string& path) {
 }
 
 std::string write_output(const std::string& path, std::string_view data) {
-  if (path == "-") {
-    std::cout.write(data.data(), static_cast<std::streamsize>(data.size()));
-    std::cout.flush();
-    return std::cout ? std::string() : "standard output could not be written";
-  }
   if (std::string why = output_is_input(path); !why.empty()) return why;
   // A symbolic link is written through: the file it names is replaced (or made, when the link
   // dangles), the link stays, as the shell's `>` does.
@@ -216,14 +210,7 @@ std::string write_output(const std::string& path, std::string_view data) {
   return {};
 }
 
-bool emit_output(const std::string& path, std::string_view data) {
-  const std::string error = write_output(path, data);
-  if (!error.empty()) print_error(error);
-  return error.empty();
-}
-
 std::string write_new_file(const std::string& path, std::string_view data) {
-  if (path == "-") return write_output(path, data);
   const fs::path target(path);
   struct stat old {};
   if (::lstat(target.c_str(), &old) == 0) {
@@ -267,4 +254,4 @@ std::vector<std::vector<std::string>> previous_layout(const std::string& path) {
   return read_layout_memo(bytes.str());
 }
 
-}  // namespace lmc::cli
+}  // namespace lmc::driver

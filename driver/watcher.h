@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace lmc::cli {
+namespace lmc::driver {
 
 class Watcher {
  public:
@@ -45,4 +45,4 @@ class Watcher {
   std::string error_;
 };
 
-}  // namespace lmc::cli
+}  // namespace lmc::driver

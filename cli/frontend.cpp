@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "frontend.h"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <sstream>
+
+#include "cli.h"
+#include "driver/output_file.h"
+#include "lmc/check.h"
+#include "lmc/report.h"
+
+namespace lmc::cli {
+
+std::optional<CheckedSet> load_programme(const std::string& path, const std::string& config,
+                                         const std::string& today_arg,
+                                         std::string_view consequence) {
+  std::string today_date;
+  if (!resolve_today(today_arg, today_date)) return std::nullopt;
+  InputFile file{path, path, {}};
+  std::string why;
+  std::uintmax_t size = 0;
+  if (const ReadError e = read_file(path, file.text, &why, &size); e == ReadError::too_large) {
+    file.oversize = size;
+  } else if (e != ReadError::none) {
+    print_error("'" + path + "' " + why);
+    return std::nullopt;
+  }
+  ConfigCache configs(config_printer(false));
+  if (!config.empty() && !configs.force(config)) return std::nullopt;
+  std::vector<InputFile> files;
+  files.push_back(std::move(file));
+  CheckedSet result = load_and_check(std::move(files), configs, today_date);
+  if (!result.configs_ok) return std::nullopt;
+  const LoadResult& model = *result.set.models[0];
+  if (!model.usable) {
+    std::ostringstream out;
+    write_text(out, {{path, &model.source}}, result.findings_in(0), TextStyle{false, true});
+    std::cerr << out.str();
+    print_error("'" + path + "' " + std::string(consequence) +
+                ": it is not a logic model lmc can read");
+    return std::nullopt;
+  }
+  return result;
+}
+
+std::optional<CheckedModel> load_checked(const std::string& display, std::string text,
+                                         const std::filesystem::path& dir, ConfigCache& configs,
+                                         const std::string& today_date,
+                                         std::string_view consequence) {
+  const LoadedConfig* config = configs.for_directory(dir.empty() ? "." : dir);
+  if (!config) return std::nullopt;
+  CheckedModel c = check_text(display, std::move(text), *config, today_date);
+  if (!c.loaded->usable) {
+    std::ostringstream out;
+    write_text(out, {{display, &c.loaded->source}}, c.findings, TextStyle{false, true});
+    std::cerr << out.str();
+    print_error("'" + display + "' " + std::string(consequence) +
+                ": it is not a logic model lmc can read");
+    return std::nullopt;
+  }
+  return c;
+}
+
+bool resolve_today(const std::string& arg, std::string& date) {
+  if (arg.empty()) {
+    date = today();
+    return true;
+  }
+  if (!is_valid_date(arg)) {
+    print_error("--today '" + arg + "' is not a date: write it as YYYY-MM-DD");
+    return false;
+  }
+  date = arg;
+  return true;
+}
+
+std::string write_to(const std::string& path, std::string_view data) {
+  if (path == "-") {
+    std::cout.write(data.data(), static_cast<std::streamsize>(data.size()));
+    std::cout.flush();
+    return std::cout ? std::string() : "standard output could not be written";
+  }
+  return write_output(path, data);
+}
+
+bool emit_output(const std::string& path, std::string_view data) {
+  const std::string error = write_to(path, data);
+  if (!error.empty()) print_error(error);
+  return error.empty();
+}
+
+bool write_drawing(const RenderResult& r, const std::string& path) {
+  for (const std::string& m : r.messages) std::cerr << "lmc: graphviz: " << m << '\n';
+  if (!r.error.empty()) {
+    print_error(r.error);
+    return false;
+  }
+  return emit_output(path, r.data);
+}
+
+std::string count_findings(const std::vector<Diagnostic>& findings) {
+  const Summary s = summarize(findings);
+  auto n = [](int count, std::string_view what) {
+    return fmt::format("{} {}{}", count, what, count == 1 ? "" : "s");
+  };
+  return fmt::format("{}, {}, {}", n(s.errors, "error"), n(s.warnings, "warning"),
+                     n(s.infos, "info"));
+}
+
+}  // namespace lmc::cli

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+// What the commands share that prints or chooses for the user: loading a model named on the
+// command line (saying why it cannot be), writing a result to a file or standard output, and
+// the date of --today. The workspace layer (driver/) does the work and never prints.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "driver/checked_model.h"
+#include "driver/session.h"
+#include "lmc/render.h"
+
+namespace lmc::cli {
+
+using namespace ::lmc::driver;
+
+/// One model named on the command line (`path`), loaded with every model it reaches and
+/// checked with them. When a configuration is broken, or the model is not one lmc can read,
+/// prints why on stderr ("'x' <consequence>: ...") and returns nullopt. The model is
+/// `set.models[0]`.
+std::optional<CheckedSet> load_programme(const std::string& path, const std::string& config,
+                                         const std::string& today_arg,
+                                         std::string_view consequence);
+
+/// Loads and checks `text` (shown as `display`) under the configuration for `dir`. When that
+/// configuration is broken, or the text is not a model lmc can read, prints why on stderr
+/// ("'x' <consequence>: ...") and returns nullopt.
+std::optional<CheckedModel> load_checked(const std::string& display, std::string text,
+                                         const std::filesystem::path& dir, ConfigCache& configs,
+                                         const std::string& today_date,
+                                         std::string_view consequence);
+
+/// The date for overdue-test: `arg` when given (printing an error and returning false if it is
+/// not YYYY-MM-DD), else today's local date.
+bool resolve_today(const std::string& arg, std::string& date);
+
+/// Writes a command's result to `path`, or standard output for "-": the driver's all-or-nothing
+/// write, with its guard. Returns why not, or empty.
+std::string write_to(const std::string& path, std::string_view data);
+
+/// write_output for a command's result: on failure the reason is printed (lmc: error: ...)
+/// and false returned, for the command to exit 2.
+bool emit_output(const std::string& path, std::string_view data);
+
+/// Writes a drawing to `path` (- for standard output) atomically, after Graphviz's messages;
+/// false (said on stderr) when it could not be drawn or written.
+bool write_drawing(const RenderResult& r, const std::string& path);
+
+/// How many findings of each severity, as "2 errors, 1 warning, 0 infos".
+std::string count_findings(const std::vector<Diagnostic>& findings);
+
+}  // namespace lmc::cli
