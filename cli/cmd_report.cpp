@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// For evaluators: `lmc report MODEL...` (what is measured, what the theory rests on) and
-// `lmc trace MODEL ID` (every path through one item, with what rests on each step).
+// For evaluators: `lmc report MODEL...`: what is measured, and what the theory rests on.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -108,40 +107,6 @@ int run_report(const ReportArgs& args) {
   return ok ? kExitOk : kExitUsage;
 }
 
-struct TraceArgs {
-  std::string model;
-  std::string id;
-  std::string format = "text";
-  std::size_t limit = 50;
-  std::string output = "-";
-};
-
-int run_trace(const TraceArgs& args) {
-  std::string text, why;
-  if (read_file(args.model, text, &why) != ReadError::none) {
-    print_error("'" + args.model + "' " + why);
-    return kExitUsage;
-  }
-  ConfigCache configs(config_printer(false));
-  const auto c = load_checked(args.model, std::move(text), fs::path(args.model).parent_path(),
-                              configs, today(), "cannot be traced");
-  if (!c) return kExitUsage;
-  const Model& model = c->loaded->model;
-  const Graph graph(model);
-  const int item = graph.find(args.id);
-  if (item < 0) {
-    std::vector<std::string_view> ids;
-    for (const Item& it : model.items) ids.push_back(it.id.value);
-    const std::string near = nearest(args.id, ids);
-    print_error(fmt::format("'{}' has no item '{}'{}", args.model, printable(args.id),
-                            near.empty() ? "" : fmt::format("; did you mean '{}'?", near)));
-    return kExitUsage;
-  }
-  std::ostringstream out;
-  write_trace(out, model, graph, trace(model, graph, item, args.limit), args.format == "json");
-  return emit_output(args.output, out.str()) ? kExitOk : kExitUsage;
-}
-
 }  // namespace
 
 Runner setup_report(CLI::App& app) {
@@ -153,19 +118,6 @@ Runner setup_report(CLI::App& app) {
   app.add_option("--today", args->today, "The date overdue tests are judged by (YYYY-MM-DD)")
       ->type_name("DATE");
   return [args] { return run_report(*args); };
-}
-
-Runner setup_trace(CLI::App& app) {
-  auto args = std::make_shared<TraceArgs>();
-  app.add_option("model", args->model, "The model")->required();
-  app.add_option("id", args->id, "The item whose paths to show")->required()->type_name("ID");
-  app.add_option("--format", args->format, "text (default) or json")
-      ->check(CLI::IsMember({"text", "json"}));
-  app.add_option("--limit", args->limit, "How many paths to list at most (default 50)")
-      ->check(CLI::Range(1, 100000));
-  app.add_option("-o,--output", args->output,
-                 "Where to write it, whole or not at all (default: standard output)");
-  return [args] { return run_trace(*args); };
 }
 
 }  // namespace lmc::cli

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+// `lmc rules`: every rule, its default severity and what it finds.
 #include <fmt/format.h>
 
 #include <iostream>
@@ -6,7 +7,6 @@
 
 #include "cli.h"
 #include "lmc/rules.h"
-#include "lmc/suggest.h"
 
 namespace lmc::cli {
 
@@ -19,26 +19,6 @@ Runner setup_rules(CLI::App&) {
                                r.summary);
     }
     std::cout << "\nRun `lmc explain RULE` for a rule's rationale, an example and the fix.\n";
-    return kExitOk;
-  };
-}
-
-Runner setup_explain(CLI::App& app) {
-  auto rule = std::make_shared<std::string>();
-  app.add_option("rule", *rule, "The rule id, as `lmc rules` lists it")
-      ->required()
-      ->type_name("RULE");
-  return [rule] {
-    const Rule* r = find_rule(*rule);
-    if (!r) {
-      std::vector<std::string_view> ids;
-      for (const Rule& each : all_rules()) ids.push_back(each.id);
-      const std::string near = nearest(*rule, ids);
-      print_error("no rule '" + *rule + "'" +
-                  (near.empty() ? "; `lmc rules` lists them" : "; did you mean '" + near + "'?"));
-      return kExitUsage;
-    }
-    std::cout << rule_doc(r->id);
     return kExitOk;
   };
 }
