@@ -89,11 +89,11 @@ std::optional<Baseline> parse_baseline(const std::string& text, std::string& err
       error = fmt::format("findings[{}] has no \"fingerprint\" string", i);
       return std::nullopt;
     }
-    auto text = [&](const char* key) {
+    auto field = [&](const char* key) {
       return f.contains(key) && f[key].is_string() ? f[key].get<std::string>() : std::string();
     };
-    b.entries.push_back({f["fingerprint"].get<std::string>(), text("path"),
-                         finding_content(text("rule"), text("message"))});
+    b.entries.push_back({f["fingerprint"].get<std::string>(), field("path"),
+                         finding_content(field("rule"), field("message"))});
     ++b.size;
   }
   if (doc.contains("models") && doc["models"].is_object()) {

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: Apache-2.0
+// The band layout, fitting: the frame of a page at a text size (columns, bands, what each
+// needs), whether it fits, and the largest text size at which the page holds the diagram.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "render/layout_steps.h"
+#include "render/text_metrics.h"
+
+namespace lmc::render {
+
+Frame frame(const Diagram& d, const PageGeometry& page, double f) {
+  Frame fr;
+  fr.s = Sizes{f};
+  const Sizes& s = fr.s;
+  fr.portrait = page.height > page.width;
+  fr.width = page.width - 2 * kPageMargin;
+  fr.height = page.height - 2 * kPageMargin;
+  fr.title_h = title_block(d, s, fr.width, nullptr, nullptr);
+  fr.gap = flow_gap(d, s, fr.portrait);
+  const double n = static_cast<double>(std::max<std::size_t>(d.columns.size(), 1));
+  double inner = 0;
+  std::vector<double> inners;  // landscape: each column's inner box width
+  if (!fr.portrait) {
+    // Each column gets what its widest word needs, and the rest of the width is shared half
+    // equally, half by how much text each column holds, so no column grows far taller.
+    const double pads = 2 * s.band_pad() + 2 * s.pad_x();
+    std::vector<double> need, text;
+    double need_sum = 0, text_sum = 0;
+    for (const Column& c : d.columns) {
+      double words = kMinInnerEms * s.f, amount = 0;
+      for (int b : c.boxes) {
+        words = std::max(words, widest_word(d.boxes[b], s.f));
+        // A badge does not wrap: the column is at least as wide as the widest.
+        for (const Badge& badge : d.boxes[b].badges) words = std::max(words, pill_width(s, badge));
+        amount += text_width(d.boxes[b].label, s.f) + s.f * 4 * d.boxes[b].badges.size();
+      }
+      need.push_back(words + pads);
+      text.push_back(amount);
+      need_sum += need.back();
+      text_sum += amount;
+    }
+    const double spare = fr.width - (n - 1) * fr.gap - need_sum;
+    fr.too_narrow = spare < 0;
+    for (std::size_t k = 0; k < d.columns.size(); ++k) {
+      const double share = 0.5 / n + (text_sum > 0 ? 0.5 * text[k] / text_sum : 0.5 / n);
+      fr.column_ws.push_back(need[k] + std::max(spare, 0.0) * share);
+      inners.push_back(fr.column_ws.back() - pads);
+    }
+    for (const Header& h : landscape_headers(d, fr.column_ws, fr.gap, s, 0, 0, 0)) {
+      if (!h.sub) {
+        fr.header_h = std::max(fr.header_h, wrapped_height(h.lines, s.header()) + s.f * 0.7);
+      }
+    }
+  } else {
+    // The header column: wide enough for the longest word of any header.
+    fr.gutter = s.f * 6.5;
+    for (const Column& c : d.columns) {
+      std::size_t k = 0;
+      while (k < c.title.size()) {
+        const std::size_t end = std::min(c.title.find(' ', k), c.title.size());
+        const std::string_view word = std::string_view(c.title).substr(k, end - k);
+        fr.gutter = std::max(fr.gutter, text_width(word, s.header(), Face::bold) * 1.05 + s.f);
+        k = end + 1;
+      }
+    }
+    std::size_t most = 1;
+    for (const Column& c : d.columns) most = std::max(most, c.boxes.size());
+    const double len = fr.width - fr.gutter - s.f * 0.4 - 2 * s.band_pad();
+    const double m = static_cast<double>(most);
+    fr.column_w = (len - (m - 1) * s.stack_gap()) / m;
+    inner = fr.column_w - 2 * s.pad_x();
+    double words = kMinInnerEms * s.f;
+    for (const Box& b : d.boxes) words = std::max(words, widest_word(b, s.f));
+    fr.too_narrow = inner < words;
+  }
+  fr.texts.reserve(d.boxes.size());
+  for (const Box& b : d.boxes) {
+    const double w = fr.portrait ? inner : inners[b.column];
+    fr.texts.push_back(box_text(b, s, std::max(w, s.f)));
+    fr.box_h.push_back(box_height(fr.texts.back(), s));
+  }
+  for (const Column& c : d.columns) {
+    double len = 0;
+    for (std::size_t k = 0; k < c.boxes.size(); ++k) {
+      const double h = fr.box_h[c.boxes[k]];
+      len = fr.portrait ? std::max(len, h) : len + h + (k > 0 ? s.stack_gap() : 0);
+    }
+    if (!fr.portrait && c.stage == Stage::outcome) len += s.subheader_h();
+    fr.band_len.push_back(len + 2 * s.band_pad());
+  }
+  fr.panel = arrange_rows(d.panel, s, fr.width);
+  fr.findings = arrange_rows(d.findings, s, fr.width);
+  for (const auto* blocks : {&fr.panel, &fr.findings}) {
+    if (!blocks->empty()) fr.bottom_h += s.section_gap() + blocks_height(*blocks);
+  }
+  double body = 0;
+  if (!fr.portrait) {
+    for (double len : fr.band_len) body = std::max(body, len);
+    body += fr.header_h + s.f * 0.25;
+  } else {
+    for (double len : fr.band_len) body += len;
+    body += (static_cast<double>(fr.band_len.size()) - 1) * fr.gap;
+  }
+  fr.needed = fr.title_h + s.section_gap() + body + fr.bottom_h;
+  return fr;
+}
+
+bool fits(const Frame& fr) {
+  return !fr.too_narrow && fr.needed <= fr.height;
+}
+
+std::string describe_limit(const Diagram& d, const Frame& fr, int* limit_column) {
+  if (d.columns.empty()) return "the title and the bands under the columns";
+  if (fr.too_narrow) {
+    if (!fr.portrait) return fmt::format("{} columns across the page", d.columns.size());
+    std::size_t most = 0;
+    int col = 0;
+    for (std::size_t k = 0; k < d.columns.size(); ++k) {
+      if (d.columns[k].boxes.size() > most) most = d.columns[k].boxes.size(), col = int(k);
+    }
+    if (limit_column) *limit_column = col;
+    return fmt::format("the row of {} ({} boxes side by side)", d.columns[col].title, most);
+  }
+  const double rows_h = fr.bottom_h;
+  if (!fr.portrait) {
+    int col = 0;
+    for (std::size_t k = 0; k < fr.band_len.size(); ++k) {
+      if (fr.band_len[k] > fr.band_len[col]) col = static_cast<int>(k);
+    }
+    if (rows_h > fr.band_len[col]) {
+      return fmt::format("the {} rows of assumptions, factors and findings under the columns",
+                         d.panel.size() + d.findings.size());
+    }
+    if (limit_column) *limit_column = col;
+    return fmt::format("the {} column ({} boxes)", d.columns[col].title,
+                       d.columns[col].boxes.size());
+  }
+  return fmt::format("{} rows down the page", d.columns.size());
+}
+
+bool fits_at(const Diagram& d, const PageGeometry& page, double f) {
+  return fits(frame(d, page, f));
+}
+
+std::optional<double> crowded_bound(const std::vector<std::size_t>& counts,
+                                    const PageGeometry& page, int* column) {
+  std::size_t most = 0;
+  int at = -1;
+  for (std::size_t k = 0; k < counts.size(); ++k) {
+    if (counts[k] > most) most = counts[k], at = static_cast<int>(k);
+  }
+  if (most == 0) return std::nullopt;
+  const double m = static_cast<double>(most);
+  double bound = 0;
+  if (page.width >= page.height) {
+    // Stacked: at least a line, the padding and the gap a box, in ems.
+    bound = (page.height - 2 * kPageMargin) / (m * (1.2 + 0.8 + 0.75) + 4);
+  } else {
+    // Side by side: at least kMinInnerEms and the padding a box.
+    bound = (page.width - 2 * kPageMargin) / (m * (kMinInnerEms + 0.9 + 0.75) + 8);
+  }
+  if (bound >= 2.0) return std::nullopt;
+  if (column) *column = at;
+  return bound;
+}
+
+double fit_text_size(const Diagram& d, const PageGeometry& page, std::string* limit,
+                     int* limit_column) {
+  if (limit_column) *limit_column = -1;
+  // A very large model stops at a quick bound, before any text is wrapped.
+  std::vector<std::size_t> counts;
+  for (const Column& c : d.columns) counts.push_back(c.boxes.size());
+  int crowded = -1;
+  if (const auto bound = crowded_bound(counts, page, &crowded)) {
+    if (limit_column) *limit_column = crowded;
+    if (limit) {
+      *limit = fmt::format("the {} {} ({} boxes)", d.columns[crowded].title,
+                           page.width >= page.height ? "column" : "row", counts[crowded]);
+    }
+    return *bound;
+  }
+  Frame best = frame(d, page, kMaxTextSize);
+  if (fits(best)) {
+    if (limit) *limit = "the largest text size lmc draws";
+    return kMaxTextSize;
+  }
+  double lo = 2.0, hi = kMaxTextSize;
+  if (!fits(frame(d, page, lo))) {
+    if (limit) *limit = describe_limit(d, frame(d, page, lo), limit_column);
+    return lo;
+  }
+  for (int k = 0; k < 11; ++k) {  // to about a hundredth of a point
+    const double mid = (lo + hi) / 2;
+    if (fits(frame(d, page, mid))) {
+      lo = mid;
+    } else {
+      hi = mid;
+    }
+  }
+  lo = std::floor(lo * 100) / 100;
+  if (limit) *limit = describe_limit(d, frame(d, page, hi), limit_column);
+  return lo;
+}
+
+}  // namespace lmc::render
