@@ -230,17 +230,18 @@ Graph::Graph(std::span<const GraphModel> models, std::span<const int> local)
   edge_refs = {};
   // The links of each model: counted, then placed (a stable counting sort by model).
   held_starts_.assign(models_.size() + 1, 0);
-  std::vector<int> holder(links_.size());
+  std::vector<int> written_in(links_.size());
   for (std::size_t k = 0; k < links_.size(); ++k) {
     const Link& l = links_[k];
-    holder[k] = model_of(l.ref && l.ref->kind == Ref::Kind::from ? l.to : l.from);
-    ++held_starts_[holder[k] + 1];
+    written_in[k] = model_of(l.ref && l.ref->kind == Ref::Kind::from ? l.to : l.from);
+    ++held_starts_[written_in[k] + 1];
   }
   for (std::size_t m = 0; m < models_.size(); ++m) held_starts_[m + 1] += held_starts_[m];
   held_.resize(links_.size());
   {
     std::vector<int> next(held_starts_.begin(), held_starts_.end() - 1);
-    for (std::size_t k = 0; k < links_.size(); ++k) held_[next[holder[k]]++] = static_cast<int>(k);
+    for (std::size_t k = 0; k < links_.size(); ++k)
+      held_[next[written_in[k]]++] = static_cast<int>(k);
   }
   out_.build(n, unique_edges, false);
   in_.build(n, unique_edges, true);

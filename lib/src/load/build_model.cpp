@@ -12,6 +12,7 @@
 #include "lmc/suggest.h"
 #include "load/document.h"
 #include "load/format.h"
+#include "load/value_hints.h"
 
 namespace lmc {
 
@@ -230,65 +231,16 @@ class ModelBuilder {
     return true;
   }
 
-  // Why a date is not one: written otherwise than YYYY-MM-DD, or a day the calendar lacks.
-  static std::string date_problem(std::string_view what, const std::string& value) {
-    const bool shaped = value.size() == 10 && value[4] == '-' && value[7] == '-' &&
-                        std::all_of(value.begin(), value.end(), [](char c) {
-                          return c == '-' || std::isdigit(static_cast<unsigned char>(c));
-                        });
-    if (!shaped) return fmt::format("{} is '{}', not a date: write it as YYYY-MM-DD", what, value);
-    const int month = std::stoi(value.substr(5, 2));
-    if (month < 1 || month > 12) {
-      return fmt::format("{} is '{}': there is no month {}", what, value, month);
-    }
-    static constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
-                                              "May",       "June",     "July",     "August",
-                                              "September", "October",  "November", "December"};
-    return fmt::format("{} is '{}': {} {} has no day {}", what, value, kMonths[month - 1],
-                       value.substr(0, 4), std::stoi(value.substr(8, 2)));
-  }
-
-  // A date written day first, as in the UK (30/06/2017, 3.6.2017, 30-06-2017), in the form the
-  // format takes (2017-06-30); empty when it is not one.
-  static std::string day_first_date(const std::string& value) {
-    int day = 0, month = 0, year = 0;
-    char sep1 = 0, sep2 = 0;
-    int used = 0;
-    if (std::sscanf(value.c_str(), "%2d%c%2d%c%4d%n", &day, &sep1, &month, &sep2, &year, &used) !=
-            5 ||
-        static_cast<std::size_t>(used) != value.size() || sep1 != sep2 ||
-        (sep1 != '/' && sep1 != '.' && sep1 != '-') || year < 1000) {
-      return {};
-    }
-    const std::string iso = fmt::format("{:04}-{:02}-{:02}", year, month, day);
-    return is_valid_date(iso) ? iso : std::string();
-  }
-
   void read_date(NodeId k, NodeId v, Text& out, std::string_view what, const std::string& item) {
     if (!read_text(k, v, out, what, item)) return;
     if (!is_valid_date(out.value)) {
-      Diagnostic& d = report("invalid-value", out.span, date_problem(what, out.value), {}, item);
-      if (std::string iso = day_first_date(out.value); !iso.empty()) {
+      Diagnostic& d =
+          report("invalid-value", out.span, load::date_problem(what, out.value), {}, item);
+      if (std::string iso = load::day_first_date(out.value); !iso.empty()) {
         suggest_replacement(d, out.value, iso);
       }
       out = Text{};
     }
-  }
-
-  // An id made from words written where an id belongs ("care planned" -> "care-planned"): runs
-  // of spaces become '-'; empty when that makes no valid id (other characters are left for the
-  // writer to choose).
-  static std::string id_from_words(std::string_view text) {
-    std::string id;
-    for (const char c : text) {
-      if (c != ' ' && c != '\t') {
-        id += c;
-      } else if (!id.empty() && id.back() != '-') {
-        id += '-';
-      }
-    }
-    while (!id.empty() && id.back() == '-') id.pop_back();
-    return id != text && format::is_valid_id(id) ? id : std::string();
   }
 
   // Reads an id value; a malformed id is reported and remembered so references to it are not
@@ -301,7 +253,7 @@ class ModelBuilder {
                  fmt::format("'{}' is not a valid id: an id starts with a letter and has only "
                              "letters, digits, '-' and '_'",
                              out.value));
-      if (std::string fixed = id_from_words(out.value); !fixed.empty()) {
+      if (std::string fixed = load::id_from_words(out.value); !fixed.empty()) {
         suggest_replacement(d, out.value, fixed);
       }
       model_.rejected_ids.push_back(out.value);
