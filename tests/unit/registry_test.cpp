@@ -12,7 +12,14 @@ using namespace lmc;
 
 TEST_CASE("the rule table is sorted, complete and documented") {
   const auto rules = all_rules();
-  REQUIRE(rules.size() == 31);
+  // Every rule has a page in docs/rules, and nothing else is there.
+  std::size_t pages = 0;
+  for (const auto& e :
+       std::filesystem::directory_iterator(std::string(LMC_SOURCE_DIR) + "/docs/rules")) {
+    pages += e.path().extension() == ".md";
+  }
+  REQUIRE(rules.size() == pages);
+  REQUIRE(rules.size() >= 31);
   for (std::size_t i = 1; i < rules.size(); ++i) CHECK(rules[i - 1].id < rules[i].id);
   for (const Rule& r : rules) {
     INFO(r.id);
