@@ -10,7 +10,7 @@
 #include "analysis/rollup_json.h"
 #include "lmc/rollup.h"
 #include "lmc/source.h"
-#include "report/json_util.h"
+#include "support/json.h"
 
 namespace lmc {
 

@@ -10,8 +10,8 @@
 #include "lmc/paths.h"
 #include "lmc/rollup.h"
 #include "lmc/source.h"
-#include "report/json_util.h"
-#include "report/markup.h"
+#include "support/json.h"
+#include "support/markup.h"
 
 namespace lmc {
 

@@ -10,7 +10,7 @@
 
 #include "analysis/rollup_json.h"
 #include "lmc/source.h"
-#include "report/markup.h"
+#include "support/markup.h"
 
 namespace lmc {
 

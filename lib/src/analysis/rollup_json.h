@@ -3,7 +3,7 @@
 #pragma once
 
 #include "lmc/rollup.h"
-#include "report/json_util.h"
+#include "support/json.h"
 
 namespace lmc {
 

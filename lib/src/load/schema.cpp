@@ -4,7 +4,7 @@
 
 #include "lmc/rules.h"
 #include "load/format.h"
-#include "report/json_util.h"
+#include "support/json.h"
 
 namespace lmc {
 

@@ -9,7 +9,7 @@
 
 #include "lmc/json_reader.h"
 #include "report/ci_common.h"
-#include "report/json_util.h"
+#include "support/json.h"
 
 namespace lmc {
 

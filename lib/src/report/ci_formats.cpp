@@ -7,8 +7,8 @@
 
 #include "lmc/rules.h"
 #include "report/ci_common.h"
-#include "report/json_util.h"
-#include "report/markup.h"
+#include "support/json.h"
+#include "support/markup.h"
 
 namespace lmc {
 

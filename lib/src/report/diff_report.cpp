@@ -8,8 +8,8 @@
 #include <map>
 
 #include "lmc/diff.h"
-#include "report/json_util.h"
-#include "report/markup.h"
+#include "support/json.h"
+#include "support/markup.h"
 
 namespace lmc {
 

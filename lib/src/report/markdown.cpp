@@ -5,7 +5,7 @@
 
 #include "lmc/rules.h"
 #include "report/ci_common.h"
-#include "report/markup.h"
+#include "support/markup.h"
 
 namespace lmc {
 

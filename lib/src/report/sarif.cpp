@@ -3,7 +3,7 @@
 
 #include "lmc/rules.h"
 #include "report/ci_common.h"
-#include "report/json_util.h"
+#include "support/json.h"
 
 namespace lmc {
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// The JSON objects reports share, so a finding looks the same in every report.
+// JSON shared by the library's writers (reports, exports, the schema), so a finding looks the
+// same in every output and invalid UTF-8 never aborts one.
 #pragma once
 
 #include <nlohmann/json.hpp>
