@@ -113,13 +113,84 @@ std::optional<Severity> fail_threshold(const CheckArgs& a) {
   return parse_severity(a.fail_on);
 }
 
+// What one output of a run is written from.
+struct WriteInput {
+  const std::vector<CheckedFile>& files;
+  const std::vector<Diagnostic>& listed;  ///< the findings --min-severity lets through
+  const std::vector<Diagnostic>& all;     ///< every finding (the short formats fold notes)
+  const ReportContext& context;
+  const CheckArgs& args;
+  bool color;  ///< this output is a terminal that takes colour
+};
+
+// The formats of `lmc check`, the one table CLI11's allowed values, the help, the format an
+// --output's name implies and the writing are all taken from (as ShellCheck's `formats`).
+struct Format {
+  std::string_view name;
+  std::vector<std::string_view> extensions;  ///< an --output so named takes this format
+  void (*write)(std::ostream&, const WriteInput&);
+};
+
+const std::vector<Format>& formats() {
+  static const std::vector<Format> kFormats = {
+      {"text",
+       {".txt"},
+       [](std::ostream& out, const WriteInput& in) {
+         write_text(out, in.files, in.listed, TextStyle{in.color, in.args.quiet});
+       }},
+      {"json",
+       {".json"},
+       [](std::ostream& out, const WriteInput& in) { write_json(out, in.files, in.listed); }},
+      {"sarif",
+       {".sarif"},
+       [](std::ostream& out, const WriteInput& in) {
+         write_sarif(out, in.files, in.listed, in.context);
+       }},
+      {"github",
+       {},
+       [](std::ostream& out, const WriteInput& in) {
+         write_github(out, in.files, in.all, listed_from(in.args, Severity::warning));
+       }},
+      {"junit",
+       {".xml"},
+       [](std::ostream& out, const WriteInput& in) {
+         write_junit(out, in.files, in.listed, in.context);
+       }},
+      {"codeclimate",
+       {},
+       [](std::ostream& out, const WriteInput& in) {
+         write_codeclimate(out, in.files, in.listed);
+       }},
+      {"markdown",
+       {".md"},
+       [](std::ostream& out, const WriteInput& in) {
+         write_markdown(out, in.files, in.all, listed_from(in.args, Severity::warning));
+       }},
+  };
+  return kFormats;
+}
+
+std::vector<std::string> format_names() {
+  std::vector<std::string> out;
+  for (const Format& f : formats()) out.emplace_back(f.name);
+  return out;
+}
+
+const Format& find_format(std::string_view name) {
+  for (const Format& f : formats()) {
+    if (f.name == name) return f;
+  }
+  return formats().front();
+}
+
 // The format a file name suggests, for an --output without a --format before it.
 std::string format_of(const std::string& file) {
   const std::string ext = fs::path(file).extension().string();
-  if (ext == ".sarif") return "sarif";
-  if (ext == ".json") return "json";
-  if (ext == ".xml") return "junit";
-  if (ext == ".md") return "markdown";
+  for (const Format& f : formats()) {
+    if (std::find(f.extensions.begin(), f.extensions.end(), ext) != f.extensions.end()) {
+      return std::string(f.name);
+    }
+  }
   return "text";
 }
 
@@ -280,21 +351,8 @@ int run_check(const CheckArgs& args) {
   const std::vector<Diagnostic>& to_list = args.min_severity.empty() ? all : listed;
   for (const OutputSpec& o : specs) {
     std::ostringstream out;
-    if (o.format == "json") {
-      write_json(out, checked, to_list);
-    } else if (o.format == "sarif") {
-      write_sarif(out, checked, to_list, context);
-    } else if (o.format == "github") {
-      write_github(out, checked, all, listed_from(args, Severity::warning));
-    } else if (o.format == "junit") {
-      write_junit(out, checked, to_list, context);
-    } else if (o.format == "codeclimate") {
-      write_codeclimate(out, checked, to_list);
-    } else if (o.format == "markdown") {
-      write_markdown(out, checked, all, listed_from(args, Severity::warning));
-    } else {
-      write_text(out, checked, to_list, TextStyle{o.file.empty() && color, args.quiet});
-    }
+    find_format(o.format).write(
+        out, WriteInput{checked, to_list, all, context, args, o.file.empty() && color});
     if (o.file.empty()) {
       std::cout << out.str();
       std::cout.flush();
@@ -325,8 +383,7 @@ Runner setup_check(CLI::App& app) {
          },
          "Output format (default text); repeat it, each followed by its own --output FILE, to "
          "write several reports in one run")
-      ->check(
-          CLI::IsMember({"text", "json", "sarif", "github", "junit", "codeclimate", "markdown"}))
+      ->check(CLI::IsMember(format_names()))
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->trigger_on_parse();
   app.add_option_function<std::string>(
