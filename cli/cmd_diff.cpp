@@ -142,8 +142,7 @@ int run_diff(const DiffArgs& args) {
     }
     RenderOptions options;
     options.format = *format;
-    options.page = page_geometry(model.render.page.value_or(PageSize::a4),
-                                 model.render.portrait.value_or(false));
+    options.page = model_page(model);
     DiagramOptions diagram;
     diagram.page = options.page;
     diagram.indicators = args.indicators;

@@ -13,11 +13,11 @@ namespace lmc::driver {
 
 BookPage draw_dot(const Model& model, const std::vector<Diagnostic>& findings,
                   const DrawSettings& settings) {
-  const PageSize page = settings.page.value_or(model.render.page.value_or(PageSize::a4));
-  const bool portrait =
-      settings.portrait || (!settings.landscape && model.render.portrait.value_or(false));
   DiagramOptions diagram;
-  diagram.page = page_geometry(page, portrait);
+  diagram.page = model_page(model, settings.page,
+                            settings.portrait    ? std::optional<bool>(true)
+                            : settings.landscape ? std::optional<bool>(false)
+                                                 : std::nullopt);
   diagram.indicators = settings.indicators;
   diagram.previous_order = settings.previous_order;
   Decorations marks = settings.annotate ? annotate_findings(model, findings) : Decorations{};

@@ -29,6 +29,13 @@ struct PageGeometry {
 };
 PageGeometry page_geometry(PageSize size, bool portrait);
 
+/// The page a model is drawn on, the one rule for render, diff --render, serve and
+/// page-overflow: the size given (a flag), else the model's `render.page`, else A4; portrait
+/// when asked (a flag: true portrait, false landscape), else as the model's `render` says,
+/// else landscape.
+PageGeometry model_page(const Model& model, std::optional<PageSize> size = std::nullopt,
+                        std::optional<bool> portrait = std::nullopt);
+
 /// Margin left blank around the drawing on every side, in points (10 mm).
 inline constexpr double kPageMargin = 72.0 * 10.0 / 25.4;
 

@@ -45,4 +45,10 @@ PageGeometry page_geometry(PageSize size, bool portrait) {
   return portrait ? PageGeometry{w, h} : PageGeometry{h, w};
 }
 
+PageGeometry model_page(const Model& model, std::optional<PageSize> size,
+                        std::optional<bool> portrait) {
+  return page_geometry(size.value_or(model.render.page.value_or(PageSize::a4)),
+                       portrait.value_or(model.render.portrait.value_or(false)));
+}
+
 }  // namespace lmc

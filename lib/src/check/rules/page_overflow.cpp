@@ -41,7 +41,7 @@ void check_page_overflow(const Model& m, const RuleContext& ctx, Findings& out) 
     const Item& it = g.item(other);
     stubs.push_back(StubItem{link.ref->target, it.label.value, {}, it.stage, it.term, {}});
   }
-  const PageFit fit = fit_page(m, page_geometry(size, portrait), kMinTextSize, stubs);
+  const PageFit fit = fit_page(m, model_page(m), kMinTextSize, stubs);
   if (fit.text_size >= kMinTextSize) return;
   const Span span = fit.limit_span.known() ? fit.limit_span : Span{1, 1, 0};
   out.add(span, {},
