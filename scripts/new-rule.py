@@ -8,8 +8,9 @@ logic. Writes
   examples/broken/<rule>.yaml      a small model that must fire it
   tests/rules/<rule>.yaml          a model that fires it, with near misses that stay quiet
 
-and adds its declaration to lib/src/check/rules/rules.h, its row to
-lib/src/check/registry.cpp and its id to the configuration schema, each in order. CMake finds
+and adds its row to the table of rules (lib/src/rules/table.cpp), its check to
+lib/src/check/registry.cpp, its declaration to lib/src/check/rules/rules.h and its id to the
+configuration schema, each in order. CMake finds
 the source by itself. The tests fail until the logic, the page and the models agree: write the
 models first.
 
@@ -50,13 +51,14 @@ paths = {
     "broken": root / "examples/broken" / f"{rule}.yaml",
     "test": root / "tests/rules" / f"{rule}.yaml",
 }
+table = root / "lib/src/rules/table.cpp"
 registry = root / "lib/src/check/registry.cpp"
 header = root / "lib/src/check/rules/rules.h"
 schema = root / "schemas/logic-model.schema.json"
 
-registry_text = registry.read_text()
-if f'{{"{rule}",' in registry_text:
-    sys.exit(f"new-rule: '{rule}' is already a rule (lib/src/check/registry.cpp)")
+table_text = table.read_text()
+if f'{{"{rule}",' in table_text:
+    sys.exit(f"new-rule: '{rule}' is already a rule (lib/src/rules/table.cpp)")
 for name, path in paths.items():
     if path.exists():
         sys.exit(f"new-rule: {path.relative_to(root)} already exists; nothing was written")
@@ -66,15 +68,26 @@ def c_string(text):
     return json.dumps(text)
 
 
-# The registry's row, before the first row whose id sorts after this one.
+def insert_sorted(text, row, pattern, end_marker):
+    """`row` before the first row (found by `pattern`) whose id sorts after the rule's."""
+    rows = list(re.finditer(pattern, text, re.M))
+    after = next((m for m in rows if m.group(1) > rule), None)
+    at = after.start() if after else text.index(end_marker)
+    return text[:at] + row + text[at:]
+
+
+# The table's row (data only) and the check's row, each in order.
 severity = args.severity
-row = (f'    {{{c_string(rule)}, Severity::{severity}, Category::{args.category}, '
-       f'{c_string(args.summary)},\n     {c_string(args.fix)}, ' +
-       (f"&{function}}},\n" if args.per_model else f"nullptr, &{function}}},\n"))
-rows = list(re.finditer(r'^    \{"([a-z-]+)",', registry_text, re.M))
-after = next((m for m in rows if m.group(1) > rule), None)
-at = after.start() if after else registry_text.index("};\n\n}  // namespace")
-registry_text = registry_text[:at] + row + registry_text[at:]
+table_text = insert_sorted(
+    table_text,
+    f'    {{{c_string(rule)}, Severity::{severity}, Category::{args.category}, '
+    f'{c_string(args.summary)},\n     {c_string(args.fix)}}},\n',
+    r'^    \{"([a-z-]+)",', "};\n\n}  // namespace")
+registry_text = insert_sorted(
+    registry.read_text(),
+    f'    {{"{rule}", &{function}, nullptr}},\n' if args.per_model
+    else f'    {{"{rule}", nullptr, &{function}}},\n',
+    r'^    \{"([a-z-]+)",', "};\n\n}  // namespace")
 
 # The declaration, in its section of rules.h, in order.
 header_text = header.read_text()
@@ -166,6 +179,7 @@ paths["source"].write_text(source)
 paths["docs"].write_text(docs)
 paths["broken"].write_text(broken)
 paths["test"].write_text(test)
+table.write_text(table_text)
 registry.write_text(registry_text)
 header.write_text(header_text)
 schema.write_text(schema_text)
@@ -173,6 +187,6 @@ clang_format = shutil.which("clang-format")
 if clang_format:
     subprocess.run([clang_format, "-i", str(paths["source"])], check=False)
 print(f"new-rule: wrote {rule}:")
-for path in list(paths.values()) + [registry, header, schema]:
+for path in list(paths.values()) + [table, registry, header, schema]:
     print("  " + str(path.relative_to(root)))
 print("Next: the models first (they fail), then the logic, the page, and a CHANGELOG line.")

@@ -10,8 +10,9 @@ log=$(mktemp)
 trap 'rm -rf "$work" "$work.after" "$log" "$log.sum"' EXIT
 failures=0 checks=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-mkdir -p "$work/lib/src/check" "$work/docs" "$work/examples" "$work/tests"
+mkdir -p "$work/lib/src/check" "$work/lib/src/rules" "$work/docs" "$work/examples" "$work/tests"
 cp -r lib/src/check/. "$work/lib/src/check/"
+cp -r lib/src/rules/. "$work/lib/src/rules/"
 cp -r schemas "$work/" && cp -r docs/rules "$work/docs/" && cp -r examples/broken "$work/examples/"
 cp -r tests/rules "$work/tests/"
 
@@ -26,15 +27,20 @@ done
 python3 - "$work" <<'PY' || failures=$((failures + 1))
 import json, re, sys
 root = sys.argv[1]
+table = open(root + "/lib/src/rules/table.cpp").read()
+ids = re.findall(r'^    \{"([a-z-]+)",', table, re.M)
 registry = open(root + "/lib/src/check/registry.cpp").read()
-ids = re.findall(r'^    \{"([a-z-]+)",', registry, re.M)
+checks = re.findall(r'^    \{"([a-z-]+)", (nullptr|&check_[a-z_]+), (nullptr|&check_[a-z_]+)\},', registry, re.M)
 header = open(root + "/lib/src/check/rules/rules.h").read()
 graph_rules = re.findall(r"^void (check_[a-z_]+)\(const RuleContext& ctx, Findings& out\);", header, re.M)
 schema = json.load(open(root + "/schemas/logic-model.schema.json"))
 text = json.dumps(schema)
 bad = []
 if "aimless-activity" not in ids or ids != sorted(ids):
-    bad.append("the registry's rows are not in order with the new one: %s" % ids[:4])
+    bad.append("the table's rows are not in order with the new one: %s" % ids[:4])
+if ("aimless-activity", "nullptr", "&check_aimless_activity") not in checks or \
+        [c[0] for c in checks] != sorted(c[0] for c in checks):
+    bad.append("the check's row is missing or out of order: %s" % checks[:4])
 if "check_aimless_activity" not in graph_rules or graph_rules != sorted(graph_rules):
     bad.append("the declaration is not in order: %s" % graph_rules[:4])
 if '"aimless-activity"' not in text:

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <set>
 
+#include "check/rules/rules.h"
 #include "expectations.h"
 #include "lmc/rules.h"
 
@@ -78,4 +79,15 @@ TEST_CASE("docs/rules holds exactly one page per rule") {
   std::set<std::string> ids;
   for (const Rule& r : all_rules()) ids.insert(std::string(r.id));
   CHECK(pages == ids);
+}
+
+TEST_CASE("every check belongs to a rule of the table, in order") {
+  const auto checks = rule_checks();
+  REQUIRE(!checks.empty());
+  for (std::size_t i = 0; i < checks.size(); ++i) {
+    INFO(checks[i].id);
+    CHECK(find_rule(checks[i].id) != nullptr);
+    CHECK((checks[i].check != nullptr) != (checks[i].check_graph != nullptr));
+    if (i > 0) CHECK(checks[i - 1].id < checks[i].id);
+  }
 }

@@ -17,34 +17,29 @@ class Findings;
 struct RuleContext {
   const Graph& graph;      ///< every model checked together, as one graph
   std::string_view today;  ///< YYYY-MM-DD
-  int model = 0;           ///< for a CheckFn: the model it is given, as an index in graph
+  int model = 0;           ///< for a per-model check: the model it is given, in graph
   /// The graph node of the given model's item i.
   int node(std::size_t i) const;
 };
-
-/// A rule about one model at a time (its findings land in that model's file).
-using CheckFn = void (*)(const Model&, const RuleContext&, Findings&);
-/// A rule about the graph of every model checked together: it says where each finding lands.
-using GraphCheckFn = void (*)(const RuleContext&, Findings&);
 
 /// What a rule is about: how the file is written (`format`), how the chain holds together
 /// (`logic`), or what an evaluator needs to test the theory (`evaluation`). SARIF tags.
 enum class Category { format, logic, evaluation };
 std::string_view to_string(Category c);
 
-/// One rule: its stable id, default severity, category, one-line summary, the usual fix, and
-/// the check that finds it (both null for the rules the loader reports while reading the file).
+/// One rule: its stable id, default severity, category, one-line summary and the usual fix.
+/// Data only: the check that finds it is the checker's (check/registry.cpp), so the loader, the
+/// configuration and the reports read the table without depending on the checks.
 struct Rule {
   std::string_view id;
   Severity severity;
   Category category;
   std::string_view summary;
   std::string_view fix;
-  CheckFn check = nullptr;
-  GraphCheckFn check_graph = nullptr;
 };
 
-/// Every rule, sorted by id. The only list: the CLI, docs, config and report formats read it.
+/// Every rule, sorted by id (lib/src/rules/table.cpp): the CLI, docs, config, loader, checker
+/// and report formats read it.
 std::span<const Rule> all_rules();
 /// The rule with this id, or null.
 const Rule* find_rule(std::string_view id);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "check/rules/rules.h"
 #include "check/suppressions.h"
 #include "lmc/graph.h"
 #include "lmc/rules.h"
@@ -63,12 +64,12 @@ std::vector<Diagnostic> check(std::span<const CheckInput> models, std::string_vi
   const Graph graph(graph_models, local);
   if (links) {
     links->assign(models.size(), 0);
-    for (const Graph::Link& link : graph.links()) {
-      ++(*links)[graph.model_of(link.ref->kind == Ref::Kind::from ? link.to : link.from)];
+    for (std::size_t m = 0; m < models.size(); ++m) {
+      (*links)[m] = static_cast<int>(graph.links_written_in(static_cast<int>(m)).size());
     }
   }
   Findings findings(files, all);
-  for (const Rule& rule : all_rules()) {
+  for (const RuleCheck& rule : rule_checks()) {
     findings.rule_ = std::string(rule.id);
     if (rule.check_graph) {
       const RuleContext ctx{graph, today, 0};

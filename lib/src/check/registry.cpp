@@ -1,154 +1,46 @@
 // SPDX-License-Identifier: Apache-2.0
-// The only list of rules, sorted by id. Rules whose check is null are reported by the loader
-// while it reads the file.
-#include <algorithm>
+// The check of each rule that has one, by id (sorted), for check.cpp to run. The rules with
+// none are reported by the loader while it reads the file; what every rule is called and how
+// severe it is lives in the table (lib/src/rules/table.cpp).
+#include <span>
 
-#include "check/rule_docs.h"
 #include "check/rules/rules.h"
 
 namespace lmc {
 
 namespace {
 
-constexpr Rule kRules[] = {
-    {"cycle", Severity::warning, Category::logic, "links form a loop",
-     "break the loop: a logic model runs one way, from resources to impact", nullptr, &check_cycle},
-    {"disconnected-model", Severity::warning, Category::logic,
-     "a model detailed by a box's `model` has no link to or from the model that names it",
-     "link the work stream's outputs or outcomes to what they serve in the programme, with "
-     "`to: [../programme.yaml#id]`",
-     nullptr, &check_disconnected_model},
-    {"duplicate-id", Severity::error, Category::format, "two items share an id",
-     "give each item, assumption and external factor its own id", &check_duplicate_id},
-    {"duplicate-key", Severity::error, Category::format, "one mapping has the same key twice",
-     "keep one of the two keys and delete the other", nullptr},
-    {"failed-assumption", Severity::warning, Category::evaluation,
-     "an assumption with status `fails` is still attached to the model",
-     "revise the items and links that rest on it, or mark the assumption as it now stands",
-     &check_failed_assumption},
-    {"incomplete-indicator", Severity::info, Category::evaluation,
-     "an indicator has no baseline, target, source or due date: it cannot show change",
-     "add what is missing: where the figure starts (`baseline`), where it should get to "
-     "(`target`), where it comes from (`source`), and by when (`due`)",
-     &check_incomplete_indicator},
-    {"invalid-value", Severity::error, Category::format,
-     "wrong type, unknown enum value, malformed id or date",
-     "write the value as the format describes (`lmc explain invalid-value`)", nullptr},
-    {"long-label", Severity::info, Category::format, "a label is longer than 80 characters",
-     "shorten the label and move the rest into `detail`", &check_long_label},
-    {"misordered-link", Severity::error, Category::logic, "a link goes backward along the chain",
-     "point the link forward (resources -> activities -> outputs -> outcomes -> impacts), or use "
-     "`from` instead of `to`",
-     nullptr, &check_misordered_link},
-    {"missing-field", Severity::error, Category::format, "a required key is missing",
-     "add the missing key", nullptr},
-    {"missing-model", Severity::error, Category::logic,
-     "a box's `model`, or a PATH#id reference, names a file that does not exist or is not a "
-     "logic model",
-     "fix the path (relative to the file it is written in, with '/'), or create the model", nullptr,
-     &check_missing_model},
-    {"missing-term", Severity::info, Category::logic, "an outcome has no `term`",
-     "add `term: short`, `term: medium` or `term: long`", &check_missing_term},
-    {"orphan-output", Severity::warning, Category::logic, "an output links to no outcome or impact",
-     "link the output to the outcome it contributes to, with `to: [outcome-id]`", nullptr,
-     &check_orphan_output},
-    {"overdue-test", Severity::info, Category::evaluation,
-     "an assumption's test was due before today and its status is still untested or testing",
-     "record the test's result in `status` and `evidence`, or set a new `due` date",
-     &check_overdue_test},
-    {"page-overflow", Severity::warning, Category::format,
-     "drawn on its page, the box text would print below 7 pt: it will not fit one legible page",
-     "merge boxes, or move the detail into a nested model for the work stream",
-     &check_page_overflow},
-    {"skipped-stage", Severity::warning, Category::logic,
-     "a resource links straight to an output, outcome or impact, or an activity straight to an "
-     "impact",
-     "link through the missing stage: a resource to the activity that uses it, an activity to "
-     "the output and outcome that lead to the impact",
-     nullptr, &check_skipped_stage},
-    {"stranded-outcome", Severity::warning, Category::logic,
-     "an outcome from which no path reaches an impact (when the model has impacts)",
-     "link the outcome to the later outcome or impact it leads to, with `to: [id]`", nullptr,
-     &check_stranded_outcome},
-    {"unattached-assumption", Severity::warning, Category::evaluation,
-     "an assumption has no `about`",
-     "say which items or links (\"a -> b\") it is about, with `about: [...]`",
-     &check_unattached_assumption},
-    {"unattached-factor", Severity::info, Category::evaluation,
-     "an external factor has no `affects`",
-     "say which items or links it affects, with `affects: [...]`", &check_unattached_factor},
-    {"unknown-key", Severity::error, Category::format, "a key the format does not have",
-     "fix the key's spelling, or remove it", nullptr},
-    {"unknown-reference", Severity::error, Category::logic,
-     "`to`, `from`, `about` or `affects` names nothing",
-     "fix the id's spelling, or add the item it names", nullptr, &check_unknown_reference},
-    {"unlinked-activity", Severity::warning, Category::logic,
-     "an activity links to nothing downstream",
-     "link the activity to the output it produces, with `to: [output-id]`", nullptr,
-     &check_unlinked_activity},
-    {"unmeasured-outcome", Severity::warning, Category::evaluation, "an outcome has no indicator",
-     "add an indicator: what will be measured, from which source, against which baseline",
-     &check_unmeasured_outcome},
-    {"unproduced-output", Severity::warning, Category::logic,
-     "no activity links to an output: nothing produces it",
-     "link the activity that delivers it to the output (`to: [output-id]`), and the output on "
-     "to the outcome it leads to",
-     nullptr, &check_unproduced_output},
-    {"unresourced-activity", Severity::info, Category::logic,
-     "no resource links to an activity, directly or through the activities before it",
-     "link the resource that pays for or staffs the activity, with `to: [activity-id]`", nullptr,
-     &check_unresourced_activity},
-    {"unsupported-outcome", Severity::warning, Category::logic,
-     "no activity reaches an outcome or impact",
-     "link it from the outputs or outcomes that bring it about", nullptr,
-     &check_unsupported_outcome},
-    {"unsupported-version", Severity::error, Category::format, "`logic_model` is missing or not 1",
-     "start the file with `logic_model: 1`", nullptr},
-    {"untested-assumption", Severity::warning, Category::evaluation,
-     "an assumption has no evidence, no test method, and status untested or testing",
-     "add `evidence`, or a `test` with a `method` saying how it will be tested",
-     &check_untested_assumption},
-    {"unused-resource", Severity::warning, Category::logic, "a resource feeds no activity",
-     "link the resource to the activity it pays for or staffs, or remove it", nullptr,
-     &check_unused_resource},
-    {"unused-suppression", Severity::warning, Category::format,
-     "a `# lmc: ignore[rule]` comment suppresses no finding (reported with "
-     "--report-unused-ignores)",
-     "delete the comment, or the rule id in it that no longer fires", nullptr},
-    {"yaml-syntax", Severity::error, Category::format, "the file is not valid YAML",
-     "fix the YAML at the position shown", nullptr},
+constexpr RuleCheck kChecks[] = {
+    {"cycle", nullptr, &check_cycle},
+    {"disconnected-model", nullptr, &check_disconnected_model},
+    {"duplicate-id", &check_duplicate_id, nullptr},
+    {"failed-assumption", &check_failed_assumption, nullptr},
+    {"incomplete-indicator", &check_incomplete_indicator, nullptr},
+    {"long-label", &check_long_label, nullptr},
+    {"misordered-link", nullptr, &check_misordered_link},
+    {"missing-model", nullptr, &check_missing_model},
+    {"missing-term", &check_missing_term, nullptr},
+    {"orphan-output", nullptr, &check_orphan_output},
+    {"overdue-test", &check_overdue_test, nullptr},
+    {"page-overflow", &check_page_overflow, nullptr},
+    {"skipped-stage", nullptr, &check_skipped_stage},
+    {"stranded-outcome", nullptr, &check_stranded_outcome},
+    {"unattached-assumption", &check_unattached_assumption, nullptr},
+    {"unattached-factor", &check_unattached_factor, nullptr},
+    {"unknown-reference", nullptr, &check_unknown_reference},
+    {"unlinked-activity", nullptr, &check_unlinked_activity},
+    {"unmeasured-outcome", &check_unmeasured_outcome, nullptr},
+    {"unproduced-output", nullptr, &check_unproduced_output},
+    {"unresourced-activity", nullptr, &check_unresourced_activity},
+    {"unsupported-outcome", nullptr, &check_unsupported_outcome},
+    {"untested-assumption", &check_untested_assumption, nullptr},
+    {"unused-resource", nullptr, &check_unused_resource},
 };
 
 }  // namespace
 
-std::string_view to_string(Category c) {
-  switch (c) {
-    case Category::format: return "format";
-    case Category::logic: return "logic";
-    case Category::evaluation: return "evaluation";
-  }
-  return "logic";
-}
-
-std::span<const Rule> all_rules() {
-  return kRules;
-}
-
-const Rule* find_rule(std::string_view id) {
-  const auto* it = std::lower_bound(std::begin(kRules), std::end(kRules), id,
-                                    [](const Rule& r, std::string_view key) { return r.id < key; });
-  return it != std::end(kRules) && it->id == id ? it : nullptr;
-}
-
-std::string rule_page_url(std::string_view id) {
-  return std::string(LMC_HOMEPAGE) + "/blob/main/docs/rules/" + std::string(id) + ".md";
-}
-
-std::string_view rule_doc(std::string_view id) {
-  for (std::size_t i = 0; i < kRuleDocsCount; ++i) {
-    if (kRuleDocs[i].id == id) return kRuleDocs[i].text;
-  }
-  return {};
+std::span<const RuleCheck> rule_checks() {
+  return kChecks;
 }
 
 }  // namespace lmc

@@ -4,12 +4,29 @@
 
 #include <fmt/format.h>
 
+#include <span>
+
 #include "lmc/check.h"
 #include "lmc/graph.h"
 #include "lmc/model.h"
 #include "lmc/rules.h"
 
 namespace lmc {
+
+/// A rule about one model at a time (its findings land in that model's file).
+using CheckFn = void (*)(const Model&, const RuleContext&, Findings&);
+/// A rule about the graph of every model checked together: it says where each finding lands.
+using GraphCheckFn = void (*)(const RuleContext&, Findings&);
+
+/// The check of one rule (one of the two set), by the rule's id in the table.
+struct RuleCheck {
+  std::string_view id;
+  CheckFn check = nullptr;
+  GraphCheckFn check_graph = nullptr;
+};
+/// Every rule's check, sorted by id (check/registry.cpp); the rules the loader reports while
+/// reading the file have none.
+std::span<const RuleCheck> rule_checks();
 
 // Rules about the graph of every model checked together.
 void check_cycle(const RuleContext& ctx, Findings& out);
