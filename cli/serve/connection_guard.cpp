@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <chrono>
 #include <string_view>
 #include <thread>
@@ -39,7 +40,7 @@ ssize_t real_recv(int fd, void* buffer, std::size_t size, int flags) {
   return ::recvfrom(fd, buffer, size, flags, nullptr, nullptr);
 }
 
-// Whether the head peeked so far is within the limits; `complete` when its blank line arrived.
+// Whether the head peeked so far is within the limits, and whole (its blank line arrived).
 enum class Head { incomplete, fits, too_large };
 
 Head judge(std::string_view peeked) {
