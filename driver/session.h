@@ -19,7 +19,7 @@ struct CheckedSet {
   ModelSet set;
   std::vector<Diagnostic> findings;  ///< of every model, sorted
   std::vector<int> links;            ///< per model: the sound links written in it
-  bool configs_ok = true;            ///< false when a model's .lmc.yaml had problems (printed)
+  bool configs_ok = true;  ///< false when a model's .lmc.yaml had problems (told the reporter)
 
   /// The findings in one model's file.
   std::vector<Diagnostic> findings_in(int model) const;
