@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "driver/checked_model.h"
+#include "frontend.h"
 #include "lmc/json_reader.h"
 #include "lmc/load.h"
 #include "lmc/report.h"

@@ -25,6 +25,9 @@
 
 namespace lmc::cli::lsp {
 
+// The language server works through the workspace layer, as the commands do.
+using namespace ::lmc::driver;
+
 struct ServerOptions {
   /// How long after the last change a document is checked again.
   std::chrono::milliseconds debounce{200};
