@@ -53,13 +53,6 @@ void drop_second_names(std::vector<InputFile>& files) {
   files = std::move(kept);
 }
 
-// "dir/sub/x.yaml" with no "./" in front, in forward slashes.
-std::string display_path(const fs::path& p) {
-  std::string s = p.lexically_normal().generic_string();
-  while (s.starts_with("./")) s.erase(0, 2);
-  return s;
-}
-
 }  // namespace
 
 Discovered discover(const std::vector<std::string>& paths, const std::string& stdin_name,

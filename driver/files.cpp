@@ -96,21 +96,16 @@ std::string read_head(const fs::path& p) {
   return head;
 }
 
-namespace {
-
 bool is_hidden(const fs::path& p) {
   const std::string name = p.filename().string();
   return name.size() > 1 && name[0] == '.' && name != "..";
 }
 
-// "dir/sub/x.yaml" with no "./" in front, in forward slashes.
 std::string display_path(const fs::path& p) {
   std::string s = p.lexically_normal().generic_string();
   while (s.starts_with("./")) s.erase(0, 2);
   return s;
 }
-
-}  // namespace
 
 Walk walk_models(const fs::path& top, const LoadedConfig& config) {
   Walk walk;

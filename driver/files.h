@@ -42,6 +42,11 @@ bool read_limited(int fd, std::size_t limit, std::string& out);
 /// The first 64 KiB of a file: enough to tell whether it is a model (looks_like_model).
 std::string read_head(const std::filesystem::path& path);
 
+/// Whether a file or folder is hidden (its name starts with '.'): walks pass it over.
+bool is_hidden(const std::filesystem::path& path);
+/// A path as reports show it: "dir/sub/x.yaml", no "./" in front, in forward slashes.
+std::string display_path(const std::filesystem::path& path);
+
 /// A model file found on the command line or in a directory.
 struct InputFile {
   std::string display;             ///< the path as reports show it

@@ -387,14 +387,20 @@ std::string model_uri(const std::string& doc_uri, const ModelSet& set, std::size
   return set.real[m].empty() ? std::string() : file_uri(set.real[m].string());
 }
 
-// A finding as an LSP diagnostic of the document whose set is `set` (model 0).
-Json lsp_diagnostic(const Diagnostic& d, const std::string& doc_uri, const ModelSet& set) {
-  Json diag{{"range", range_of(set.models[0]->source, d.span)},
+// A finding as an LSP diagnostic, its range in `source` (the file it lands in).
+Json lsp_diagnostic(const Diagnostic& d, const SourceText& source) {
+  Json diag{{"range", range_of(source, d.span)},
             {"severity", lsp_severity(d.severity)},
             {"code", d.rule},
             {"source", "lmc"},
             {"message", message_with_suggestion(d)}};
   if (find_rule(d.rule)) diag["codeDescription"] = Json{{"href", rule_page_url(d.rule)}};
+  return diag;
+}
+
+// A finding as an LSP diagnostic of the document whose set is `set` (model 0).
+Json lsp_diagnostic(const Diagnostic& d, const std::string& doc_uri, const ModelSet& set) {
+  Json diag = lsp_diagnostic(d, set.models[0]->source);
   Json related = Json::array();
   for (const Related& r : d.related) {
     for (std::size_t m = 0; m < set.models.size(); ++m) {
@@ -429,13 +435,7 @@ std::optional<Diagnostic> Server::publish_configs(const ConfigCache& configs,
       const SourceText source(problem.display, std::move(text));
       Json diagnostics = Json::array();
       for (const Diagnostic& d : problem.diagnostics) {
-        Json diag{{"range", range_of(source, d.span)},
-                  {"severity", lsp_severity(d.severity)},
-                  {"code", d.rule},
-                  {"source", "lmc"},
-                  {"message", message_with_suggestion(d)}};
-        if (find_rule(d.rule)) diag["codeDescription"] = Json{{"href", rule_page_url(d.rule)}};
-        diagnostics.push_back(std::move(diag));
+        diagnostics.push_back(lsp_diagnostic(d, source));
       }
       writer_.send(Json{{"jsonrpc", "2.0"},
                         {"method", "textDocument/publishDiagnostics"},

@@ -18,11 +18,6 @@ using nlohmann::json;
 
 namespace {
 
-bool is_hidden(const fs::path& p) {
-  const std::string name = p.filename().string();
-  return name.size() > 1 && name[0] == '.';
-}
-
 // Whether `path` (canonical) lies inside `root` (canonical).
 bool inside(const fs::path& path, const fs::path& root) {
   auto p = path.begin();
