@@ -13,6 +13,7 @@
 #include "driver/checked_model.h"
 #include "driver/output_file.h"
 #include "driver/session.h"
+#include "format_table.h"
 #include "frontend.h"
 #include "lmc/baseline.h"
 #include "lmc/check.h"
@@ -123,76 +124,49 @@ struct WriteInput {
   bool color;  ///< this output is a terminal that takes colour
 };
 
-// The formats of `lmc check`, the one table CLI11's allowed values, the help, the format an
-// --output's name implies and the writing are all taken from (as ShellCheck's `formats`).
-struct Format {
-  std::string_view name;
-  std::vector<std::string_view> extensions;  ///< an --output so named takes this format
-  void (*write)(std::ostream&, const WriteInput&);
+// The formats of `lmc check`: the one table CLI11's allowed values, the format an --output's
+// name implies and the writing are all taken from.
+using CheckWriter = void (*)(std::ostream&, const WriteInput&);
+const FormatTable<CheckWriter> kCheckFormats = {
+    {"text",
+     {".txt"},
+     {},
+     [](std::ostream& out, const WriteInput& in) {
+       write_text(out, in.files, in.listed, TextStyle{in.color, in.args.quiet});
+     }},
+    {"json",
+     {".json"},
+     {},
+     [](std::ostream& out, const WriteInput& in) { write_json(out, in.files, in.listed); }},
+    {"sarif",
+     {".sarif"},
+     {},
+     [](std::ostream& out, const WriteInput& in) {
+       write_sarif(out, in.files, in.listed, in.context);
+     }},
+    {"github",
+     {},
+     {},
+     [](std::ostream& out, const WriteInput& in) {
+       write_github(out, in.files, in.all, listed_from(in.args, Severity::warning));
+     }},
+    {"junit",
+     {".xml"},
+     {},
+     [](std::ostream& out, const WriteInput& in) {
+       write_junit(out, in.files, in.listed, in.context);
+     }},
+    {"codeclimate",
+     {},
+     {},
+     [](std::ostream& out, const WriteInput& in) { write_codeclimate(out, in.files, in.listed); }},
+    {"markdown",
+     {".md"},
+     {},
+     [](std::ostream& out, const WriteInput& in) {
+       write_markdown(out, in.files, in.all, listed_from(in.args, Severity::warning));
+     }},
 };
-
-const std::vector<Format>& formats() {
-  static const std::vector<Format> kFormats = {
-      {"text",
-       {".txt"},
-       [](std::ostream& out, const WriteInput& in) {
-         write_text(out, in.files, in.listed, TextStyle{in.color, in.args.quiet});
-       }},
-      {"json",
-       {".json"},
-       [](std::ostream& out, const WriteInput& in) { write_json(out, in.files, in.listed); }},
-      {"sarif",
-       {".sarif"},
-       [](std::ostream& out, const WriteInput& in) {
-         write_sarif(out, in.files, in.listed, in.context);
-       }},
-      {"github",
-       {},
-       [](std::ostream& out, const WriteInput& in) {
-         write_github(out, in.files, in.all, listed_from(in.args, Severity::warning));
-       }},
-      {"junit",
-       {".xml"},
-       [](std::ostream& out, const WriteInput& in) {
-         write_junit(out, in.files, in.listed, in.context);
-       }},
-      {"codeclimate",
-       {},
-       [](std::ostream& out, const WriteInput& in) {
-         write_codeclimate(out, in.files, in.listed);
-       }},
-      {"markdown",
-       {".md"},
-       [](std::ostream& out, const WriteInput& in) {
-         write_markdown(out, in.files, in.all, listed_from(in.args, Severity::warning));
-       }},
-  };
-  return kFormats;
-}
-
-std::vector<std::string> format_names() {
-  std::vector<std::string> out;
-  for (const Format& f : formats()) out.emplace_back(f.name);
-  return out;
-}
-
-const Format& find_format(std::string_view name) {
-  for (const Format& f : formats()) {
-    if (f.name == name) return f;
-  }
-  return formats().front();
-}
-
-// The format a file name suggests, for an --output without a --format before it.
-std::string format_of(const std::string& file) {
-  const std::string ext = fs::path(file).extension().string();
-  for (const Format& f : formats()) {
-    if (std::find(f.extensions.begin(), f.extensions.end(), ext) != f.extensions.end()) {
-      return std::string(f.name);
-    }
-  }
-  return "text";
-}
 
 // Pairs each --output with the --format given before it: `--format sarif --output lmc.sarif
 // --format github` writes SARIF to the file and annotations to standard output. Nullopt, said
@@ -206,7 +180,8 @@ std::optional<std::vector<OutputSpec>> output_specs(const CheckArgs& a) {
     } else if (!specs.empty() && specs.back().file.empty()) {
       specs.back().file = a.outputs[o++];
     } else {
-      specs.push_back(OutputSpec{format_of(a.outputs[o]), a.outputs[o]});
+      specs.push_back(
+          OutputSpec{std::string(kCheckFormats.choose({}, a.outputs[o]).name), a.outputs[o]});
       ++o;
     }
   }
@@ -351,8 +326,8 @@ int run_check(const CheckArgs& args) {
   const std::vector<Diagnostic>& to_list = args.min_severity.empty() ? all : listed;
   for (const OutputSpec& o : specs) {
     std::ostringstream out;
-    find_format(o.format).write(
-        out, WriteInput{checked, to_list, all, context, args, o.file.empty() && color});
+    kCheckFormats.choose(o.format, {})
+        .write(out, WriteInput{checked, to_list, all, context, args, o.file.empty() && color});
     if (o.file.empty()) {
       std::cout << out.str();
       std::cout.flush();
@@ -383,7 +358,7 @@ Runner setup_check(CLI::App& app) {
          },
          "Output format (default text); repeat it, each followed by its own --output FILE, to "
          "write several reports in one run")
-      ->check(CLI::IsMember(format_names()))
+      ->check(CLI::IsMember(kCheckFormats.names()))
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->trigger_on_parse();
   app.add_option_function<std::string>(

@@ -24,7 +24,7 @@ namespace {
 
 struct DiffArgs {
   std::string old_side, new_side;
-  std::string format = "text";
+  std::string format;
   std::string render;
   bool indicators = false;
   bool quiet = false;
@@ -95,6 +95,41 @@ bool load_side(const std::string& spec, Side& side, bool& stdin_used, ConfigCach
   return true;
 }
 
+// Each format writes a file's diff and a folder's.
+struct DiffWriters {
+  void (*file)(std::ostream&, const ChangeSet&, const DiffArgs&);
+  void (*folder)(std::ostream&, const FolderDiff&, const DiffArgs&);
+};
+const FormatTable<DiffWriters> kDiffFormats = {
+    {"text",
+     {},
+     {},
+     {[](std::ostream& out, const ChangeSet& c, const DiffArgs& a) {
+        write_diff_text(out, c, a.old_side, a.new_side, use_color(a.color));
+      },
+      [](std::ostream& out, const FolderDiff& d, const DiffArgs& a) {
+        write_folder_diff_text(out, d, use_color(a.color), false);
+      }}},
+    {"markdown",
+     {},
+     "for a pull request",
+     {[](std::ostream& out, const ChangeSet& c, const DiffArgs& a) {
+        write_diff_markdown(out, c, a.old_side, a.new_side);
+      },
+      [](std::ostream& out, const FolderDiff& d, const DiffArgs& a) {
+        write_folder_diff_text(out, d, use_color(a.color), true);
+      }}},
+    {"json",
+     {},
+     {},
+     {[](std::ostream& out, const ChangeSet& c, const DiffArgs& a) {
+        write_diff_json(out, c, a.old_side, a.new_side);
+      },
+      [](std::ostream& out, const FolderDiff& d, const DiffArgs&) {
+        write_folder_diff_json(out, d);
+      }}},
+};
+
 int run_diff(const DiffArgs& args) {
   std::string today_date;
   if (!resolve_today(args.today, today_date)) return kExitUsage;
@@ -113,11 +148,7 @@ int run_diff(const DiffArgs& args) {
     if (!diff) return kExitUsage;
     const bool same = diff->same();
     if (args.quiet) return same ? kExitOk : kExitFindings;
-    if (args.format == "json") {
-      write_folder_diff_json(std::cout, *diff);
-    } else {
-      write_folder_diff_text(std::cout, *diff, use_color(args.color), args.format == "markdown");
-    }
+    kDiffFormats.choose(args.format, "-").write.folder(std::cout, *diff, args);
     return same ? kExitOk : kExitFindings;
   }
   bool stdin_used = false;
@@ -129,9 +160,8 @@ int run_diff(const DiffArgs& args) {
   const ChangeSet changes =
       diff_models(before.loaded->model, after.loaded->model, before.findings, after.findings);
   if (!args.render.empty()) {
-    std::string ext = fs::path(args.render).extension().string();
-    const auto format = parse_output_format(ext.empty() ? ext : ext.substr(1));
-    if (!format || *format == OutputFormat::dot) {
+    const auto* format = drawing_formats().for_file(args.render);
+    if (!format || format->write == OutputFormat::dot) {
       print_error("'" + args.render + "': --render writes .svg, .pdf or .png");
       return kExitUsage;
     }
@@ -141,7 +171,7 @@ int run_diff(const DiffArgs& args) {
       return kExitUsage;
     }
     RenderOptions options;
-    options.format = *format;
+    options.format = format->write;
     options.page = model_page(model);
     DiagramOptions diagram;
     diagram.page = options.page;
@@ -151,15 +181,7 @@ int run_diff(const DiffArgs& args) {
         to_dot(model, diff_decorations(before.loaded->model, model, changes), diagram), options);
     if (!write_drawing(r, args.render)) return kExitUsage;
   }
-  if (!args.quiet) {
-    if (args.format == "json") {
-      write_diff_json(std::cout, changes, args.old_side, args.new_side);
-    } else if (args.format == "markdown") {
-      write_diff_markdown(std::cout, changes, args.old_side, args.new_side);
-    } else {
-      write_diff_text(std::cout, changes, args.old_side, args.new_side, use_color(args.color));
-    }
-  }
+  if (!args.quiet) kDiffFormats.choose(args.format, "-").write.file(std::cout, changes, args);
   return changes.changes.empty() ? kExitOk : kExitFindings;
 }
 
@@ -172,8 +194,7 @@ Runner setup_diff(CLI::App& app) {
                  "programme's folder (on disk, or REV:DIR), compared model by model")
       ->required();
   app.add_option("new", args->new_side, "The later revision, the same ways")->required();
-  app.add_option("--format", args->format, "text, markdown (for a pull request) or json")
-      ->check(CLI::IsMember({"text", "markdown", "json"}));
+  kDiffFormats.add_option(app, args->format);
   app.add_option("--render", args->render,
                  "Also draw the new model with the changes marked (.svg, .pdf or .png)");
   app.add_flag("--indicators", args->indicators,

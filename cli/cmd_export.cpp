@@ -13,6 +13,7 @@
 #include "driver/drawing.h"
 #include "driver/output_file.h"
 #include "driver/session.h"
+#include "format_table.h"
 #include "frontend.h"
 #include "lmc/export.h"
 #include "lmc/graph.h"
@@ -27,15 +28,22 @@ namespace {
 
 struct ExportArgs {
   std::vector<std::string> paths;
-  std::string format = "dot";
+  std::string format;  ///< empty: the one --output's name implies, else dot
   std::string output = "-";
 };
 
-ExportFormat export_format(const std::string& name) {
-  return name == "json"       ? ExportFormat::json
-         : name == "markdown" ? ExportFormat::markdown
-         : name == "csv"      ? ExportFormat::csv
-                              : ExportFormat::mermaid;
+// The value is what the library's exporter is told; nullopt for dot, which is the drawing's
+// own input (`lmc render` lays it out).
+const FormatTable<std::optional<ExportFormat>> kExportFormats = {
+    {"dot", {".dot", ".gv"}, "the Graphviz input `lmc render` lays out", std::nullopt},
+    {"json", {".json"}, "the model with its links resolved", ExportFormat::json},
+    {"markdown", {".md"}, "an outline", ExportFormat::markdown},
+    {"csv", {".csv"}, "the measurement plan", ExportFormat::csv},
+    {"mermaid", {".mmd", ".mermaid"}, "a flowchart", ExportFormat::mermaid},
+};
+
+std::optional<ExportFormat> export_format(const ExportArgs& args) {
+  return kExportFormats.choose(args.format, args.output).write;
 }
 
 // One model file, with the models it reaches: a programme is rolled up over its work streams.
@@ -46,7 +54,8 @@ int export_one(const ExportArgs& args) {
   auto write = [&](std::string_view data) {
     return emit_output(args.output, data) ? kExitOk : kExitUsage;
   };
-  if (args.format == "dot") {
+  const std::optional<ExportFormat> format = export_format(args);
+  if (!format) {
     DrawSettings settings;
     settings.format = OutputFormat::dot;
     add_programme_marks(
@@ -75,15 +84,16 @@ int export_one(const ExportArgs& args) {
     rollup.emplace(roll_up(*whole, 0));
   }
   std::ostringstream out;
-  write_export(out, m, graph, export_format(args.format),
+  write_export(out, m, graph, *format,
                programme ? ProgrammeExport{&*whole, &*rollup} : ProgrammeExport{});
   return write(out.str());
 }
 
 // Several files, or folders: every model found, each exported whole or the run refused.
 int export_many(const ExportArgs& args) {
-  if (args.format != "csv" && args.format != "markdown") {
-    print_error("--format " + args.format +
+  const std::optional<ExportFormat> format = export_format(args);
+  if (format != ExportFormat::csv && format != ExportFormat::markdown) {
+    print_error("--format " + std::string(kExportFormats.choose(args.format, args.output).name) +
                 " exports one model; name one file, or export several with --format csv (one "
                 "measurement plan with a model column) or markdown");
     return kExitUsage;
@@ -103,11 +113,8 @@ int export_many(const ExportArgs& args) {
   for (std::size_t m = 0; m < given; ++m) {
     const LoadResult& loaded = *c.set.models[m];
     if (!loaded.usable) {
-      std::ostringstream out;
-      write_text(out, {{shown[m], &loaded.source}}, c.findings_in(static_cast<int>(m)),
-                 TextStyle{false, true});
-      std::cerr << out.str();
-      print_error("'" + shown[m] + "' cannot be exported: it is not a logic model lmc can read");
+      say_unreadable(shown[m], loaded.source, c.findings_in(static_cast<int>(m)),
+                     "cannot be exported");
       ok = false;
       continue;
     }
@@ -115,7 +122,7 @@ int export_many(const ExportArgs& args) {
   }
   if (!ok) return kExitUsage;
   std::ostringstream out;
-  write_exports(out, models, export_format(args.format));
+  write_exports(out, models, *format);
   return emit_output(args.output, out.str()) ? kExitOk : kExitUsage;
 }
 
@@ -129,11 +136,8 @@ Runner setup_export(CLI::App& app) {
       ->required();
   app.add_option("-o,--output", args->output,
                  "Where to write it, whole or not at all (default: standard output)");
-  app.add_option("--format", args->format,
-                 "dot (the Graphviz input `lmc render` lays out; the default), json (the model "
-                 "with its links resolved), markdown (an outline), csv (the measurement plan) or "
-                 "mermaid (a flowchart)")
-      ->check(CLI::IsMember({"dot", "json", "markdown", "csv", "mermaid"}));
+  kExportFormats.add_option(app, args->format,
+                            "; without it, the one --output's extension names, else dot");
   return [args] {
     std::error_code ec;
     const bool one_file =

@@ -66,20 +66,16 @@ bool draw_to_output(const CheckedModel& c, const RenderArgs& args, OutputFormat 
 
 // The format the output asks for; nullopt (said on stderr) when it cannot be told.
 std::optional<OutputFormat> output_format(const RenderArgs& args) {
-  if (!args.format.empty()) return parse_output_format(args.format);
+  if (const auto* f = drawing_formats().find(args.format)) return f->write;
   if (args.output == "-") {
     print_error("say which format to write to standard output, with --format svg|pdf|png|dot");
     return std::nullopt;
   }
-  std::string ext = fs::path(args.output).extension().string();
-  if (!ext.empty()) ext.erase(0, 1);
-  auto format = parse_output_format(ext);
-  if (!format) {
-    print_error("'" + args.output +
-                "': cannot tell the format from the extension; use .svg, .pdf, .png or .dot, "
-                "or --format");
-  }
-  return format;
+  if (const auto* f = drawing_formats().for_file(args.output)) return f->write;
+  print_error("'" + args.output +
+              "': cannot tell the format from the extension; use .svg, .pdf, .png or .dot, "
+              "or --format");
+  return std::nullopt;
 }
 
 // --watch: the Watcher the signal handler stops.
@@ -262,8 +258,7 @@ Runner setup_render(CLI::App& app) {
   app.add_option("model", args->model, "The model to draw")->required();
   app.add_option("-o,--output", args->output, "Where to write the diagram; - for standard output")
       ->required();
-  app.add_option("--format", args->format, "svg, pdf, png or dot (default: from the extension)")
-      ->check(CLI::IsMember({"svg", "pdf", "png", "dot"}));
+  drawing_formats().add_option(app, args->format, " (default: from the extension)", false);
   app.add_option("--page", args->page, "Paper size (default: the model's render.page, else a4)")
       ->check(CLI::IsMember({"a5", "a4", "a3", "letter", "legal", "tabloid"}));
   auto* portrait = app.add_flag("--portrait", args->portrait, "Portrait orientation");

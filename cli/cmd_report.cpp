@@ -12,6 +12,7 @@
 #include "driver/config_cache.h"
 #include "driver/output_file.h"
 #include "driver/session.h"
+#include "format_table.h"
 #include "frontend.h"
 #include "lmc/evaluate.h"
 #include "lmc/report.h"
@@ -27,9 +28,16 @@ namespace {
 
 struct ReportArgs {
   std::vector<std::string> paths;
-  std::string format = "text";
+  std::string format;  ///< empty: the one --output's name implies, else text
   std::string output = "-";
   std::string today;
+};
+
+const FormatTable<ReportFormat> kReportFormats = {
+    {"text", {".txt"}, {}, ReportFormat::text},
+    {"markdown", {".md"}, {}, ReportFormat::markdown},
+    {"json", {".json"}, {}, ReportFormat::json},
+    {"html", {".html", ".htm"}, {}, ReportFormat::html},
 };
 
 int run_report(const ReportArgs& args) {
@@ -65,13 +73,8 @@ int run_report(const ReportArgs& args) {
   for (std::size_t m = 0; m < set.given; ++m) {
     const LoadResult& l = *set.models[m];
     if (!l.usable) {
-      std::ostringstream out;
-      write_text(out, {{l.source.path(), &l.source}}, checked.findings_in(static_cast<int>(m)),
-                 TextStyle{false, true});
-      std::cerr << out.str();
-      print_error("'" + l.source.path() +
-                  "' cannot be reported on: it is not a logic model lmc "
-                  "can read");
+      say_unreadable(l.source.path(), l.source, checked.findings_in(static_cast<int>(m)),
+                     "cannot be reported on");
       ok = false;
       continue;
     }
@@ -97,10 +100,7 @@ int run_report(const ReportArgs& args) {
     }
     models.push_back(std::move(em));
   }
-  const ReportFormat format = args.format == "json"       ? ReportFormat::json
-                              : args.format == "markdown" ? ReportFormat::markdown
-                              : args.format == "html"     ? ReportFormat::html
-                                                          : ReportFormat::text;
+  const ReportFormat format = kReportFormats.choose(args.format, args.output).write;
   std::ostringstream out;
   if (!models.empty()) write_report(out, models, format);
   if (!emit_output(args.output, out.str())) return kExitUsage;
@@ -112,8 +112,8 @@ int run_report(const ReportArgs& args) {
 Runner setup_report(CLI::App& app) {
   auto args = std::make_shared<ReportArgs>();
   app.add_option("models", args->paths, "Models or directories of models")->required();
-  app.add_option("--format", args->format, "text (default), markdown, json or html")
-      ->check(CLI::IsMember({"text", "markdown", "json", "html"}));
+  kReportFormats.add_option(app, args->format,
+                            " (default: the one --output's extension names, else text)", false);
   app.add_option("-o,--output", args->output, "Where to write it (default: standard output)");
   app.add_option("--today", args->today, "The date overdue tests are judged by (YYYY-MM-DD)")
       ->type_name("DATE");

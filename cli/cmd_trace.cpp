@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "driver/checked_model.h"
 #include "driver/config_cache.h"
+#include "format_table.h"
 #include "frontend.h"
 #include "lmc/evaluate.h"
 #include "lmc/graph.h"
@@ -24,9 +25,25 @@ namespace {
 struct TraceArgs {
   std::string model;
   std::string id;
-  std::string format = "text";
+  std::string format;  ///< empty: the one --output's name implies, else text
   std::size_t limit = 50;
   std::string output = "-";
+};
+
+using TraceWriter = void (*)(std::ostream&, const Model&, const Graph&, const Trace&);
+const FormatTable<TraceWriter> kTraceFormats = {
+    {"text",
+     {".txt"},
+     {},
+     [](std::ostream& out, const Model& m, const Graph& g, const Trace& t) {
+       write_trace(out, m, g, t, false);
+     }},
+    {"json",
+     {".json"},
+     {},
+     [](std::ostream& out, const Model& m, const Graph& g, const Trace& t) {
+       write_trace(out, m, g, t, true);
+     }},
 };
 
 int run_trace(const TraceArgs& args) {
@@ -51,7 +68,8 @@ int run_trace(const TraceArgs& args) {
     return kExitUsage;
   }
   std::ostringstream out;
-  write_trace(out, model, graph, trace(model, graph, item, args.limit), args.format == "json");
+  kTraceFormats.choose(args.format, args.output)
+      .write(out, model, graph, trace(model, graph, item, args.limit));
   return emit_output(args.output, out.str()) ? kExitOk : kExitUsage;
 }
 
@@ -61,8 +79,7 @@ Runner setup_trace(CLI::App& app) {
   auto args = std::make_shared<TraceArgs>();
   app.add_option("model", args->model, "The model")->required();
   app.add_option("id", args->id, "The item whose paths to show")->required()->type_name("ID");
-  app.add_option("--format", args->format, "text (default) or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  kTraceFormats.add_option(app, args->format);
   app.add_option("--limit", args->limit, "How many paths to list at most (default 50)")
       ->check(CLI::Range(1, 100000));
   app.add_option("-o,--output", args->output,

@@ -13,33 +13,32 @@
 
 namespace lmc::cli {
 
+void say_unreadable(const std::string& display, const SourceText& source,
+                    const std::vector<Diagnostic>& findings, std::string_view consequence) {
+  std::ostringstream out;
+  write_text(out, {{display, &source}}, findings, TextStyle{false, true});
+  std::cerr << out.str();
+  print_error("'" + display + "' " + std::string(consequence) +
+              ": it is not a logic model lmc can read");
+}
+
 std::optional<CheckedSet> load_programme(const std::string& path, const std::string& config,
                                          const std::string& today_arg,
                                          std::string_view consequence) {
   std::string today_date;
   if (!resolve_today(today_arg, today_date)) return std::nullopt;
-  InputFile file{path, path, {}};
+  ConfigCache configs(config_printer(false));
+  if (!config.empty() && !configs.force(config)) return std::nullopt;
   std::string why;
-  std::uintmax_t size = 0;
-  if (const ReadError e = read_file(path, file.text, &why, &size); e == ReadError::too_large) {
-    file.oversize = size;
-  } else if (e != ReadError::none) {
+  std::optional<CheckedSet> result = load_file_and_check(path, configs, today_date, why);
+  if (!result) {
     print_error("'" + path + "' " + why);
     return std::nullopt;
   }
-  ConfigCache configs(config_printer(false));
-  if (!config.empty() && !configs.force(config)) return std::nullopt;
-  std::vector<InputFile> files;
-  files.push_back(std::move(file));
-  CheckedSet result = load_and_check(std::move(files), configs, today_date);
-  if (!result.configs_ok) return std::nullopt;
-  const LoadResult& model = *result.set.models[0];
+  if (!result->configs_ok) return std::nullopt;
+  const LoadResult& model = *result->set.models[0];
   if (!model.usable) {
-    std::ostringstream out;
-    write_text(out, {{path, &model.source}}, result.findings_in(0), TextStyle{false, true});
-    std::cerr << out.str();
-    print_error("'" + path + "' " + std::string(consequence) +
-                ": it is not a logic model lmc can read");
+    say_unreadable(path, model.source, result->findings_in(0), consequence);
     return std::nullopt;
   }
   return result;
@@ -53,11 +52,7 @@ std::optional<CheckedModel> load_checked(const std::string& display, std::string
   if (!config) return std::nullopt;
   CheckedModel c = check_text(display, std::move(text), *config, today_date);
   if (!c.loaded->usable) {
-    std::ostringstream out;
-    write_text(out, {{display, &c.loaded->source}}, c.findings, TextStyle{false, true});
-    std::cerr << out.str();
-    print_error("'" + display + "' " + std::string(consequence) +
-                ": it is not a logic model lmc can read");
+    say_unreadable(display, c.loaded->source, c.findings, consequence);
     return std::nullopt;
   }
   return c;
@@ -98,6 +93,16 @@ bool write_drawing(const RenderResult& r, const std::string& path) {
     return false;
   }
   return emit_output(path, r.data);
+}
+
+const FormatTable<OutputFormat>& drawing_formats() {
+  static const FormatTable<OutputFormat> kDrawingFormats = {
+      {"svg", {".svg"}, {}, OutputFormat::svg},
+      {"pdf", {".pdf"}, {}, OutputFormat::pdf},
+      {"png", {".png"}, {}, OutputFormat::png},
+      {"dot", {".dot", ".gv"}, {}, OutputFormat::dot},
+  };
+  return kDrawingFormats;
 }
 
 std::string count_findings(const std::vector<Diagnostic>& findings) {

@@ -11,6 +11,7 @@
 
 #include "driver/checked_model.h"
 #include "driver/session.h"
+#include "format_table.h"
 #include "lmc/render.h"
 
 namespace lmc::cli {
@@ -24,6 +25,11 @@ using namespace ::lmc::driver;
 std::optional<CheckedSet> load_programme(const std::string& path, const std::string& config,
                                          const std::string& today_arg,
                                          std::string_view consequence);
+
+/// Says on stderr why a model cannot be used: its findings, then "'x' <consequence>: it is not
+/// a logic model lmc can read".
+void say_unreadable(const std::string& display, const SourceText& source,
+                    const std::vector<Diagnostic>& findings, std::string_view consequence);
 
 /// Loads and checks `text` (shown as `display`) under the configuration for `dir`. When that
 /// configuration is broken, or the text is not a model lmc can read, prints why on stderr
@@ -48,6 +54,10 @@ bool emit_output(const std::string& path, std::string_view data);
 /// Writes a drawing to `path` (- for standard output) atomically, after Graphviz's messages;
 /// false (said on stderr) when it could not be drawn or written.
 bool write_drawing(const RenderResult& r, const std::string& path);
+
+/// The formats a drawing is written in (render, diff --render): the value is what the
+/// renderer is told.
+const FormatTable<OutputFormat>& drawing_formats();
 
 /// How many findings of each severity, as "2 errors, 1 warning, 0 infos".
 std::string count_findings(const std::vector<Diagnostic>& findings);

@@ -8,6 +8,7 @@
 
 #include "driver/files.h"
 #include "driver/output_file.h"
+#include "lmc/graph.h"
 
 namespace lmc::driver {
 
@@ -20,10 +21,12 @@ BookPage draw_dot(const Model& model, const std::vector<Diagnostic>& findings,
                                                  : std::nullopt);
   diagram.indicators = settings.indicators;
   diagram.previous_order = settings.previous_order;
-  Decorations marks = settings.annotate ? annotate_findings(model, findings) : Decorations{};
+  // One Graph of the model serves the marks and the drawing.
+  const Graph graph(model);
+  Decorations marks = settings.annotate ? annotate_findings(model, graph, findings) : Decorations{};
   marks.stubs = settings.stubs;
   marks.drill = settings.drill;
-  return BookPage{to_dot(model, marks, diagram), diagram.page};
+  return BookPage{to_dot(model, graph, marks, diagram), diagram.page};
 }
 
 RenderResult draw(const Model& model, const std::vector<Diagnostic>& findings,

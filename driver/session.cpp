@@ -91,6 +91,20 @@ CheckedSet load_and_check(std::vector<InputFile> files, ConfigCache& configs,
   return out;
 }
 
+std::optional<CheckedSet> load_file_and_check(const std::string& path, ConfigCache& configs,
+                                              const std::string& today_date, std::string& error) {
+  InputFile file{path, path, {}};
+  std::uintmax_t size = 0;
+  if (const ReadError e = read_file(path, file.text, &error, &size); e == ReadError::too_large) {
+    file.oversize = size;
+  } else if (e != ReadError::none) {
+    return std::nullopt;
+  }
+  std::vector<InputFile> files;
+  files.push_back(std::move(file));
+  return load_and_check(std::move(files), configs, today_date);
+}
+
 std::vector<int> book_order(const ModelSet& set, int root) {
   std::vector<int> order;
   std::vector<bool> seen(set.models.size(), false);

@@ -36,6 +36,12 @@ CheckedSet load_and_check(std::vector<InputFile> files, ConfigCache& configs,
                           const std::string& today_date, const ReadFileFn& read = {},
                           bool report_unused_suppressions = false);
 
+/// One model file named by `path` (a command's argument), read from disk with the size limit
+/// and loaded and checked as load_and_check() does; the model is `models[0]`. Nullopt, with
+/// why in `error` ("does not exist", ...), when the file cannot be read.
+std::optional<CheckedSet> load_file_and_check(const std::string& path, ConfigCache& configs,
+                                              const std::string& today_date, std::string& error);
+
 /// The models a programme's boxes detail, depth first in the order written, each once,
 /// starting with `root`: the pages of its book.
 std::vector<int> book_order(const ModelSet& set, int root);

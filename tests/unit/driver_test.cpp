@@ -18,6 +18,7 @@
 #include "driver/files.h"
 #include "driver/folder_diff.h"
 #include "driver/git.h"
+#include "driver/history.h"
 #include "driver/output_file.h"
 
 using namespace lmc;
@@ -171,5 +172,46 @@ TEST_CASE("the folder diff over git trees: a revision, the working tree, a missp
   CHECK(!misspelt);
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].find("mian") != std::string::npos);
+  fs::current_path(cwd);
+}
+
+TEST_CASE("a model's history: commits newest first, moves followed, theory changes told apart") {
+  TempDir t;
+  const fs::path cwd = fs::current_path();
+  fs::current_path(t.path);
+  std::string out, error;
+  REQUIRE(run_git({"init", "-q"}, out, error) == 0);
+  run_git({"config", "user.email", "t@example.org"}, out, error);
+  run_git({"config", "user.name", "T"}, out, error);
+  auto commit = [&](const char* subject) {
+    run_git({"add", "-A"}, out, error);
+    REQUIRE(run_git({"commit", "-qm", subject}, out, error) == 0);
+  };
+  write(t.path / "a.yaml", kModel);
+  commit("first");
+  write(t.path / "a.yaml", "# a comment\n" + kModel);
+  commit("comment only");
+  fs::create_directory(t.path / "m");
+  fs::rename(t.path / "a.yaml", t.path / "m/b.yaml");
+  commit("moved");
+  write(t.path / "m/b.yaml", kModel + "  - {id: o2, label: Another output}\n");
+  commit("an output");
+  Silence quiet;
+  const auto history = model_history("m/b.yaml", error);
+  REQUIRE(history);
+  REQUIRE(history->size() == 4);
+  CHECK((*history)[0].subject == "an output");
+  CHECK((*history)[0].theory_changed());
+  CHECK((*history)[1].old_path == "a.yaml");
+  CHECK((*history)[1].path == "m/b.yaml");
+  CHECK(!(*history)[1].theory_changed());
+  CHECK(!(*history)[2].theory_changed());
+  CHECK((*history)[2].changes.has_value());
+  CHECK((*history)[3].theory_changed());  // added: everything in it is new
+  CHECK(quiet.out.str().empty());
+  CHECK(quiet.err.str().empty());
+  std::string why;
+  CHECK(!model_history("never-committed.yaml", why));
+  CHECK(why.find("no history") != std::string::npos);
   fs::current_path(cwd);
 }

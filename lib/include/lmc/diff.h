@@ -70,4 +70,23 @@ void write_folder_diff_json(std::ostream& out, const FolderDiff& diff);
 /// Text, or Markdown (headings and code spans) for a pull request.
 void write_folder_diff_text(std::ostream& out, const FolderDiff& diff, bool color, bool markdown);
 
+/// One commit in a model's history (`lmc log`): what it changed in the theory.
+struct HistoryEntry {
+  std::string id, short_id, date, subject;
+  std::string old_path, path;        ///< from the repository's root (differ when moved)
+  std::string old_spec, new_spec;    ///< "PARENT^:OLD", "COMMIT:PATH": the diff's two sides
+  bool history_cut = false;          ///< a shallow clone's oldest commit: nothing to compare with
+  std::optional<ChangeSet> changes;  ///< nullopt when a side could not be read (`error` says)
+  std::string error;
+  /// Whether the commit changed what the model says (not only its formatting or order).
+  bool theory_changed() const { return changes && !changes->changes.empty(); }
+};
+
+/// A model's history, newest first, as text (indented under each commit line), Markdown (a
+/// heading a commit) or JSON.
+void write_history_text(std::ostream& out, const std::string& path,
+                        const std::vector<HistoryEntry>& history, bool markdown);
+void write_history_json(std::ostream& out, const std::string& path,
+                        const std::vector<HistoryEntry>& history);
+
 }  // namespace lmc

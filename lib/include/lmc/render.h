@@ -13,6 +13,8 @@
 
 namespace lmc {
 
+class Graph;
+
 /// What `lmc render` can write.
 enum class OutputFormat { svg, pdf, png, dot };
 
@@ -107,6 +109,9 @@ struct Decorations {
 /// (red and solid outline for errors, amber and dashed for warnings) and lists the findings, so
 /// a printout says what is wrong as well as where. `findings` are those of `model`.
 Decorations annotate_findings(const Model& model, const std::vector<Diagnostic>& findings);
+/// The same, with the model's Graph already built (drawing builds it once for both steps).
+Decorations annotate_findings(const Model& model, const Graph& graph,
+                              const std::vector<Diagnostic>& findings);
 
 /// One line of an indicator as the diagram shows it: "label: baseline → target by due".
 std::string indicator_text(const Indicator& indicator);
@@ -158,6 +163,9 @@ inline constexpr double kMinTextSize = 7.0;
 /// anything render_dot() makes of it. Empty for a model too_large_to_draw() refuses.
 std::string to_dot(const Model& model, const Decorations& decorations = {},
                    const DiagramOptions& options = {});
+/// The same, with the model's Graph already built.
+std::string to_dot(const Model& model, const Graph& graph, const Decorations& decorations,
+                   const DiagramOptions& options);
 
 /// The box order a diagram lmc drew (SVG, PDF, PNG or DOT, as bytes) was laid out with; empty
 /// when the bytes hold none.

@@ -407,8 +407,12 @@ std::optional<std::pair<std::string, std::string>> finding_link(const RefPlaces&
 }  // namespace
 
 Decorations annotate_findings(const Model& model, const std::vector<Diagnostic>& findings) {
+  return annotate_findings(model, Graph(model), findings);
+}
+
+Decorations annotate_findings(const Model& model, const Graph& graph,
+                              const std::vector<Diagnostic>& findings) {
   Decorations d;
-  const Graph graph(model);
   // Where each `to`/`from` reference is written, and the link it makes.
   RefPlaces ref_at;
   for (const Item& it : model.items) {
@@ -485,7 +489,12 @@ std::optional<std::string> too_large_to_draw(const Model& model,
 std::string to_dot(const Model& model, const Decorations& decorations,
                    const DiagramOptions& options) {
   if (too_large_to_draw(model, decorations.stubs)) return {};
-  const Graph graph(model);
+  return to_dot(model, Graph(model), decorations, options);
+}
+
+std::string to_dot(const Model& model, const Graph& graph, const Decorations& decorations,
+                   const DiagramOptions& options) {
+  if (too_large_to_draw(model, decorations.stubs)) return {};
   Diagram diagram = render::build_diagram(model, graph, decorations, options.indicators);
   render::order_columns(diagram, options.previous_order);
   const double f = render::fit_text_size(diagram, options.page);

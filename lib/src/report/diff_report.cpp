@@ -8,7 +8,7 @@
 #include <map>
 
 #include "lmc/diff.h"
-#include "support/json.h"
+#include "report/diff_json.h"
 #include "support/markup.h"
 
 namespace lmc {
