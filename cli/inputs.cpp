@@ -2,13 +2,11 @@
 // The models a command is given: files, folders (walked by the driver) and standard input,
 // with what could not be read said on stderr.
 #include <fmt/format.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <iostream>
 #include <iterator>
-#include <map>
 #include <set>
 
 #include "cli.h"
@@ -30,27 +28,12 @@ bool read_standard_input(std::string& out) {
 
 namespace {
 
-// One file under two names (a hard link, or a symbolic link beside the file) is one model: it
-// is checked under the first name, and the second is named once.
+// One file under two names is checked once, under the first; the second is named once.
 void drop_second_names(std::vector<InputFile>& files) {
-  std::map<std::pair<dev_t, ino_t>, std::string> seen;
-  std::vector<InputFile> kept;
-  kept.reserve(files.size());
-  for (InputFile& f : files) {
-    struct stat st {};
-    if (!f.location.empty() && ::stat(f.location.c_str(), &st) == 0) {
-      const auto [it, fresh] = seen.try_emplace({st.st_dev, st.st_ino}, f.display);
-      if (!fresh) {
-        if (it->second != f.display) {
-          std::cerr << "lmc: note: '" << printable(f.display) << "' is the same file as '"
-                    << printable(it->second) << "' (a link): checked once\n";
-        }
-        continue;
-      }
-    }
-    kept.push_back(std::move(f));
+  for (const auto& [second, first] : drop_linked_names(files)) {
+    std::cerr << "lmc: note: '" << printable(second) << "' is the same file as '"
+              << printable(first) << "' (a link): checked once\n";
   }
-  files = std::move(kept);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <map>
 
 #include "driver/config_cache.h"
 #include "driver/output_file.h"
@@ -170,6 +171,26 @@ Walk walk_models(const fs::path& top, const LoadedConfig& config) {
   std::sort(walk.files.begin(), walk.files.end(),
             [](const InputFile& a, const InputFile& b) { return a.display < b.display; });
   return walk;
+}
+
+std::vector<std::pair<std::string, std::string>> drop_linked_names(std::vector<InputFile>& files) {
+  std::vector<std::pair<std::string, std::string>> dropped;
+  std::map<std::pair<dev_t, ino_t>, std::string> seen;
+  std::vector<InputFile> kept;
+  kept.reserve(files.size());
+  for (InputFile& f : files) {
+    struct stat st {};
+    if (!f.location.empty() && ::stat(f.location.c_str(), &st) == 0) {
+      const auto [it, fresh] = seen.try_emplace({st.st_dev, st.st_ino}, f.display);
+      if (!fresh) {
+        if (it->second != f.display) dropped.emplace_back(f.display, it->second);
+        continue;
+      }
+    }
+    kept.push_back(std::move(f));
+  }
+  files = std::move(kept);
+  return dropped;
 }
 
 }  // namespace lmc::driver

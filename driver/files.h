@@ -68,4 +68,9 @@ struct Walk {
 };
 Walk walk_models(const std::filesystem::path& dir, const LoadedConfig& config);
 
+/// One file under two names (a hard link, or a symbolic link beside the file) is one model:
+/// keeps the first name of each file in `files` and returns, for each other name dropped,
+/// {that name, the first name} when the two differ.
+std::vector<std::pair<std::string, std::string>> drop_linked_names(std::vector<InputFile>& files);
+
 }  // namespace lmc::driver

@@ -215,3 +215,23 @@ TEST_CASE("a model's history: commits newest first, moves followed, theory chang
   CHECK(why.find("no history") != std::string::npos);
   fs::current_path(cwd);
 }
+
+TEST_CASE("one file under two names is one model, kept under its first name") {
+  TempDir t;
+  write(t.path / "a.yaml", kModel);
+  write(t.path / "b.yaml", kModel);
+  fs::create_hard_link(t.path / "a.yaml", t.path / "hard.yaml");
+  fs::create_symlink(t.path / "b.yaml", t.path / "soft.yaml");
+  std::vector<InputFile> files;
+  for (const char* name : {"a.yaml", "b.yaml", "hard.yaml", "soft.yaml", "a.yaml"}) {
+    files.push_back(InputFile{name, t.path / name, {}});
+  }
+  const auto dropped = drop_linked_names(files);
+  REQUIRE(files.size() == 2);
+  CHECK(files[0].display == "a.yaml");
+  CHECK(files[1].display == "b.yaml");
+  // The same name twice is dropped without a word; another name is told.
+  REQUIRE(dropped.size() == 2);
+  CHECK(dropped[0] == std::pair<std::string, std::string>{"hard.yaml", "a.yaml"});
+  CHECK(dropped[1] == std::pair<std::string, std::string>{"soft.yaml", "b.yaml"});
+}
