@@ -67,6 +67,8 @@ std::string today();
 std::string local_time(const char* format);
 /// Prints "lmc: error: message" to stderr.
 void print_error(const std::string& message);
+/// "lmc: warning: <message>" on stderr: something the user should know; the command goes on.
+void print_warning(const std::string& message);
 
 /// How the command line tells a configuration's problem: its findings and a one-line error,
 /// or a note for a file passed over. Give it to a ConfigCache.

@@ -48,7 +48,8 @@ struct RenderArgs {
 DrawSettings draw_settings(const RenderArgs& args, OutputFormat format) {
   DrawSettings settings;
   settings.format = format;
-  if (!args.page.empty()) settings.page = parse_page_size(args.page);
+  settings.auto_page = args.page == "auto";
+  if (!args.page.empty() && !settings.auto_page) settings.page = parse_page_size(args.page);
   settings.portrait = args.portrait;
   settings.landscape = args.landscape;
   settings.annotate = args.annotate;
@@ -231,9 +232,13 @@ int run_render(const RenderArgs& args) {
     DrawSettings settings = draw_settings(args, *format);
     add_programme_marks(
         settings, c->set, 0, [](int) { return std::string(); }, [](int) { return 0; });
-    if (!write_drawing(draw(c->set.models[0]->model, c->findings_in(0), settings), args.output)) {
-      return kExitUsage;
+    PageFit fit;
+    const RenderResult drawn = draw(c->set.models[0]->model, c->findings_in(0), settings, &fit);
+    if (const std::string warning = page_warning(c->set.models[0]->model, settings, fit);
+        !warning.empty() && drawn.error.empty()) {
+      print_warning("'" + args.model + "': " + warning);
     }
+    if (!write_drawing(drawn, args.output)) return kExitUsage;
   }
   // Errors of the models drawn: the programme's, and with --with-models every page's.
   int errors = 0;
@@ -259,8 +264,10 @@ Runner setup_render(CLI::App& app) {
   app.add_option("-o,--output", args->output, "Where to write the diagram; - for standard output")
       ->required();
   drawing_formats().add_option(app, args->format, " (default: from the extension)", false);
-  app.add_option("--page", args->page, "Paper size (default: the model's render.page, else a4)")
-      ->check(CLI::IsMember({"a5", "a4", "a3", "letter", "legal", "tabloid"}));
+  app.add_option("--page", args->page,
+                 "Paper size (default: the model's render.page, else a4); auto: the smallest "
+                 "page of the series that prints the boxes at 10 pt")
+      ->check(CLI::IsMember({"a5", "a4", "a3", "letter", "legal", "tabloid", "auto"}));
   auto* portrait = app.add_flag("--portrait", args->portrait, "Portrait orientation");
   app.add_flag("--landscape", args->landscape,
                "Landscape orientation (the default, unless the model's render block says "

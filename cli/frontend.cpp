@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "cli.h"
@@ -87,7 +88,37 @@ bool emit_output(const std::string& path, std::string_view data) {
 }
 
 bool write_drawing(const RenderResult& r, const std::string& path) {
-  for (const std::string& m : r.messages) std::cerr << "lmc: graphviz: " << m << '\n';
+  // Graphviz speaks in fragments ("Warning", ":", "node 'x', graph 'logic model' size too
+  // small for label"): joined into sentences, and said as lmc's own.
+  std::string joined;
+  for (const std::string& m : r.messages) joined += m;
+  std::set<std::string> said;
+  for (std::size_t at = 0; at < joined.size();) {
+    std::size_t next = joined.find("Warning", at + 1);
+    if (next == std::string::npos) next = joined.size();
+    std::string sentence = joined.substr(at, next - at);
+    if (sentence.starts_with("Warning")) sentence.erase(0, 7);
+    while (!sentence.empty() && (sentence.front() == ':' || sentence.front() == ' ')) {
+      sentence.erase(0, 1);
+    }
+    while (!sentence.empty() && (sentence.back() == '\n' || sentence.back() == ' ')) {
+      sentence.pop_back();
+    }
+    at = next;
+    if (sentence.empty() || !said.insert(sentence).second) continue;
+    if (const auto q = sentence.find("node '");
+        q != std::string::npos && sentence.find("too small for label") != std::string::npos) {
+      const auto end = sentence.find('\'', q + 6);
+      std::string node = sentence.substr(q + 6, end - q - 6);
+      if (node.starts_with("lmc:")) node.erase(0, 4);
+      print_warning(
+          fmt::format("the text of '{}' is larger than the room the page leaves it: the drawing is "
+                      "scaled to fit (a larger page, --page auto, prints it at its size)",
+                      node));
+    } else {
+      print_warning("graphviz: " + sentence);
+    }
+  }
   if (!r.error.empty()) {
     print_error(r.error);
     return false;

@@ -39,6 +39,10 @@ void print_error(const std::string& message) {
   std::cerr << "lmc: error: " << message << '\n';
 }
 
+void print_warning(const std::string& message) {
+  std::cerr << "lmc: warning: " << message << '\n';
+}
+
 std::function<void(const ConfigProblem&)> config_printer(bool color) {
   return [color](const ConfigProblem& problem) {
     switch (problem.kind) {

@@ -25,11 +25,12 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
 # Depends: the shared libraries the two programs link (libgvc6 among them, which brings the
 # Graphviz plugins lmc loads by path), found by dpkg-shlibdeps; and what lmc loads by name when
-# it draws: fontconfig (dlopen), and the fonts every diagram is measured and drawn with
-# (lib/src/render/gvc_backend.cpp).
+# it draws: fontconfig (dlopen), the fonts every diagram is measured and drawn with
+# (lib/src/render/gvc_backend.cpp), and the en-GB hyphenation patterns its line breaking reads
+# (libhyphen is linked statically; lib/src/render/text_metrics.cpp).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libfontconfig1, fonts-dejavu-core, fonts-dejavu-extra, fonts-noto-core, fonts-noto-color-emoji")
+    "libfontconfig1, hyphen-en-gb, fonts-dejavu-core, fonts-dejavu-extra, fonts-noto-core, fonts-noto-color-emoji")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "git, bash-completion")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # Debian wants the manual pages compressed, a changelog in its own format, the binaries without

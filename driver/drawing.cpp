@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <iostream>
 #include <set>
 
@@ -12,13 +13,49 @@
 
 namespace lmc::driver {
 
+namespace {
+
+bool portrait_of(const Model& model, const DrawSettings& settings) {
+  return settings.portrait    ? true
+         : settings.landscape ? false
+                              : model.render.portrait.value_or(false);
+}
+
+}  // namespace
+
+PageGeometry drawing_page(const Model& model, const DrawSettings& settings, PageSize* size) {
+  const bool portrait = portrait_of(model, settings);
+  PageSize chosen = settings.page.value_or(model.render.page.value_or(PageSize::a4));
+  if (settings.auto_page) {
+    const auto fit = smallest_page(model, chosen, portrait, kGoodTextSize, settings.stubs);
+    chosen =
+        fit ? fit->size
+        : (chosen == PageSize::letter || chosen == PageSize::legal || chosen == PageSize::tabloid)
+            ? PageSize::tabloid
+            : PageSize::a3;
+  }
+  if (size) *size = chosen;
+  return page_geometry(chosen, portrait);
+}
+
+std::string page_warning(const Model& model, const DrawSettings& settings, const PageFit& drawn) {
+  if (drawn.text_size >= kMinTextSize) return {};
+  // The model's own page, drawn as page-overflow sees it: that finding says it.
+  const bool flags = settings.page || settings.auto_page || settings.portrait || settings.landscape;
+  if (!flags && !settings.annotate && !settings.indicators) return {};
+  PageSize size = PageSize::a4;
+  const PageGeometry page = drawing_page(model, settings, &size);
+  const bool portrait = page.height > page.width;
+  return fmt::format("on {} {} the box text prints at {:.1f} pt, below {} pt, because of {}; {}",
+                     page_name(size), portrait ? "portrait" : "landscape",
+                     std::floor(drawn.text_size * 10) / 10, kMinTextSize, drawn.limit,
+                     page_advice(model, size, portrait, settings.stubs));
+}
+
 BookPage draw_dot(const Model& model, const std::vector<Diagnostic>& findings,
                   const DrawSettings& settings) {
   DiagramOptions diagram;
-  diagram.page = model_page(model, settings.page,
-                            settings.portrait    ? std::optional<bool>(true)
-                            : settings.landscape ? std::optional<bool>(false)
-                                                 : std::nullopt);
+  diagram.page = drawing_page(model, settings);
   diagram.indicators = settings.indicators;
   diagram.previous_order = settings.previous_order;
   // One Graph of the model serves the marks and the drawing.
@@ -26,17 +63,22 @@ BookPage draw_dot(const Model& model, const std::vector<Diagnostic>& findings,
   Decorations marks = settings.annotate ? annotate_findings(model, graph, findings) : Decorations{};
   marks.stubs = settings.stubs;
   marks.drill = settings.drill;
-  return BookPage{to_dot(model, graph, marks, diagram), diagram.page};
+  BookPage out;
+  diagram.fitted = &out.fit;
+  out.dot = to_dot(model, graph, marks, diagram);
+  out.page = diagram.page;
+  return out;
 }
 
 RenderResult draw(const Model& model, const std::vector<Diagnostic>& findings,
-                  const DrawSettings& settings) {
+                  const DrawSettings& settings, PageFit* fit) {
   if (auto why = too_large_to_draw(model, settings.stubs)) {
     RenderResult refused;
     refused.error = std::move(*why);
     return refused;
   }
   BookPage page = draw_dot(model, findings, settings);
+  if (fit) *fit = page.fit;
   if (settings.format == OutputFormat::dot) {
     RenderResult r;
     r.data = std::move(page.dot);

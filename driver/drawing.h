@@ -17,8 +17,9 @@ namespace lmc::driver {
 struct DrawSettings {
   OutputFormat format = OutputFormat::svg;
   std::optional<PageSize> page;  ///< unset: the model's render.page, else A4
-  bool portrait = false;         ///< forced portrait
-  bool landscape = false;        ///< forced landscape (else the model's render block decides)
+  bool auto_page = false;  ///< `--page auto`: the smallest standard page that holds it at 10 pt
+  bool portrait = false;   ///< forced portrait
+  bool landscape = false;  ///< forced landscape (else the model's render block decides)
   bool annotate = false;
   bool indicators = false;
   int dpi = 150;
@@ -29,9 +30,23 @@ struct DrawSettings {
   std::map<std::string, DrillDown, std::less<>> drill;
 };
 
+/// The page the settings draw `model` on: the flags, else the model's `render` block, else A4
+/// landscape; with auto_page, the smallest page of the series that prints the boxes at 10 pt
+/// (the largest when none does).
+PageGeometry drawing_page(const Model& model, const DrawSettings& settings,
+                          PageSize* size = nullptr);
+
+/// When the page drawn (`drawn`, what draw() fitted) prints the model's box text below 7 pt
+/// and page-overflow does not say so (the flags chose the page, or --annotate or --indicators
+/// added to the drawing): what to say, with the page that would do ("on A4 portrait the box
+/// text prints at 5.6 pt, below 7 pt, because of ...; at A3 the boxes print at 8.2 pt").
+/// Empty otherwise.
+std::string page_warning(const Model& model, const DrawSettings& settings, const PageFit& drawn);
+
 /// The diagram's bytes, or an error; Graphviz's own messages beside them.
+/// With `fit`: told the size the box text was fitted at, and what limits it.
 RenderResult draw(const Model& model, const std::vector<Diagnostic>& findings,
-                  const DrawSettings& settings);
+                  const DrawSettings& settings, PageFit* fit = nullptr);
 inline RenderResult draw(const CheckedModel& c, const DrawSettings& settings) {
   return draw(c.loaded->model, c.findings, settings);
 }

@@ -13,11 +13,12 @@ mode=${1:-build}
 # dot_layout and pango), fontconfig, and the fonts every diagram is drawn with: Latin, Arabic
 # script, emoji. (The HTTP server's library comes with its -dev package: its name has its
 # version in it.)
-runtime=(libgvc6 libcgraph6 libfontconfig1 libcpp-httplib-dev
+# The en-GB hyphenation patterns the diagram's line breaking reads (hyphen-en-gb).
+runtime=(libgvc6 libcgraph6 libfontconfig1 libcpp-httplib-dev hyphen-en-gb
   fonts-dejavu-core fonts-dejavu-extra fonts-noto-core fonts-noto-color-emoji)
 build=(g++ cmake make pkg-config git
   libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev libcpp-httplib-dev libgraphviz-dev
-  "${runtime[@]}")
+  libhyphen-dev "${runtime[@]}")
 # Making the .deb (dpkg-shlibdeps, file) and checking it (lintian); scripts/test-deb.sh
 # installs it in a Debian root that debootstrap makes.
 package_tools=(dpkg-dev file lintian debootstrap)

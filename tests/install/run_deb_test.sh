@@ -22,7 +22,7 @@ echo "ok: $(basename "$deb") ($(du -k "$deb" | cut -f1) KiB)"
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "the package's version is not lmc --version's ($version)"
 depends=$(dpkg-deb -f "$deb" Depends)
 for want in libc6 libstdc++6 libgvc6 libcgraph6 libcpp-httplib libfontconfig1 fonts-dejavu-core \
-  fonts-dejavu-extra fonts-noto-core fonts-noto-color-emoji; do
+  fonts-dejavu-extra fonts-noto-core fonts-noto-color-emoji hyphen-en-gb; do
   grep -q "$want" <<<"$depends" || fail "Depends lacks $want: $depends"
 done
 contents=$(dpkg-deb -c "$deb" | awk '{print $6}')

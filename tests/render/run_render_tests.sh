@@ -33,7 +33,12 @@ render_all() {  # model page orientation [flags...]
     "$lmc" render "$model" -o "$base.$fmt" --page "$page" "--$orient" "$@" 2>"$base.$fmt.err"
     local code=$?
     if [ "$code" -ne 0 ]; then fail "$model $fmt $page $orient: exit $code: $(cat "$base.$fmt.err")"; continue; fi
-    if [ -s "$base.$fmt.err" ]; then fail "$model $fmt: printed: $(cat "$base.$fmt.err")"; fi
+    # The page-overflow example is too large for A4, and drawn on A4 by flags lmc says so,
+    # naming the page that fits; every other model draws without a word.
+    if [ "$(basename "$model")" = page-overflow.yaml ] && [ "$page" = a4 ]; then
+      grep -q "warning: .*below 7 pt.*at A3 the boxes print at" "$base.$fmt.err" ||
+        fail "$model $fmt: no warning naming the page that fits: $(cat "$base.$fmt.err")"
+    elif [ -s "$base.$fmt.err" ]; then fail "$model $fmt: printed: $(cat "$base.$fmt.err")"; fi
   done
   check
   xmllint --noout "$base.svg" || fail "$model: SVG is not well-formed"
@@ -161,7 +166,9 @@ check
 grep -q 'class="node marker"' "$work/unl.svg" || fail "--annotate drew no marker on the item"
 check
 "$lmc" render examples/ehch-care-homes.yaml -o "$work/ind.svg" --indicators 2>/dev/null
-grep -q '→ 360 by 2018&#45;03&#45;31' "$work/ind.svg" || fail "--indicators did not show baseline → target by due"
+# The baseline, arrow and target stay on one line ("420 → 360 by"), the date may follow on the next.
+grep -q '420 → 360 by' "$work/ind.svg" && grep -q '2018&#45;03&#45;31' "$work/ind.svg" ||
+  fail "--indicators did not show baseline → target by due"
 
 # The drawing remembers its box order, and a render over it keeps that order.
 check

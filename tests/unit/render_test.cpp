@@ -75,8 +75,10 @@ TEST_CASE("assumptions and factors are numbered in file order and badge what the
       "assumptions:\n  - {id: x, text: X, about: [\"a -> o\"]}\n  - {id: y, text: Y, about: [o]}\n"
       "external_factors:\n  - {id: w, text: W, affects: [o]}\n");
   const std::string dot = to_dot(m);
-  // The link's badge is on the link, in two lines; the item's badges are on the item.
-  CHECK(dot.find("<B>A1 ○<BR/>untested</B>") != std::string::npos);
+  // The link's badge is on the link, in two lines, or its id alone where the gap is narrow
+  // (the band gives its status); the item's badges are on the item.
+  CHECK((dot.find("<B>A1 ○<BR/>untested</B>") != std::string::npos ||
+         dot.find("<B>A1</B>") != std::string::npos));
   CHECK(dot.find("<B>A2 ○ untested</B>") != std::string::npos);
   CHECK(dot.find("<B>E1</B>") != std::string::npos);
   // The band lists A1 with its status by symbol and word.
@@ -110,9 +112,14 @@ TEST_CASE("every example renders to an SVG of the page's size holding every labe
     REQUIRE(r.error.empty());
     CHECK(r.messages.empty());
     CHECK(r.data.find("<svg width=\"841.89pt\" height=\"595.28pt\"") != std::string::npos);
-    // Words broken across lines are joined again ("multidisciplin-" "ary").
-    std::string text = svg_text(r.data);
+    // Words broken across lines are joined again: hyphenated ("multidisci-" "plinary") or
+    // broken after a hyphen or "/" written in them ("Practice-" "based", "moderate/" "severe").
+    const std::string lines = svg_text(r.data);
+    std::string text = lines, kept = lines;
     for (std::size_t at; (at = text.find("-\n")) != std::string::npos;) text.erase(at, 2);
+    for (std::size_t at; (at = kept.find("-\n")) != std::string::npos;) kept.erase(at + 1, 1);
+    for (std::size_t at; (at = kept.find("/\n")) != std::string::npos;) kept.erase(at + 1, 1);
+    text += "\n" + kept;
     for (const Item& it : m.items) {
       std::istringstream words(it.label.value);
       for (std::string w; words >> w;) {

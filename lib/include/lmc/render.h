@@ -25,6 +25,9 @@ std::optional<OutputFormat> parse_output_format(std::string_view name);
 /// Parses "a4", "letter", ... (the names the format's `render.page` takes).
 std::optional<PageSize> parse_page_size(std::string_view name);
 
+/// "A4", "Letter", ... as a page is named to a person.
+std::string_view page_name(PageSize size);
+
 /// A page in points (1/72 inch), portrait or landscape.
 struct PageGeometry {
   double width = 0, height = 0;
@@ -116,16 +119,6 @@ Decorations annotate_findings(const Model& model, const Graph& graph,
 /// One line of an indicator as the diagram shows it: "label: baseline → target by due".
 std::string indicator_text(const Indicator& indicator);
 
-/// How a diagram is drawn: the page (portrait when taller than wide), indicators under the
-/// boxes, and the order the boxes had in the previous drawing, so an edit does not reshuffle it.
-struct DiagramOptions {
-  PageGeometry page = page_geometry(PageSize::a4, false);
-  bool indicators = false;
-  /// Item ids column by column, as the drawing this one replaces placed them (see
-  /// read_layout_memo); empty when none is known.
-  std::vector<std::vector<std::string>> previous_order;
-};
-
 /// How large the box text of a model prints on a page: the largest size, up to the renderer's
 /// cap, at which the whole diagram fits inside the margins, and what stops it growing.
 /// page-overflow and the renderer both use this, so they agree.
@@ -134,6 +127,20 @@ struct PageFit {
   std::string limit;     ///< what fills the page at that size ("the outputs column, 14 boxes")
   Span limit_span;       ///< the section key of that column, when a column is the limit
 };
+
+/// How a diagram is drawn: the page (portrait when taller than wide), indicators under the
+/// boxes, and the order the boxes had in the previous drawing, so an edit does not reshuffle it.
+struct DiagramOptions {
+  PageGeometry page = page_geometry(PageSize::a4, false);
+  bool indicators = false;
+  /// Item ids column by column, as the drawing this one replaces placed them (see
+  /// read_layout_memo); empty when none is known.
+  std::vector<std::vector<std::string>> previous_order;
+  /// When set, told the box text size the drawing was fitted at and what limits it (with the
+  /// marks and bands it carries, which fit_page() does not see).
+  PageFit* fitted = nullptr;
+};
+
 /// With `at_least`: answers only whether the model fits at that size, quickly, and when it
 /// does returns that size (the text may print larger).
 /// `stubs`: the items of other models the diagram draws beside the model's own (a programme's
@@ -141,6 +148,28 @@ struct PageFit {
 PageFit fit_page(const Model& model, const PageGeometry& page,
                  std::optional<double> at_least = std::nullopt,
                  const std::vector<StubItem>& stubs = {});
+
+/// The box text size the page must allow: below it the page is too small (`page-overflow`,
+/// and render's warning for a page given by flags).
+inline constexpr double kMinTextSize = 7.0;
+/// The box text size `--page auto` chooses a page for.
+inline constexpr double kGoodTextSize = 10.0;
+
+/// A standard page and the size the model's box text prints at on it.
+struct PageChoice {
+  PageSize size = PageSize::a4;
+  double text_size = 0;
+};
+/// The smallest standard page of `like`'s series (A5, A4, A3; or Letter, Legal, Tabloid) on
+/// which the model's box text prints at `at_least` points or more, in the orientation given;
+/// nullopt when even the largest is too small.
+std::optional<PageChoice> smallest_page(const Model& model, PageSize like, bool portrait,
+                                        double at_least, const std::vector<StubItem>& stubs = {});
+/// What to do about a model whose text is too small on `size`: "at A3 the boxes print at
+/// 11.4 pt", or, when no page of the series holds it at 7 pt, "split the work streams into
+/// models (on A3 the boxes would print at 5.2 pt)".
+std::string page_advice(const Model& model, PageSize size, bool portrait,
+                        const std::vector<StubItem>& stubs = {});
 
 /// The most boxes lmc lays out in one column (or row): many times what any page holds legibly
 /// (about 60 on A4 and 170 on A0 at 7 pt), and few enough that the layout's ordering phase,
@@ -152,9 +181,6 @@ inline constexpr std::size_t kMaxColumnBoxes = 1000;
 /// model; callers ask first and say this instead.
 std::optional<std::string> too_large_to_draw(const Model& model,
                                              const std::vector<StubItem>& stubs = {});
-
-/// Box text never prints smaller than this for a model page-overflow passes.
-inline constexpr double kMinTextSize = 7.0;
 
 /// The DOT text `lmc render` draws: every box, header, band and link placed on the page (the
 /// order within columns from Graphviz's dot, the positions and the routes lmc's own), ready for
@@ -188,6 +214,7 @@ struct RenderOptions {
 struct BookPage {
   std::string dot;
   PageGeometry page;
+  PageFit fit;  ///< the size its box text was fitted at, and why no larger
 };
 
 /// Renders diagrams as the pages of one PDF, in order (a programme's book). A box drawn with

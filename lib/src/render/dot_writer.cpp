@@ -322,14 +322,14 @@ class DotWriter {
                               "CELLBORDER=\"1\" CELLPADDING=\"1\" CELLSPACING=\"0\">"
                               "<TR>{}</TR></TABLE></TD>",
                               static_cast<int>(b.pill_w),
-                              r.pill ? pill(*r.pill, size * 0.9) : "<TD BORDER=\"0\"> </TD>")
+                              r.pill ? pill(*r.pill, p_.s.band_small()) : "<TD BORDER=\"0\"> </TD>")
                 : std::string(),
             static_cast<int>(b.text_w), text_cell_attrs, html_lines(b.text_lines[j]),
-            static_cast<int>(b.note_w), num(size * 0.9), html_lines(b.note_lines[j]));
+            static_cast<int>(b.note_w), num(p_.s.band_small()), html_lines(b.note_lines[j]));
       }
       out_ += fmt::format(
           "  \"lmc:{}:{}\" [shape=plaintext, fontsize={}, {}, class=\"{}\", label=<<TABLE "
-          "BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">{}</TABLE>>];\n",
+          "BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">{}</TABLE>>];\n",
           name, k, num(size), geometry(padded(b.rect)), name, rows);
     }
   }
@@ -361,22 +361,32 @@ class DotWriter {
     if (!color.empty()) attrs.push_back(fmt::format("color=\"{}\"", color));
     if (dashed) attrs.push_back("style=dashed");
     if (r.label) {
+      // Each cell the size the layout measured, so the badge stands exactly where it was
+      // placed: a pill a badge ("A1 ○" over "untested"), and the finding's marker.
+      const double w = std::floor(r.label->w - 2);
+      auto sized = [&](std::string cell, double height) {
+        return "<TR>" +
+               cell.replace(0, 4,
+                            fmt::format("<TD FIXEDSIZE=\"TRUE\" WIDTH=\"{}\" HEIGHT=\"{}\" ",
+                                        static_cast<int>(w), static_cast<int>(height))) +
+               "</TR>";
+      };
       std::string cells;
       for (const Badge& badge : edge.badges) {
-        const Badge two_lines{
-            fmt::format("{}", fmt::join(render::link_badge_lines(badge, r.compact_label), "\n")),
-            badge.fill};
-        cells += "<TR>" + pill(two_lines, p_.s.tiny()) + "</TR>";
+        const auto lines = render::link_badge_lines(badge, r.compact_label);
+        const Badge two_lines{fmt::format("{}", fmt::join(lines, "\n")), badge.fill};
+        cells += sized(pill(two_lines, p_.s.tiny()),
+                       render::line_height(p_.s.tiny()) * static_cast<double>(lines.size()) + 4);
       }
       if (edge.marker > 0) {
-        cells += fmt::format(
-            "<TR><TD BGCOLOR=\"{}\" COLOR=\"#555555\"><FONT POINT-SIZE=\"{}\" COLOR=\"white\">"
-            "<B>{}</B></FONT></TD></TR>",
-            edge.highlight ? edge.highlight->color : std::string(kInfoColor), num(p_.s.tiny()),
-            edge.marker);
+        cells += sized(fmt::format("<TD BGCOLOR=\"{}\" COLOR=\"#555555\"><FONT POINT-SIZE=\"{}\" "
+                                   "COLOR=\"white\"><B>{}</B></FONT></TD>",
+                                   edge.highlight ? edge.highlight->color : std::string(kInfoColor),
+                                   num(p_.s.tiny()), edge.marker),
+                       render::line_height(p_.s.tiny()) + 4);
       }
       attrs.push_back(fmt::format(
-          "label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"1\" "
+          "label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"1\" "
           "BGCOLOR=\"white\">{}</TABLE>>, lp=\"{},{}\"",
           cells, num(r.label->cx()), num(h - r.label->cy())));
     }
@@ -497,41 +507,20 @@ std::string to_dot(const Model& model, const Graph& graph, const Decorations& de
   if (too_large_to_draw(model, decorations.stubs)) return {};
   Diagram diagram = render::build_diagram(model, graph, decorations, options.indicators);
   render::order_columns(diagram, options.previous_order);
-  const double f = render::fit_text_size(diagram, options.page);
+  std::string limit;
+  int limit_column = -1;
+  const double f = render::fit_text_size(diagram, options.page, options.fitted ? &limit : nullptr,
+                                         &limit_column);
+  if (options.fitted) {
+    options.fitted->text_size = f;
+    options.fitted->limit = limit;
+    if (limit_column >= 0) {
+      options.fitted->limit_span =
+          model.section_spans[static_cast<int>(diagram.columns[limit_column].stage)];
+    }
+  }
   const Placed placed = render::place(diagram, options.page, f);
   return DotWriter(diagram, placed).write();
-}
-
-PageFit fit_page(const Model& model, const PageGeometry& page, std::optional<double> at_least,
-                 const std::vector<StubItem>& stubs) {
-  PageFit fit;
-  // Columns counted from the model first: a model far too large for a page is answered
-  // without laying out a diagram of it.
-  const auto& columns = render::column_defs();
-  std::vector<std::size_t> counts(columns.size(), 0);
-  for (const Item& it : model.items) ++counts[render::column_of(it.stage, it.term)];
-  for (const StubItem& stub : stubs) ++counts[render::column_of(stub.stage, stub.term)];
-  int crowded = -1;
-  if (const auto bound = render::crowded_bound(counts, page, &crowded)) {
-    fit.text_size = *bound;
-    fit.limit = fmt::format("the {} {} ({} boxes)", columns[crowded].title,
-                            page.width >= page.height ? "column" : "row", counts[crowded]);
-    fit.limit_span = model.section_spans[static_cast<int>(columns[crowded].stage)];
-    return fit;
-  }
-  const Graph graph(model);
-  Decorations marks;
-  marks.stubs = stubs;
-  const Diagram diagram = render::build_diagram(model, graph, marks, false);
-  if (at_least && render::fits_at(diagram, page, *at_least)) {
-    fit.text_size = *at_least;
-    return fit;
-  }
-  int column = -1;
-  fit.text_size = render::fit_text_size(diagram, page, &fit.limit, &column);
-  if (column >= 0)
-    fit.limit_span = model.section_spans[static_cast<int>(diagram.columns[column].stage)];
-  return fit;
 }
 
 std::vector<std::vector<std::string>> read_layout_memo(std::string_view drawing) {

@@ -5,6 +5,7 @@
 // the same question the renderer does.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,22 +29,29 @@ struct Rect {
   }
 };
 
-/// Every size on the page, from the size of the box text.
+/// No text on the page prints smaller than this (points), whatever the box text's size.
+inline constexpr double kMinPrintedSize = 7.0;
+
+/// Every size on the page, from the size of the box text. The other texts follow it down to
+/// kMinPrintedSize and stop there; the bands, the title block and the badges stop growing
+/// early, so the room they would take goes to the boxes.
 struct Sizes {
-  double f;                                      ///< box text, points
-  double small() const { return f * 0.8; }       ///< badges, indicators, edge labels
-  double tiny() const { return f * 0.7; }        ///< badges on links
-  double band() const { return f * 0.85; }       ///< rows under the columns
-  double header() const { return f; }            ///< column headers (bold)
-  double subheader() const { return f * 0.85; }  ///< terms under "Outcomes" (bold)
+  double f;  ///< box text, points
+  static double floor(double v) { return std::max(v, kMinPrintedSize); }
+  double small() const { return floor(std::min(f * 0.8, 9.0)); }  ///< indicators, pills
+  double tiny() const { return floor(f * 0.7); }                  ///< badges on links
+  double band() const { return floor(std::min(f * 0.85, 8.0)); }  ///< rows under the columns
+  double band_small() const { return floor(band() * 0.9); }       ///< "About" in those rows
+  double header() const { return f; }                             ///< column headers (bold)
+  double subheader() const { return floor(f * 0.85); }            ///< terms under "Outcomes" (bold)
   double subheader_h() const { return line_height_sub() + f * 0.4; }
   double line_height_sub() const;
-  double title() const { return f * 1.6; }
-  double facts() const { return f * 0.9; }
+  double title() const { return std::max(std::min(f * 1.4, 15.0), 11.0); }
+  double facts() const { return floor(std::min(f * 0.85, 8.0)); }
   double pad_x() const { return f * 0.45; }
-  double pad_y() const { return f * 0.4; }
+  double pad_y() const { return f * 0.32; }
   double band_pad() const { return f * 0.3; }
-  double stack_gap() const { return f * 0.75; }  ///< between boxes of a column
+  double stack_gap() const { return f * 0.6; }  ///< between boxes of a column
   double section_gap() const { return f * 0.6; }
   double arrow() const { return f * 0.6; }  ///< arrowhead length
   double pill_h() const { return line_height_small() + 3; }
@@ -55,6 +63,7 @@ struct RowBlock {
   Rect rect;
   std::vector<int> rows;  ///< indices into the Diagram's rows
   double tag_w = 0, pill_w = 0, text_w = 0, note_w = 0;
+  bool ids_fit = true;  ///< the note cell holds the longest id in the notes whole
   std::vector<std::vector<std::string>> text_lines, note_lines;  ///< per row, wrapped
 };
 

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -39,18 +41,50 @@ Frame frame(const Diagram& d, const PageGeometry& page, double f) {
         for (const Badge& badge : d.boxes[b].badges) words = std::max(words, pill_width(s, badge));
         amount += text_width(d.boxes[b].label, s.f) + s.f * 4 * d.boxes[b].badges.size();
       }
-      need.push_back(words + pads);
+      double least = words + pads;
+      // A term's sub-header ("Medium term") prints at 7 pt or more whatever the box text: its
+      // column is at least that wide.
+      if (c.stage == Stage::outcome) {
+        least = std::max(
+            least, text_width(capitalized_term(c.term), s.subheader(), Face::bold) + s.f * 0.6 + 4);
+      }
+      need.push_back(least);
       text.push_back(amount);
       need_sum += need.back();
       text_sum += amount;
     }
     const double spare = fr.width - (n - 1) * fr.gap - need_sum;
     fr.too_narrow = spare < 0;
-    for (std::size_t k = 0; k < d.columns.size(); ++k) {
-      const double share = 0.5 / n + (text_sum > 0 ? 0.5 * text[k] / text_sum : 0.5 / n);
-      fr.column_ws.push_back(need[k] + std::max(spare, 0.0) * share);
-      inners.push_back(fr.column_ws.back() - pads);
+    // The spare width goes where it shortens the page: a few steps of it at a time to the
+    // column that stands tallest, so columns with few boxes lend their width to crowded ones.
+    fr.column_ws = need;
+    auto stacked = [&](std::size_t k) {
+      const Column& c = d.columns[k];
+      const double w = std::max(fr.column_ws[k] - pads, s.f);
+      double len = c.stage == Stage::outcome ? s.subheader_h() : 0;
+      const std::vector<double> gaps = stack_gaps(d, c, s, false);
+      for (std::size_t j = 0; j < c.boxes.size(); ++j) {
+        len += box_height(box_text(d.boxes[c.boxes[j]], s, w), s) + gaps[j];
+      }
+      return len;
+    };
+    if (spare > 0 && !d.columns.empty()) {
+      constexpr int kSteps = 48;
+      // A tenth is shared by how much text each column holds, so no column is left narrow.
+      for (std::size_t k = 0; k < d.columns.size(); ++k) {
+        fr.column_ws[k] += spare * 0.1 * (text_sum > 0 ? text[k] / text_sum : 1.0 / n);
+      }
+      const double step = spare * 0.9 / kSteps;
+      std::vector<double> len(d.columns.size());
+      for (std::size_t k = 0; k < d.columns.size(); ++k) len[k] = stacked(k);
+      for (int i = 0; i < kSteps; ++i) {
+        const std::size_t tallest =
+            static_cast<std::size_t>(std::max_element(len.begin(), len.end()) - len.begin());
+        fr.column_ws[tallest] += step;
+        len[tallest] = stacked(tallest);
+      }
     }
+    for (std::size_t k = 0; k < d.columns.size(); ++k) inners.push_back(fr.column_ws[k] - pads);
     for (const Header& h : landscape_headers(d, fr.column_ws, fr.gap, s, 0, 0, 0)) {
       if (!h.sub) {
         fr.header_h = std::max(fr.header_h, wrapped_height(h.lines, s.header()) + s.f * 0.7);
@@ -68,11 +102,15 @@ Frame frame(const Diagram& d, const PageGeometry& page, double f) {
         k = end + 1;
       }
     }
-    std::size_t most = 1;
-    for (const Column& c : d.columns) most = std::max(most, c.boxes.size());
+    // One box width for every row: what the most crowded row leaves each of its boxes.
     const double len = fr.width - fr.gutter - s.f * 0.4 - 2 * s.band_pad();
-    const double m = static_cast<double>(most);
-    fr.column_w = (len - (m - 1) * s.stack_gap()) / m;
+    fr.column_w = len;
+    for (const Column& c : d.columns) {
+      if (c.boxes.empty()) continue;
+      double gaps = 0;
+      for (double g : stack_gaps(d, c, s, true)) gaps += g;
+      fr.column_w = std::min(fr.column_w, (len - gaps) / static_cast<double>(c.boxes.size()));
+    }
     inner = fr.column_w - 2 * s.pad_x();
     double words = kMinInnerEms * s.f;
     for (const Box& b : d.boxes) words = std::max(words, widest_word(b, s.f));
@@ -86,9 +124,10 @@ Frame frame(const Diagram& d, const PageGeometry& page, double f) {
   }
   for (const Column& c : d.columns) {
     double len = 0;
+    const std::vector<double> gaps = stack_gaps(d, c, s, fr.portrait);
     for (std::size_t k = 0; k < c.boxes.size(); ++k) {
       const double h = fr.box_h[c.boxes[k]];
-      len = fr.portrait ? std::max(len, h) : len + h + (k > 0 ? s.stack_gap() : 0);
+      len = fr.portrait ? std::max(len, h) : len + h + gaps[k];
     }
     if (!fr.portrait && c.stage == Stage::outcome) len += s.subheader_h();
     fr.band_len.push_back(len + 2 * s.band_pad());
@@ -111,6 +150,12 @@ Frame frame(const Diagram& d, const PageGeometry& page, double f) {
 }
 
 bool fits(const Frame& fr) {
+  if (std::getenv("LMC_DEBUG_FIT")) {
+    std::fprintf(
+        stderr,
+        "f=%.2f narrow=%d needed=%.1f height=%.1f title=%.1f header=%.1f bottom=%.1f gap=%.1f\n",
+        fr.s.f, fr.too_narrow, fr.needed, fr.height, fr.title_h, fr.header_h, fr.bottom_h, fr.gap);
+  }
   return !fr.too_narrow && fr.needed <= fr.height;
 }
 

@@ -21,7 +21,7 @@ double wrapped_height(const std::vector<std::string>& lines, double size) {
 BoxText box_text(const Box& b, const Sizes& s, double inner) {
   BoxText t;
   t.label = wrap_text(b.label, inner, s.f);
-  if (!b.note.empty()) t.note = wrap_text(b.note, inner, s.small());
+  if (!b.note.empty()) t.note = wrap_text(b.note, inner, s.small(), Face::regular, Breaks::code);
   double line_w = 0;
   for (std::size_t k = 0; k < b.badges.size(); ++k) {
     const double w = pill_width(s, b.badges[k]);
@@ -58,17 +58,21 @@ double box_height(const BoxText& t, const Sizes& s) {
 std::optional<std::pair<double, double>> edge_label_size(const Edge& e, const Sizes& s,
                                                          bool compact) {
   if (e.badges.empty() && e.marker == 0) return std::nullopt;
+  // Drawn tight (dot_writer.cpp gives each cell exactly this size): the text, a point of
+  // padding and the border on each side.
+  const double size = s.tiny();
+  auto cell_w = [&](std::string_view text) {
+    return text_width(text, size, Face::bold) * 1.03 + 5;
+  };
   double w = 0, h = 0;
   for (const Badge& b : e.badges) {
     const std::vector<std::string> lines = link_badge_lines(b, compact);
-    for (const std::string& part : lines) {
-      w = std::max(w, pill_width(s, Badge{part, ""}, s.tiny()));
-    }
-    h += line_height(s.tiny()) * static_cast<double>(lines.size()) + 6;
+    for (const std::string& part : lines) w = std::max(w, cell_w(part));
+    h += line_height(size) * static_cast<double>(lines.size()) + 4;
   }
   if (e.marker > 0) {
-    w = std::max(w, pill_width(s, Badge{std::to_string(e.marker), ""}, s.tiny()));
-    h += line_height(s.tiny()) + 6;
+    w = std::max(w, cell_w(std::to_string(e.marker)));
+    h += line_height(size) + 4;
   }
   return std::pair{w + 2, h + 2};
 }
@@ -76,30 +80,40 @@ std::optional<std::pair<double, double>> edge_label_size(const Edge& e, const Si
 // The gap between bands: room for the links' curves, and for their labels up to a point (a
 // label may also stand in a band's free space).
 double flow_gap(const Diagram& d, const Sizes& s, bool portrait) {
-  double gap = s.f * 1.8;
+  double gap = s.f * 1.6;
   for (const Edge& e : d.edges) {
     if (auto size = edge_label_size(e, s)) {
       const double need = (portrait ? size->second : size->first) - 2 * s.band_pad() + 2;
-      gap = std::max(gap, std::min(need, s.f * 2.6));
+      gap = std::max(gap, std::min(need, s.f * 2.0));
     }
   }
   return gap;
 }
 
+std::vector<double> stack_gaps(const Diagram& d, const Column& c, const Sizes& s, bool portrait) {
+  std::vector<double> gaps(c.boxes.size(), s.stack_gap());
+  if (!gaps.empty()) gaps[0] = 0;
+  for (const Edge& e : d.edges) {
+    if (e.kind != EdgeKind::same) continue;
+    const auto a = std::find(c.boxes.begin(), c.boxes.end(), e.from);
+    const auto b = std::find(c.boxes.begin(), c.boxes.end(), e.to);
+    if (a == c.boxes.end() || b == c.boxes.end() || std::abs(a - b) != 1) continue;
+    if (const auto size = edge_label_size(e, s, true)) {
+      const std::size_t after = static_cast<std::size_t>(std::max(a, b) - c.boxes.begin());
+      const double need = (portrait ? size->first : size->second) + s.arrow() + 4;
+      gaps[after] = std::max(gaps[after], need);
+    }
+  }
+  return gaps;
+}
+
 // The widest word of any box label: narrower boxes would break it (up to a limit: a very long
 // word breaks whatever the size).
 double widest_word(const Box& b, double size) {
-  double widest = 0;
-  std::size_t k = 0;
-  const std::string& t = b.label;
-  while (k < t.size()) {
-    const std::size_t end = std::min(t.find_first_of(" \t\n\r", k), t.size());
-    if (end > k) {
-      widest = std::max(widest, text_width(std::string_view(t).substr(k, end - k), size));
-    }
-    k = end + 1;
-  }
-  return std::min(widest, size * 7);
+  // A column is widened to hold its widest unbreakable piece before any word is hyphenated,
+  // up to nine ems: a longer word ("telerehabilitation") is hyphenated where the patterns
+  // allow rather than widen its column past the others.
+  return std::min(widest_unbreakable(b.label, size), size * 9);
 }
 
 // Rows under the columns, in `k` sub-columns of width `w`: widths of the four cells.
@@ -112,36 +126,37 @@ void row_cells(const std::vector<BandRow>& rows, const Sizes& s, double w, RowBl
     b.tag_w = std::max(b.tag_w, text_width(r.tag, size, Face::bold) + size * 0.8);
     if (r.pill) b.pill_w = std::max(b.pill_w, text_width(r.pill->text, size) + size * 0.8);
   }
-  // Each of the four cells has 2 points of padding on each side.
-  const double rest = std::max(w - b.tag_w - b.pill_w - 18, size * 6);
+  // Each of the four cells has 1 point of padding on each side.
+  const double rest = std::max(w - b.tag_w - b.pill_w - 10, size * 6);
   // The note ("About: a -> b") gets a third, or more, up to half, so that no id in it breaks
   // ("referrals-m-ade"): ids do not wrap at spaces the way text does.
   double widest_id = 0;
   for (const BandRow& r : rows) {
     for (std::size_t k = 0; k < r.note.size();) {
       const std::size_t end = std::min(r.note.find(' ', k), r.note.size());
-      widest_id =
-          std::max(widest_id, text_width(std::string_view(r.note).substr(k, end - k), size * 0.9));
+      widest_id = std::max(widest_id,
+                           text_width(std::string_view(r.note).substr(k, end - k), s.band_small()));
       k = end + 1;
     }
   }
   b.note_w = std::clamp(widest_id + size * 0.6 + 1, rest * 0.34, rest * 0.5);
+  b.ids_fit = b.note_w >= widest_id + size * 0.6;
   b.text_w = rest - b.note_w;
 }
 
 double row_height(const BandRow& r, const RowBlock& b, const Sizes& s,
                   std::vector<std::string>* text_lines, std::vector<std::string>* note_lines) {
   const double size = s.band();
-  const double pad = std::max(size * 0.5, 5.0);
+  const double pad = std::max(size * 0.3, 2.5);  // the cells' padding, and a little air
   if (r.heading) {
     if (text_lines) *text_lines = {r.text};
     if (note_lines) note_lines->clear();
     return line_height(size) + pad;
   }
   auto text = wrap_text(r.text, b.text_w - size * 0.6, size);
-  auto note = wrap_text(r.note, b.note_w - size * 0.6, size * 0.9);
-  double h = std::max(wrapped_height(text, size), wrapped_height(note, size * 0.9));
-  if (r.pill) h = std::max(h, line_height(size * 0.9) + 6);
+  auto note = wrap_text(r.note, b.note_w - size * 0.6, s.band_small(), Face::regular, Breaks::code);
+  double h = std::max(wrapped_height(text, size), wrapped_height(note, s.band_small()));
+  if (r.pill) h = std::max(h, line_height(s.band_small()) + 6);
   h += pad;
   if (text_lines) *text_lines = std::move(text);
   if (note_lines) *note_lines = std::move(note);
@@ -149,9 +164,10 @@ double row_height(const BandRow& r, const RowBlock& b, const Sizes& s,
 }
 
 // Splits rows into sub-columns of about equal height, in order (down the first, then the next).
-std::vector<RowBlock> arrange_rows(const std::vector<BandRow>& rows, const Sizes& s, double width) {
-  if (rows.empty()) return {};
-  const int k = rows.size() > 4 ? (rows.size() > 14 && width / 3 > s.band() * 24 ? 3 : 2) : 1;
+namespace {
+
+std::vector<RowBlock> arrange_rows_in(const std::vector<BandRow>& rows, const Sizes& s,
+                                      double width, int k) {
   const double gap = s.f * 1.2;
   const double w = (width - (k - 1) * gap) / k;
   RowBlock proto;
@@ -188,6 +204,23 @@ std::vector<RowBlock> arrange_rows(const std::vector<BandRow>& rows, const Sizes
   return blocks;
 }
 
+}  // namespace
+
+std::vector<RowBlock> arrange_rows(const std::vector<BandRow>& rows, const Sizes& s, double width) {
+  if (rows.empty()) return {};
+  // One, two or three sub-columns side by side, whichever is lowest; a sub-column narrower
+  // than 30 ems of its text would wrap every row.
+  std::vector<RowBlock> best = arrange_rows_in(rows, s, width, 1);
+  for (int k = 2; k <= 3 && rows.size() >= static_cast<std::size_t>(2 * k); ++k) {
+    if ((width - (k - 1) * s.f * 1.2) / k < s.band() * 30) break;
+    std::vector<RowBlock> next = arrange_rows_in(rows, s, width, k);
+    // Not so narrow that an id in "About" would be cut.
+    if (!next.front().ids_fit && best.front().ids_fit) break;
+    if (blocks_height(next) < blocks_height(best) - 0.5) best = std::move(next);
+  }
+  return best;
+}
+
 double blocks_height(const std::vector<RowBlock>& blocks) {
   double h = 0;
   for (const RowBlock& b : blocks) h = std::max(h, b.rect.h);
@@ -198,6 +231,9 @@ double blocks_height(const std::vector<RowBlock>& blocks) {
 double title_block(const Diagram& d, const Sizes& s, double width,
                    std::vector<std::string>* title_lines,
                    std::vector<std::vector<std::string>>* fact_lines) {
+  // Graphviz measures with the font itself: a line our widths say just fits may not, so the
+  // block is wrapped a little narrower than the page.
+  width *= 0.97;
   auto title = wrap_text(d.title, width, s.title(), Face::bold);
   double h = wrapped_height(title, s.title());
   std::vector<std::vector<std::string>> facts;

@@ -39,9 +39,12 @@ Placed place(const Diagram& d, const PageGeometry& page, double f) {
       p.bands.push_back(Rect{x, band_top, w, std::max(bottom - band_top, 0.0)});
       double at =
           band_top + s.band_pad() + (d.columns[k].stage == Stage::outcome ? s.subheader_h() : 0);
-      for (int box : d.columns[k].boxes) {
+      const std::vector<double> gaps = stack_gaps(d, d.columns[k], s, false);
+      for (std::size_t j = 0; j < d.columns[k].boxes.size(); ++j) {
+        const int box = d.columns[k].boxes[j];
+        at += gaps[j];
         p.boxes[box] = Rect{x + s.band_pad(), at, w - 2 * s.band_pad(), fr.box_h[box]};
-        at += fr.box_h[box] + s.stack_gap();
+        at += fr.box_h[box];
       }
       x += w + fr.gap;
     }
@@ -62,9 +65,12 @@ Placed place(const Diagram& d, const PageGeometry& page, double f) {
                  d.columns[k].key, d.columns[k].stage, false});
       p.bands.push_back(Rect{band_x, y, band_w, h});
       double at = band_x + s.band_pad();
-      for (int box : d.columns[k].boxes) {
+      const std::vector<double> gaps = stack_gaps(d, d.columns[k], s, true);
+      for (std::size_t j = 0; j < d.columns[k].boxes.size(); ++j) {
+        const int box = d.columns[k].boxes[j];
+        at += gaps[j];
         p.boxes[box] = Rect{at, y + s.band_pad(), fr.column_w, fr.box_h[box]};
-        at += fr.column_w + s.stack_gap();
+        at += fr.column_w;
       }
       y += h + gap;
     }

@@ -45,6 +45,10 @@ class Router {
     spread_lanes();
     assign_ports();
     p_.routes.resize(n);
+    // Built twice: the first time to learn which links cross each gap, so each can be given
+    // a track of its own there; the second with those tracks.
+    for (std::size_t e = 0; e < n; ++e) build(static_cast<int>(e));
+    assign_bends();
     for (std::size_t e = 0; e < n; ++e) build(static_cast<int>(e));
     place_labels();
   }
@@ -68,6 +72,13 @@ class Router {
     slot_.assign(d_.boxes.size(), 0);
     for (const Column& c : d_.columns) {
       for (std::size_t k = 0; k < c.boxes.size(); ++k) slot_[c.boxes[k]] = static_cast<int>(k);
+    }
+    // The gap between two boxes joined by a link with a badge is that badge's: no other link
+    // passes through it.
+    for (const Edge& e : d_.edges) {
+      if (e.kind != EdgeKind::same || (e.badges.empty() && e.marker == 0)) continue;
+      if (std::abs(slot_[e.from] - slot_[e.to]) != 1) continue;
+      blocked_.insert({d_.boxes[e.from].column, std::max(slot_[e.from], slot_[e.to])});
     }
   }
 
@@ -112,7 +123,8 @@ class Router {
         const double lo = iv[j].first, hi = iv[j].second, width = hi - lo;
         const double margin = std::min(p_.s.f * 0.3, width / 2);
         const double at = std::clamp(target, lo + margin, hi - margin);
-        const double cost = std::abs(at - target) + (width < p_.s.f * 0.5 ? 1e6 : 0);
+        const double cost = std::abs(at - target) + (width < p_.s.f * 0.5 ? 1e6 : 0) +
+                            (blocked_.count({k, static_cast<int>(j)}) ? 1e7 : 0);
         if (cost < best_cost) best_cost = cost, best = static_cast<int>(j);
       }
       pl.lanes.push_back(Lane{k, best, target});
@@ -188,20 +200,76 @@ class Router {
     r.points.push_back(q);
   }
 
-  // An S-curve across a gap, from the current end to (u, v), leaving and arriving level.
+  // An S-curve across a gap, from the current end to (u, v), leaving and arriving level. It
+  // turns at its own place across the gap (assign_bends), so links crossing one gap do not
+  // share a track there.
   void curve_to(Route& r, double u, double v) {
     const Point p = r.points.back();
     const double pu = fl_.portrait ? p.y : p.x, pv = fl_.portrait ? p.x : p.y;
-    const double d = (u - pu) / 2;
-    r.points.push_back(fl_.xy(pu + d, pv));
-    r.points.push_back(fl_.xy(u - d, v));
+    const auto key = std::pair{building_, curve_++};
+    crossings_[std::lround(pu * 4)].push_back(Crossing{key, pv, v});
+    const auto bend = bends_.find(key);
+    const double t = bend == bends_.end() ? 0.5 : bend->second;
+    const double at = pu + (u - pu) * t;
+    r.points.push_back(fl_.xy(at, pv));
+    r.points.push_back(fl_.xy(at, v));
     r.points.push_back(fl_.xy(u, v));
+  }
+
+  // Where each link turns in each gap: links going the same way across it turn one after
+  // another, the one that starts farther along their way first, so they neither cross nor
+  // share a track; links that hardly move go straight through the middle.
+  void assign_bends() {
+    for (auto& [gap, list] : crossings_) {
+      std::vector<Crossing*> down, up;
+      for (Crossing& c : list) {
+        if (std::abs(c.v - c.pv) < 1) continue;
+        (c.v > c.pv ? down : up).push_back(&c);
+      }
+      // Down: the one starting lowest turns first; up: the one starting highest.
+      std::stable_sort(down.begin(), down.end(),
+                       [](const Crossing* a, const Crossing* b) { return a->pv > b->pv; });
+      std::stable_sort(up.begin(), up.end(),
+                       [](const Crossing* a, const Crossing* b) { return a->pv < b->pv; });
+      // Only links whose turns overlap across the flow need tracks apart: each run of such
+      // links (in the order above) is spread over the middle four-fifths of the gap.
+      const double margin = p_.s.f * 0.3;
+      // Links going down turn in the first part of the gap, links going up in the last part,
+      // so two going opposite ways cross rather than run side by side.
+      const bool both = !down.empty() && !up.empty();
+      for (const auto* group : {&down, &up}) {
+        const double from = !both ? 0.1 : group == &down ? 0.1 : 0.55;
+        const double span = both ? 0.35 : 0.8;
+        std::vector<std::vector<const Crossing*>> runs;
+        double lo = 0, hi = 0;
+        for (const Crossing* c : *group) {
+          const double a = std::min(c->pv, c->v), b = std::max(c->pv, c->v);
+          if (runs.empty() || a > hi + margin || b < lo - margin) {
+            runs.emplace_back();
+            lo = a, hi = b;
+          }
+          runs.back().push_back(c);
+          lo = std::min(lo, a), hi = std::max(hi, b);
+        }
+        for (const auto& run : runs) {
+          const std::size_t n = run.size();
+          for (std::size_t k = 0; k < n; ++k) {
+            bends_[run[k]->key] =
+                n == 1 ? from + span / 2
+                       : from + span * static_cast<double>(k) / static_cast<double>(n - 1);
+          }
+        }
+      }
+    }
+    crossings_.clear();
   }
 
   void build(int e) {
     const Edge& edge = d_.edges[e];
     const Plan& pl = plans_[e];
     Route& r = p_.routes[e];
+    building_ = e;
+    curve_ = 0;
     const Rect& a = p_.boxes[edge.from];
     const Rect& b = p_.boxes[edge.to];
     const double arrow = p_.s.arrow();
@@ -249,65 +317,188 @@ class Router {
     r.tip = fl_.xy(entry_u(b), pl.head_v);
   }
 
-  // Labels (badges, markers) on their link, where they cover no box, header or other label:
-  // along the curves of the route first, then nudged across the flow beside them.
+  // A route as a polyline, finely enough that its curves are followed within a point.
+  static std::vector<Point> polyline(const Route& r) {
+    std::vector<Point> out;
+    for (std::size_t seg = 0; seg + 3 < r.points.size(); seg += 3) {
+      for (int i = seg == 0 ? 0 : 1; i <= 16; ++i) out.push_back(bezier(&r.points[seg], i / 16.0));
+    }
+    out.push_back(r.tip);
+    return out;
+  }
+
+  // Whether segment p-q passes through rectangle r (Liang-Barsky clipping).
+  static bool crosses(Point p, Point q, const Rect& r) {
+    double t0 = 0, t1 = 1;
+    const double dx = q.x - p.x, dy = q.y - p.y;
+    const double edges[4][2] = {
+        {-dx, p.x - r.x}, {dx, r.x + r.w - p.x}, {-dy, p.y - r.y}, {dy, r.y + r.h - p.y}};
+    for (const auto& [a, b] : edges) {
+      if (a == 0) {
+        if (b < 0) return false;
+        continue;
+      }
+      const double t = b / a;
+      if (a < 0) {
+        t0 = std::max(t0, t);
+      } else {
+        t1 = std::min(t1, t);
+      }
+      if (t0 > t1) return false;
+    }
+    return true;
+  }
+
+  static double distance(Point c, const std::vector<Point>& line) {
+    double best = 1e18;
+    for (std::size_t k = 0; k + 1 < line.size(); ++k) {
+      const Point a = line[k], b = line[k + 1];
+      const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+      const double t =
+          len2 > 0 ? std::clamp(((c.x - a.x) * dx + (c.y - a.y) * dy) / len2, 0.0, 1.0) : 0;
+      best = std::min(best, std::hypot(c.x - (a.x + t * dx), c.y - (a.y + t * dy)));
+    }
+    return best;
+  }
+
+  // Labels (badges, markers) stand on their own link: centred on it where nothing else is, or
+  // just beside it; never over a box, a header, the title, a band of rows or another label;
+  // crossed by no other link; and nearer to their own link than to any other. The full label
+  // where one fits, else the badges' ids alone (the band says which link they are on).
   void place_labels() {
     std::vector<Rect> taken(p_.boxes.begin(), p_.boxes.end());
     for (const Header& h : p_.headers) taken.push_back(h.rect);
     taken.push_back(p_.title);
-    auto free = [&](const Rect& rect) {
-      return std::none_of(taken.begin(), taken.end(),
-                          [&](const Rect& t) { return t.overlaps(rect); });
-    };
+    for (const auto* blocks : {&p_.panel, &p_.findings}) {
+      for (const RowBlock& b : *blocks) {
+        taken.push_back(Rect{b.rect.x + kPageMargin, b.rect.y, b.rect.w, b.rect.h});
+      }
+    }
+    // Arrowheads: their points, from halfway along the head to the tip (a badge may touch the
+    // base of its own link's head, in a narrow gap).
+    for (const Route& r : p_.routes) {
+      if (r.points.empty()) continue;
+      const Point b = r.tip;
+      const Point a{(r.points.back().x + b.x) / 2, (r.points.back().y + b.y) / 2};
+      const double half = p_.s.arrow() * 0.3;
+      taken.push_back(Rect{std::min(a.x, b.x) - half, std::min(a.y, b.y) - half,
+                           std::abs(b.x - a.x) + 2 * half, std::abs(b.y - a.y) + 2 * half});
+    }
+    std::vector<std::vector<Point>> lines(d_.edges.size());
+    for (std::size_t e = 0; e < d_.edges.size(); ++e) lines[e] = polyline(p_.routes[e]);
+    const Rect page{kPageMargin / 2, kPageMargin / 2, p_.page.width - kPageMargin,
+                    p_.page.height - kPageMargin};
     for (std::size_t e = 0; e < d_.edges.size(); ++e) {
       const auto size = edge_label_size(d_.edges[e], p_.s);
       if (!size) continue;
       Route& r = p_.routes[e];
-      // The full label where it finds room; else the badges' ids alone; else the full label
-      // at the middle of the link.
-      std::optional<Rect> chosen = free_spot(r, size->first, size->second, free);
+      // strict: crossed by no other link and nearer to its own; else only clear of boxes,
+      // text and other badges.
+      bool strict = true;
+      int allowed = 0;  // not strict: how many other links may pass through it
+      auto good = [&](const Rect& rect) {
+        if (rect.x < page.x || rect.y < page.y || rect.x + rect.w > page.x + page.w ||
+            rect.y + rect.h > page.y + page.h) {
+          return false;
+        }
+        const Rect padded{rect.x - 1, rect.y - 1, rect.w + 2, rect.h + 2};
+        if (std::any_of(taken.begin(), taken.end(),
+                        [&](const Rect& t) { return t.overlaps(padded); })) {
+          return false;
+        }
+        // Within a few points of its own link.
+        double edge_gap = 1e18;
+        for (const Point& q : lines[e]) {
+          const double dx = std::max({rect.x - q.x, 0.0, q.x - (rect.x + rect.w)});
+          const double dy = std::max({rect.y - q.y, 0.0, q.y - (rect.y + rect.h)});
+          edge_gap = std::min(edge_gap, std::hypot(dx, dy));
+        }
+        if (edge_gap > 2.5) return false;
+        if (!strict) {
+          // Least crossed: how many other links pass through it.
+          int crossed = 0;
+          for (std::size_t o = 0; o < lines.size(); ++o) {
+            if (o == e) continue;
+            for (std::size_t k = 0; k + 1 < lines[o].size(); ++k) {
+              if (crosses(lines[o][k], lines[o][k + 1], padded)) {
+                ++crossed;
+                break;
+              }
+            }
+          }
+          return crossed <= allowed;
+        }
+        const Point c{rect.cx(), rect.cy()};
+        const double own = distance(c, lines[e]);
+        for (std::size_t o = 0; o < lines.size(); ++o) {
+          if (o == e) continue;
+          for (std::size_t k = 0; k + 1 < lines[o].size(); ++k) {
+            if (crosses(lines[o][k], lines[o][k + 1], padded)) return false;
+          }
+          if (distance(c, lines[o]) < own + 2) return false;
+        }
+        return true;
+      };
+      std::optional<Rect> chosen = spot_on(lines[e], size->first, size->second, good);
       if (!chosen) {
         const auto small = edge_label_size(d_.edges[e], p_.s, true);
-        chosen = free_spot(r, small->first, small->second, free);
+        chosen = spot_on(lines[e], small->first, small->second, good);
         r.compact_label = chosen.has_value();
-      }
-      if (!chosen) {
-        const Point c = bezier(&r.points[0], 0.5);
-        chosen = Rect{c.x - size->first / 2, c.y - size->second / 2, size->first, size->second};
+        if (!chosen) {
+          // No spot other links leave clear: the ids alone, on the link where they cover
+          // nothing else.
+          strict = false;
+          for (allowed = 1; allowed <= 3 && !chosen; ++allowed) {
+            chosen = spot_on(lines[e], small->first, small->second, good);
+          }
+          r.compact_label = chosen.has_value();
+        }
+        if (!chosen) {
+          // Nowhere clear: the ids alone, on the link's middle.
+          const Point c = bezier(&r.points[0], 0.5);
+          chosen =
+              Rect{c.x - small->first / 2, c.y - small->second / 2, small->first, small->second};
+          r.compact_label = true;
+        }
       }
       r.label = chosen;
       taken.push_back(*r.label);
     }
   }
 
-  // The first place for a w x h label on route r that `free` accepts: along the curves of
-  // the route, then nudged across the flow and along it.
-  template <typename Free>
-  std::optional<Rect> free_spot(const Route& r, double w, double h, const Free& free) const {
-    auto at = [&](Point c) { return Rect{c.x - w / 2, c.y - h / 2, w, h}; };
-    std::vector<Point> middles, candidates;
-    for (std::size_t seg = 0; seg + 3 < r.points.size(); seg += 3) {
-      const Point& a = r.points[seg];
-      const Point& b = r.points[seg + 3];
-      if (std::hypot(b.x - a.x, b.y - a.y) < std::min(w, h)) continue;  // a stub
-      middles.push_back(bezier(&r.points[seg], 0.5));
-      for (double t : {0.5, 0.4, 0.6, 0.3, 0.7}) candidates.push_back(bezier(&r.points[seg], t));
+  // The first place for a w x h label along `line` that `good` accepts: centred on the line,
+  // then just beside it, trying the middle of the link first and working out to its ends.
+  template <typename Good>
+  static std::optional<Rect> spot_on(const std::vector<Point>& line, double w, double h,
+                                     const Good& good) {
+    if (line.size() < 2) return std::nullopt;
+    std::vector<double> at(line.size(), 0);
+    for (std::size_t k = 1; k < line.size(); ++k) {
+      at[k] = at[k - 1] + std::hypot(line[k].x - line[k - 1].x, line[k].y - line[k - 1].y);
     }
-    if (middles.empty()) middles.push_back(bezier(&r.points[0], 0.5));
-    for (const Point& c : middles) {
-      for (int k = 1; k <= 6; ++k) {
-        for (int sign : {1, -1}) {
-          const double shift = sign * k * (p_.portrait ? w : h) * 0.5;
-          candidates.push_back(p_.portrait ? Point{c.x + shift, c.y} : Point{c.x, c.y + shift});
-          // Along the flow too: a link between neighbours of one row or column has no room
-          // beside it.
-          const double along = sign * k * (p_.portrait ? h : w) * 0.5;
-          candidates.push_back(p_.portrait ? Point{c.x, c.y + along} : Point{c.x + along, c.y});
-        }
+    const double length = at.back();
+    // Not over the arrowhead, nor the first points leaving the box.
+    const double lo = std::min(6.0, length / 2), hi = std::max(length - 10.0, length / 2);
+    std::vector<double> stations;
+    for (double d = 0; d <= (hi - lo) / 2 + 1e-9; d += 2) {
+      stations.push_back(length / 2 + d);
+      if (d > 0) stations.push_back(length / 2 - d);
+    }
+    for (const double pos : stations) {
+      if (pos < lo || pos > hi) continue;
+      const std::size_t k =
+          static_cast<std::size_t>(std::upper_bound(at.begin(), at.end(), pos) - at.begin());
+      const std::size_t i = std::clamp<std::size_t>(k, 1, line.size() - 1);
+      const Point a = line[i - 1], b = line[i];
+      const double seg = std::max(at[i] - at[i - 1], 1e-9), t = (pos - at[i - 1]) / seg;
+      const Point c{a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t};
+      // Across the line: the unit normal, and how far the label's edge is from its centre.
+      const double nx = -(b.y - a.y) / seg, ny = (b.x - a.x) / seg;
+      const double half = std::abs(nx) * w / 2 + std::abs(ny) * h / 2;
+      for (const double off : {0.0, half + 1.5, -(half + 1.5)}) {
+        const Rect rect{c.x + nx * off - w / 2, c.y + ny * off - h / 2, w, h};
+        if (good(rect)) return rect;
       }
-    }
-    for (const Point& c : candidates) {
-      if (free(at(c))) return at(c);
     }
     return std::nullopt;
   }
@@ -316,8 +507,17 @@ class Router {
   Placed& p_;
   Flow fl_;
   std::vector<int> slot_;
+  std::set<std::pair<int, int>> blocked_;  // (column, interval) a badge holds
   std::vector<Plan> plans_;
   std::map<int, int> loops_;
+  // The curves across each gap (by where they start, in quarter points) and where each turns.
+  struct Crossing {
+    std::pair<int, int> key;  // (edge, its n-th curve)
+    double pv, v;
+  };
+  std::map<long, std::vector<Crossing>> crossings_;
+  std::map<std::pair<int, int>, double> bends_;
+  int building_ = 0, curve_ = 0;
 };
 
 }  // namespace

@@ -35,6 +35,9 @@ double box_height(const BoxText& t, const Sizes& s);
 std::optional<std::pair<double, double>> edge_label_size(const Edge& e, const Sizes& s,
                                                          bool compact = false);
 double flow_gap(const Diagram& d, const Sizes& s, bool portrait);
+/// The gap before each box of column `c` (the first's is 0): the stack gap, or room for the
+/// badge of a link between the two boxes, drawn straight across that gap.
+std::vector<double> stack_gaps(const Diagram& d, const Column& c, const Sizes& s, bool portrait);
 double widest_word(const Box& b, double size);
 void row_cells(const std::vector<BandRow>& rows, const Sizes& s, double w, RowBlock& b);
 double row_height(const BandRow& r, const RowBlock& b, const Sizes& s,

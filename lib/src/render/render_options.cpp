@@ -31,6 +31,18 @@ std::optional<PageSize> parse_page_size(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view page_name(PageSize p) {
+  switch (p) {
+    case PageSize::a5: return "A5";
+    case PageSize::a4: return "A4";
+    case PageSize::a3: return "A3";
+    case PageSize::letter: return "Letter";
+    case PageSize::legal: return "Legal";
+    case PageSize::tabloid: return "Tabloid";
+  }
+  return "A4";
+}
+
 PageGeometry page_geometry(PageSize size, bool portrait) {
   constexpr double kMm = 72.0 / 25.4;
   double w = 0, h = 0;  // portrait

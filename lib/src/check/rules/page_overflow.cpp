@@ -11,22 +11,6 @@
 
 namespace lmc {
 
-namespace {
-
-std::string_view page_name(PageSize p) {
-  switch (p) {
-    case PageSize::a5: return "A5";
-    case PageSize::a4: return "A4";
-    case PageSize::a3: return "A3";
-    case PageSize::letter: return "Letter";
-    case PageSize::legal: return "Legal";
-    case PageSize::tabloid: return "Tabloid";
-  }
-  return "A4";
-}
-
-}  // namespace
-
 void check_page_overflow(const Model& m, const RuleContext& ctx, Findings& out) {
   const PageSize size = m.render.page.value_or(PageSize::a4);
   const bool portrait = m.render.portrait.value_or(false);
@@ -47,12 +31,12 @@ void check_page_overflow(const Model& m, const RuleContext& ctx, Findings& out) 
   out.add(span, {},
           fmt::format(
               "the model will not fit one legible page: on {} {} its box text would "
-              "print at {} pt, below {} pt, because of {}",
+              "print at {} pt, below {} pt, because of {}; {}",
               page_name(size), portrait ? "portrait" : "landscape",
               fit.text_size >= 1     ? fmt::format("{:.1f}", std::floor(fit.text_size * 10) / 10)
               : fit.text_size >= 0.1 ? fmt::format("{:.2f}", std::floor(fit.text_size * 100) / 100)
                                      : std::string("less than 0.1"),
-              kMinTextSize, fit.limit));
+              kMinTextSize, fit.limit, page_advice(m, size, portrait, stubs)));
 }
 
 }  // namespace lmc
