@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli.h"
 #include "driver/config_cache.h"
 #include "lmc/diagnostic.h"
 
@@ -77,7 +78,7 @@ class Workspace {
   bool ok_ = false;
   std::string today_;
   std::uint32_t instance_;  ///< tells this server's versions from a restarted one's
-  ConfigCache configs_{config_printer(false)};
+  driver::ConfigCache configs_{config_printer(false)};
 
   mutable std::mutex mu_;
   std::map<std::string, ModelView> models_;

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "lmc/load.h"
 #include "lmc/model.h"
 #include "load/format.h"
 

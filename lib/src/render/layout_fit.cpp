@@ -69,7 +69,7 @@ Frame frame(const Diagram& d, const PageGeometry& page, double f) {
       return len;
     };
     if (spare > 0 && !d.columns.empty()) {
-      constexpr int kSteps = 48;
+      constexpr int kSteps = 16;
       // A tenth is shared by how much text each column holds, so no column is left narrow.
       for (std::size_t k = 0; k < d.columns.size(); ++k) {
         fr.column_ws[k] += spare * 0.1 * (text_sum > 0 ? text[k] / text_sum : 1.0 / n);

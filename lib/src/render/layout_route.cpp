@@ -207,10 +207,17 @@ class Router {
     const Point p = r.points.back();
     const double pu = fl_.portrait ? p.y : p.x, pv = fl_.portrait ? p.x : p.y;
     const auto key = std::pair{building_, curve_++};
-    crossings_[std::lround(pu * 4)].push_back(Crossing{key, pv, v});
+    const long gap = std::lround(pu * 4);
+    crossings_[gap].push_back(Crossing{key, pv, v});
+    // Where to turn, as a share of the gap up to where the first link leaves it (some stop
+    // short of its far side, at an arrowhead): the same share is the same place for every link
+    // crossing it.
+    const auto [it, fresh] = gap_end_.try_emplace(gap, u);
+    double& far = it->second;
+    if (!fresh) far = (u - pu) * (far - pu) > 0 && std::abs(u - pu) < std::abs(far - pu) ? u : far;
     const auto bend = bends_.find(key);
     const double t = bend == bends_.end() ? 0.5 : bend->second;
-    const double at = pu + (u - pu) * t;
+    const double at = std::clamp(pu + (far - pu) * t, std::min(pu, u) + 0.5, std::max(pu, u) - 0.5);
     r.points.push_back(fl_.xy(at, pv));
     r.points.push_back(fl_.xy(at, v));
     r.points.push_back(fl_.xy(u, v));
@@ -237,9 +244,12 @@ class Router {
       // Links going down turn in the first part of the gap, links going up in the last part,
       // so two going opposite ways cross rather than run side by side.
       const bool both = !down.empty() && !up.empty();
+      // A loop back into the same column runs down the first part of its gap: the others
+      // turn after it.
+      const double start = looped_.count(gap) ? 0.5 : 0.1, room = 0.9 - start;
       for (const auto* group : {&down, &up}) {
-        const double from = !both ? 0.1 : group == &down ? 0.1 : 0.55;
-        const double span = both ? 0.35 : 0.8;
+        const double from = !both ? start : group == &down ? start : start + room * 0.55;
+        const double span = both ? room * 0.45 : room;
         std::vector<std::vector<const Crossing*>> runs;
         double lo = 0, hi = 0;
         for (const Crossing* c : *group) {
@@ -288,6 +298,7 @@ class Router {
       // A loop out into the gap after the column, back into the other box's same side.
       const Rect& band = p_.bands[d_.boxes[edge.from].column];
       const double out = fl_.u1(band) + p_.s.f * (0.6 + 0.5 * pl.loop);
+      looped_.insert(std::lround(fl_.u1(band) * 4));
       r.points = {fl_.xy(fl_.u1(a), pl.tail_v)};
       r.points.push_back(fl_.xy(out, pl.tail_v));
       r.points.push_back(fl_.xy(out, pl.head_v));
@@ -436,6 +447,14 @@ class Router {
             if (crosses(lines[o][k], lines[o][k + 1], padded)) return false;
           }
           if (distance(c, lines[o]) < own + 2) return false;
+          // Nearer its own link than any other, edge to line as a reader sees it.
+          double other_gap = 1e18;
+          for (const Point& q : lines[o]) {
+            const double dx = std::max({rect.x - q.x, 0.0, q.x - (rect.x + rect.w)});
+            const double dy = std::max({rect.y - q.y, 0.0, q.y - (rect.y + rect.h)});
+            other_gap = std::min(other_gap, std::hypot(dx, dy));
+          }
+          if (other_gap < edge_gap + 1) return false;
         }
         return true;
       };
@@ -517,6 +536,8 @@ class Router {
   };
   std::map<long, std::vector<Crossing>> crossings_;
   std::map<std::pair<int, int>, double> bends_;
+  std::set<long> looped_;           // gaps (by where they start) a loop runs down
+  std::map<long, double> gap_end_;  // gaps: where their far side is
   int building_ = 0, curve_ = 0;
 };
 
