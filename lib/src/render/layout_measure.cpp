@@ -85,6 +85,10 @@ double flow_gap(const Diagram& d, const Sizes& s, bool portrait) {
     if (auto size = edge_label_size(e, s)) {
       const double need = (portrait ? size->second : size->first) - 2 * s.band_pad() + 2;
       gap = std::max(gap, std::min(need, s.f * 2.0));
+      // Whatever the cap, room for the badge's id (and marker) beside the arrowhead.
+      const auto small = edge_label_size(e, s, true);
+      gap = std::max(
+          gap, (portrait ? small->second : small->first) + 3 + s.arrow() * 0.6 - 2 * s.band_pad());
     }
   }
   return gap;

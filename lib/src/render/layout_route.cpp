@@ -406,7 +406,8 @@ class Router {
       // strict: crossed by no other link and nearer to its own; else only clear of boxes,
       // text and other badges.
       bool strict = true;
-      int allowed = 0;  // not strict: how many other links may pass through it
+      int allowed = 0;     // not strict: how many other links may pass through it
+      double reach = 2.5;  // how far from its own link the badge's edge may stand
       auto good = [&](const Rect& rect) {
         if (rect.x < page.x || rect.y < page.y || rect.x + rect.w > page.x + page.w ||
             rect.y + rect.h > page.y + page.h) {
@@ -424,7 +425,7 @@ class Router {
           const double dy = std::max({rect.y - q.y, 0.0, q.y - (rect.y + rect.h)});
           edge_gap = std::min(edge_gap, std::hypot(dx, dy));
         }
-        if (edge_gap > 2.5) return false;
+        if (edge_gap > reach) return false;
         if (!strict) {
           // Least crossed: how many other links pass through it.
           int crossed = 0;
@@ -470,6 +471,10 @@ class Router {
           for (allowed = 1; allowed <= 3 && !chosen; ++allowed) {
             chosen = spot_on(lines[e], small->first, small->second, good);
           }
+          // Still nowhere: a little farther from the link rather than over a box's text.
+          for (reach = 6, allowed = 1; allowed <= 6 && !chosen; ++allowed) {
+            chosen = spot_on(lines[e], small->first, small->second, good, 4.0);
+          }
           r.compact_label = chosen.has_value();
         }
         if (!chosen) {
@@ -489,7 +494,7 @@ class Router {
   // then just beside it, trying the middle of the link first and working out to its ends.
   template <typename Good>
   static std::optional<Rect> spot_on(const std::vector<Point>& line, double w, double h,
-                                     const Good& good) {
+                                     const Good& good, double beside = 1.5) {
     if (line.size() < 2) return std::nullopt;
     std::vector<double> at(line.size(), 0);
     for (std::size_t k = 1; k < line.size(); ++k) {
@@ -499,7 +504,7 @@ class Router {
     // Not over the arrowhead, nor the first points leaving the box.
     const double lo = std::min(6.0, length / 2), hi = std::max(length - 10.0, length / 2);
     std::vector<double> stations;
-    for (double d = 0; d <= (hi - lo) / 2 + 1e-9; d += 2) {
+    for (double d = 0; d <= (hi - lo) / 2 + 1e-9; d += 1) {
       stations.push_back(length / 2 + d);
       if (d > 0) stations.push_back(length / 2 - d);
     }
@@ -514,7 +519,7 @@ class Router {
       // Across the line: the unit normal, and how far the label's edge is from its centre.
       const double nx = -(b.y - a.y) / seg, ny = (b.x - a.x) / seg;
       const double half = std::abs(nx) * w / 2 + std::abs(ny) * h / 2;
-      for (const double off : {0.0, half + 1.5, -(half + 1.5)}) {
+      for (const double off : {0.0, half + beside, -(half + beside)}) {
         const Rect rect{c.x + nx * off - w / 2, c.y + ny * off - h / 2, w, h};
         if (good(rect)) return rect;
       }
