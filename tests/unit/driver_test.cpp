@@ -55,6 +55,20 @@ std::vector<std::string> names(const Walk& w, const fs::path& root) {
   return out;
 }
 
+// A fresh git repository, the current directory while it lives.
+struct GitRepo {
+  TempDir dir;
+  fs::path cwd = fs::current_path();
+  GitRepo() {
+    fs::current_path(dir.path);
+    std::string out, error;
+    REQUIRE(run_git({"init", "-q"}, out, error) == 0);
+    run_git({"config", "user.email", "t@example.org"}, out, error);
+    run_git({"config", "user.name", "T"}, out, error);
+  }
+  ~GitRepo() { fs::current_path(cwd); }
+};
+
 // Captures what is written to std::cout and std::cerr while it lives.
 struct Silence {
   std::ostringstream out, err;
@@ -146,13 +160,9 @@ TEST_CASE("the output guard: an input is never written over; a new file never re
 }
 
 TEST_CASE("the folder diff over git trees: a revision, the working tree, a misspelt branch") {
-  TempDir t;
-  const fs::path cwd = fs::current_path();
-  fs::current_path(t.path);
+  GitRepo repo;
+  const TempDir& t = repo.dir;
   std::string out, error;
-  REQUIRE(run_git({"init", "-q"}, out, error) == 0);
-  run_git({"config", "user.email", "t@example.org"}, out, error);
-  run_git({"config", "user.name", "T"}, out, error);
   write(t.path / "models/a.yaml", kModel);
   run_git({"add", "-A"}, out, error);
   REQUIRE(run_git({"commit", "-qm", "first"}, out, error) == 0);
@@ -172,17 +182,12 @@ TEST_CASE("the folder diff over git trees: a revision, the working tree, a missp
   CHECK(!misspelt);
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].find("mian") != std::string::npos);
-  fs::current_path(cwd);
 }
 
 TEST_CASE("a model's history: commits newest first, moves followed, theory changes told apart") {
-  TempDir t;
-  const fs::path cwd = fs::current_path();
-  fs::current_path(t.path);
+  GitRepo repo;
+  const TempDir& t = repo.dir;
   std::string out, error;
-  REQUIRE(run_git({"init", "-q"}, out, error) == 0);
-  run_git({"config", "user.email", "t@example.org"}, out, error);
-  run_git({"config", "user.name", "T"}, out, error);
   auto commit = [&](const char* subject) {
     run_git({"add", "-A"}, out, error);
     REQUIRE(run_git({"commit", "-qm", subject}, out, error) == 0);
@@ -213,7 +218,6 @@ TEST_CASE("a model's history: commits newest first, moves followed, theory chang
   std::string why;
   CHECK(!model_history("never-committed.yaml", why));
   CHECK(why.find("no history") != std::string::npos);
-  fs::current_path(cwd);
 }
 
 TEST_CASE("one file under two names is one model, kept under its first name") {
