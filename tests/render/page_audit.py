@@ -6,6 +6,7 @@
 #   - each link's badge: its distance to its own link and to the nearest other link (it must
 #     stand within --near points of its own and nearer to it than to any other), and whether
 #     it covers a box or another badge;
+#   - crossings: the points where one link passes over another;
 #   - shared track: the length along which two links run within 1 pt of each other (away from
 #     the boxes they leave or reach), and links that pass through another's arrowhead;
 #   - line breaks: every hyphen added at a line's end must be a point the en-GB patterns
@@ -144,6 +145,36 @@ def rect_line_dist(r, line):
     return best
 
 
+def segments_cross(a, b, c, d):
+    """Whether segments a-b and c-d cross at a point inside both."""
+    def orient(p, q, r):
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+    d1, d2 = orient(c, d, a), orient(c, d, b)
+    d3, d4 = orient(a, b, c), orient(a, b, d)
+    return d1 * d2 < 0 and d3 * d4 < 0
+
+
+def crossings(one, other):
+    """How many times two links cross (each point where one passes over the other)."""
+    if not one or not other:
+        return 0
+    bx = lambda line: (min(p[0] for p in line), min(p[1] for p in line),
+                       max(p[0] for p in line), max(p[1] for p in line))
+    if not overlaps(bx(one), bx(other)):
+        return 0
+    a, b = one[::2] + [one[-1]], other[::2] + [other[-1]]
+    count = 0
+    for i in range(len(a) - 1):
+        sa = (min(a[i][0], a[i + 1][0]), min(a[i][1], a[i + 1][1]),
+              max(a[i][0], a[i + 1][0]), max(a[i][1], a[i + 1][1]))
+        for j in range(len(b) - 1):
+            if (max(b[j][0], b[j + 1][0]) < sa[0] or min(b[j][0], b[j + 1][0]) > sa[2] or
+                    max(b[j][1], b[j + 1][1]) < sa[1] or min(b[j][1], b[j + 1][1]) > sa[3]):
+                continue
+            count += segments_cross(a[i], a[i + 1], b[j], b[j + 1])
+    return count
+
+
 def resample(line, step):
     out = []
     for k in range(len(line) - 1):
@@ -255,7 +286,7 @@ def audit(path, args, patterns, model_text):
         if sum(1 for o in labels if o is not r and overlaps(r, o, 0.5)):
             fails.append(("badges", f"the badge of {e['name']} covers another badge"))
     # Shared track and arrowheads.
-    shared, through = 0.0, 0
+    shared, through, crossed = 0.0, 0, 0
     samples = []
     for e in edges:
         pts = resample(e["line"], 1.0)
@@ -266,6 +297,7 @@ def audit(path, args, patterns, model_text):
             if i == j or not o["line"]:
                 continue
             if j > i:
+                crossed += crossings(e["line"], o["line"])
                 near = sum(1 for p in samples[i] if line_dist(p, o["line"]) * k < 1.0)
                 shared += near * k
                 if near * k > 3:
@@ -311,7 +343,8 @@ def audit(path, args, patterns, model_text):
     summary = (f"{path}: box {smallest.get('box', 0):.2f} pt, other text "
                f"{min([v for kk, v in smallest.items() if kk != 'box'] or [0]):.2f} pt; "
                f"{badges} badges, farthest from its link {worst_own:.1f} pt, nearest other link "
-               f"{closest_other if closest_other < 1e9 else 0:.1f} pt; shared track "
+               f"{closest_other if closest_other < 1e9 else 0:.1f} pt; crossings {crossed}; "
+               f"shared track "
                f"{shared:.0f} pt; through arrowheads {through}; hyphenations {hyphenations}, "
                f"bad breaks {bad_breaks}")
     return summary, fails
