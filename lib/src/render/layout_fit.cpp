@@ -5,8 +5,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -150,12 +148,6 @@ Frame frame(const Diagram& d, const PageGeometry& page, double f) {
 }
 
 bool fits(const Frame& fr) {
-  if (std::getenv("LMC_DEBUG_FIT")) {
-    std::fprintf(
-        stderr,
-        "f=%.2f narrow=%d needed=%.1f height=%.1f title=%.1f header=%.1f bottom=%.1f gap=%.1f\n",
-        fr.s.f, fr.too_narrow, fr.needed, fr.height, fr.title_h, fr.header_h, fr.bottom_h, fr.gap);
-  }
   return !fr.too_narrow && fr.needed <= fr.height;
 }
 
