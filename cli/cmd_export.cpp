@@ -91,9 +91,10 @@ int export_one(const ExportArgs& args) {
 
 // Several files, or folders: every model found, each exported whole or the run refused.
 int export_many(const ExportArgs& args) {
-  const std::optional<ExportFormat> format = export_format(args);
+  const auto& chosen = kExportFormats.choose(args.format, args.output);
+  const std::optional<ExportFormat> format = chosen.write;
   if (format != ExportFormat::csv && format != ExportFormat::markdown) {
-    print_error("--format " + std::string(kExportFormats.choose(args.format, args.output).name) +
+    print_error("--format " + std::string(chosen.name) +
                 " exports one model; name one file, or export several with --format csv (one "
                 "measurement plan with a model column) or markdown");
     return kExitUsage;

@@ -28,11 +28,7 @@ PageGeometry drawing_page(const Model& model, const DrawSettings& settings, Page
   PageSize chosen = settings.page.value_or(model.render.page.value_or(PageSize::a4));
   if (settings.auto_page) {
     const auto fit = smallest_page(model, chosen, portrait, kGoodTextSize, settings.stubs);
-    chosen =
-        fit ? fit->size
-        : (chosen == PageSize::letter || chosen == PageSize::legal || chosen == PageSize::tabloid)
-            ? PageSize::tabloid
-            : PageSize::a3;
+    chosen = fit ? fit->size : page_series(chosen).back();
   }
   if (size) *size = chosen;
   return page_geometry(chosen, portrait);
@@ -46,9 +42,9 @@ std::string page_warning(const Model& model, const DrawSettings& settings, const
   PageSize size = PageSize::a4;
   const PageGeometry page = drawing_page(model, settings, &size);
   const bool portrait = page.height > page.width;
-  return fmt::format("on {} {} the box text prints at {:.1f} pt, below {} pt, because of {}; {}",
+  return fmt::format("on {} {} the box text prints at {} pt, below {} pt, because of {}; {}",
                      page_name(size), portrait ? "portrait" : "landscape",
-                     std::floor(drawn.text_size * 10) / 10, kMinTextSize, drawn.limit,
+                     printed_size(drawn.text_size), kMinTextSize, drawn.limit,
                      page_advice(model, size, portrait, settings.stubs));
 }
 

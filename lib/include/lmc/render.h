@@ -160,6 +160,12 @@ struct PageChoice {
   PageSize size = PageSize::a4;
   double text_size = 0;
 };
+/// The standard pages of `like`'s series, smallest first: A5, A4, A3; or Letter, Legal,
+/// Tabloid.
+std::vector<PageSize> page_series(PageSize like);
+/// A printed text size as lmc says it: "6.9" (rounded down), "0.08", "less than 0.1".
+std::string printed_size(double points);
+
 /// The smallest standard page of `like`'s series (A5, A4, A3; or Letter, Legal, Tabloid) on
 /// which the model's box text prints at `at_least` points or more, in the orientation given;
 /// nullopt when even the largest is too small.

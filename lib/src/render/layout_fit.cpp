@@ -56,13 +56,14 @@ Frame frame(const Diagram& d, const PageGeometry& page, double f) {
     // The spare width goes where it shortens the page: a few steps of it at a time to the
     // column that stands tallest, so columns with few boxes lend their width to crowded ones.
     fr.column_ws = need;
+    std::vector<std::vector<double>> column_gaps;
+    for (const Column& c : d.columns) column_gaps.push_back(stack_gaps(d, c, s, false));
     auto stacked = [&](std::size_t k) {
       const Column& c = d.columns[k];
       const double w = std::max(fr.column_ws[k] - pads, s.f);
       double len = c.stage == Stage::outcome ? s.subheader_h() : 0;
-      const std::vector<double> gaps = stack_gaps(d, c, s, false);
       for (std::size_t j = 0; j < c.boxes.size(); ++j) {
-        len += box_height(box_text(d.boxes[c.boxes[j]], s, w), s) + gaps[j];
+        len += box_height(box_text(d.boxes[c.boxes[j]], s, w), s) + column_gaps[k][j];
       }
       return len;
     };

@@ -360,6 +360,17 @@ class Router {
     return true;
   }
 
+  // From a rectangle's edge to the nearest point of a polyline (0 when one lies inside it).
+  static double gap_to(const Rect& rect, const std::vector<Point>& line) {
+    double best = 1e18;
+    for (const Point& q : line) {
+      const double dx = std::max({rect.x - q.x, 0.0, q.x - (rect.x + rect.w)});
+      const double dy = std::max({rect.y - q.y, 0.0, q.y - (rect.y + rect.h)});
+      best = std::min(best, std::hypot(dx, dy));
+    }
+    return best;
+  }
+
   static double distance(Point c, const std::vector<Point>& line) {
     double best = 1e18;
     for (std::size_t k = 0; k + 1 < line.size(); ++k) {
@@ -419,45 +430,28 @@ class Router {
           return false;
         }
         // Within a few points of its own link.
-        double edge_gap = 1e18;
-        for (const Point& q : lines[e]) {
-          const double dx = std::max({rect.x - q.x, 0.0, q.x - (rect.x + rect.w)});
-          const double dy = std::max({rect.y - q.y, 0.0, q.y - (rect.y + rect.h)});
-          edge_gap = std::min(edge_gap, std::hypot(dx, dy));
-        }
-        if (edge_gap > reach) return false;
-        if (!strict) {
-          // Least crossed: how many other links pass through it.
-          int crossed = 0;
-          for (std::size_t o = 0; o < lines.size(); ++o) {
-            if (o == e) continue;
-            for (std::size_t k = 0; k + 1 < lines[o].size(); ++k) {
-              if (crosses(lines[o][k], lines[o][k + 1], padded)) {
-                ++crossed;
-                break;
-              }
-            }
-          }
-          return crossed <= allowed;
-        }
+        const double own_gap = gap_to(rect, lines[e]);
+        if (own_gap > reach) return false;
         const Point c{rect.cx(), rect.cy()};
         const double own = distance(c, lines[e]);
+        int crossed = 0;  // other links passing through it
         for (std::size_t o = 0; o < lines.size(); ++o) {
           if (o == e) continue;
           for (std::size_t k = 0; k + 1 < lines[o].size(); ++k) {
-            if (crosses(lines[o][k], lines[o][k + 1], padded)) return false;
+            if (crosses(lines[o][k], lines[o][k + 1], padded)) {
+              ++crossed;
+              break;
+            }
           }
-          if (distance(c, lines[o]) < own + 2) return false;
-          // Nearer its own link than any other, edge to line as a reader sees it.
-          double other_gap = 1e18;
-          for (const Point& q : lines[o]) {
-            const double dx = std::max({rect.x - q.x, 0.0, q.x - (rect.x + rect.w)});
-            const double dy = std::max({rect.y - q.y, 0.0, q.y - (rect.y + rect.h)});
-            other_gap = std::min(other_gap, std::hypot(dx, dy));
+          if (!strict) continue;
+          // Crossed by none, and nearer its own link than any other: centre to line, and
+          // edge to line as a reader sees it.
+          if (crossed > 0 || distance(c, lines[o]) < own + 2 ||
+              gap_to(rect, lines[o]) < own_gap + 1) {
+            return false;
           }
-          if (other_gap < edge_gap + 1) return false;
         }
-        return true;
+        return crossed <= allowed;
       };
       std::optional<Rect> chosen = spot_on(lines[e], size->first, size->second, good);
       if (!chosen) {

@@ -43,25 +43,22 @@ PageFit fit_page(const Model& model, const PageGeometry& page, std::optional<dou
   return fit;
 }
 
-namespace {
-
-// The standard pages of a series, smallest first.
-std::vector<PageSize> series_of(PageSize like) {
+std::vector<PageSize> page_series(PageSize like) {
   if (like == PageSize::letter || like == PageSize::legal || like == PageSize::tabloid) {
     return {PageSize::letter, PageSize::legal, PageSize::tabloid};
   }
   return {PageSize::a5, PageSize::a4, PageSize::a3};
 }
 
-std::string points(double size) {
-  return size >= 1 ? fmt::format("{:.1f}", std::floor(size * 10) / 10) : std::string("less than 1");
+std::string printed_size(double size) {
+  return size >= 1     ? fmt::format("{:.1f}", std::floor(size * 10) / 10)
+         : size >= 0.1 ? fmt::format("{:.2f}", std::floor(size * 100) / 100)
+                       : std::string("less than 0.1");
 }
-
-}  // namespace
 
 std::optional<PageChoice> smallest_page(const Model& model, PageSize like, bool portrait,
                                         double at_least, const std::vector<StubItem>& stubs) {
-  for (PageSize size : series_of(like)) {
+  for (PageSize size : page_series(like)) {
     const PageFit fit = fit_page(model, page_geometry(size, portrait), std::nullopt, stubs);
     if (fit.text_size >= at_least) return PageChoice{size, fit.text_size};
   }
@@ -70,27 +67,27 @@ std::optional<PageChoice> smallest_page(const Model& model, PageSize like, bool 
 
 std::string page_advice(const Model& model, PageSize size, bool portrait,
                         const std::vector<StubItem>& stubs) {
-  const auto series = series_of(size);
+  const auto series = page_series(size);
   for (PageSize bigger : series) {
     if (page_geometry(bigger, false).width <= page_geometry(size, false).width) continue;
     const PageFit fit = fit_page(model, page_geometry(bigger, portrait), std::nullopt, stubs);
     if (fit.text_size >= kMinTextSize) {
       return fmt::format("at {} the boxes print at {} pt", page_name(bigger),
-                         points(fit.text_size));
+                         printed_size(fit.text_size));
     }
   }
   // Turned the other way, the page may hold it.
   const PageFit turned = fit_page(model, page_geometry(size, !portrait), std::nullopt, stubs);
   if (turned.text_size >= kMinTextSize) {
     return fmt::format("on {} {} the boxes print at {} pt", page_name(size),
-                       portrait ? "landscape" : "portrait", points(turned.text_size));
+                       portrait ? "landscape" : "portrait", printed_size(turned.text_size));
   }
   const PageSize largest = series.back();
   const PageFit fit = fit_page(model, page_geometry(largest, portrait), std::nullopt, stubs);
   return fmt::format(
       "split the work streams into models of their own, linked from this one with `model:` "
       "(on {} the boxes would print at {} pt)",
-      page_name(largest), points(fit.text_size));
+      page_name(largest), printed_size(fit.text_size));
 }
 
 }  // namespace lmc

@@ -67,16 +67,21 @@ std::pair<char32_t, std::size_t> next_code_point(std::string_view s, std::size_t
   return {c, n};
 }
 
-}  // namespace
-
-double text_width(std::string_view utf8, double size, Face face) {
+// Width of a run of text in 1/1000 em.
+long piece_width(std::string_view s, Face face) {
   long total = 0;
-  for (std::size_t at = 0; at < utf8.size();) {
-    const auto [c, n] = next_code_point(utf8, at);
+  for (std::size_t at = 0; at < s.size();) {
+    const auto [c, n] = next_code_point(s, at);
     total += advance(c, face);
     at += n;
   }
-  return static_cast<double>(total) * size / 1000.0;
+  return total;
+}
+
+}  // namespace
+
+double text_width(std::string_view utf8, double size, Face face) {
+  return static_cast<double>(piece_width(utf8, face)) * size / 1000.0;
 }
 
 namespace {
@@ -199,16 +204,6 @@ std::vector<Piece> pieces_of(std::string_view paragraph, Breaks breaks) {
     glue = ((number && !clause_end) || joiner) && k + 1 < words.size();
   }
   return out;
-}
-
-long piece_width(std::string_view s, Face face) {
-  long total = 0;
-  for (std::size_t at = 0; at < s.size();) {
-    const auto [c, n] = next_code_point(s, at);
-    total += advance(c, face);
-    at += n;
-  }
-  return total;
 }
 
 }  // namespace

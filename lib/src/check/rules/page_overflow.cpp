@@ -28,15 +28,12 @@ void check_page_overflow(const Model& m, const RuleContext& ctx, Findings& out) 
   const PageFit fit = fit_page(m, model_page(m), kMinTextSize, stubs);
   if (fit.text_size >= kMinTextSize) return;
   const Span span = fit.limit_span.known() ? fit.limit_span : Span{1, 1, 0};
-  out.add(span, {},
-          fmt::format(
-              "the model will not fit one legible page: on {} {} its box text would "
-              "print at {} pt, below {} pt, because of {}; {}",
-              page_name(size), portrait ? "portrait" : "landscape",
-              fit.text_size >= 1     ? fmt::format("{:.1f}", std::floor(fit.text_size * 10) / 10)
-              : fit.text_size >= 0.1 ? fmt::format("{:.2f}", std::floor(fit.text_size * 100) / 100)
-                                     : std::string("less than 0.1"),
-              kMinTextSize, fit.limit, page_advice(m, size, portrait, stubs)));
+  out.add(
+      span, {},
+      fmt::format("the model will not fit one legible page: on {} {} its box text would "
+                  "print at {} pt, below {} pt, because of {}; {}",
+                  page_name(size), portrait ? "portrait" : "landscape", printed_size(fit.text_size),
+                  kMinTextSize, fit.limit, page_advice(m, size, portrait, stubs)));
 }
 
 }  // namespace lmc
