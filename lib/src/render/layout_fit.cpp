@@ -22,6 +22,9 @@ Frame frame(const Diagram& d, const PageGeometry& page, double f) {
   fr.height = page.height - 2 * kPageMargin;
   fr.title_h = title_block(d, s, fr.width, nullptr, nullptr);
   fr.gap = flow_gap(d, s, fr.portrait);
+  fr.gaps = flow_gaps(d, s, fr.portrait);
+  double gaps_sum = 0;
+  for (double g : fr.gaps) gaps_sum += g;
   const double n = static_cast<double>(std::max<std::size_t>(d.columns.size(), 1));
   double inner = 0;
   std::vector<double> inners;  // landscape: each column's inner box width
@@ -51,7 +54,7 @@ Frame frame(const Diagram& d, const PageGeometry& page, double f) {
       need_sum += need.back();
       text_sum += amount;
     }
-    const double spare = fr.width - (n - 1) * fr.gap - need_sum;
+    const double spare = fr.width - gaps_sum - need_sum;
     fr.too_narrow = spare < 0;
     // The spare width goes where it shortens the page: a few steps of it at a time to the
     // column that stands tallest, so columns with few boxes lend their width to crowded ones.
@@ -84,7 +87,7 @@ Frame frame(const Diagram& d, const PageGeometry& page, double f) {
       }
     }
     for (std::size_t k = 0; k < d.columns.size(); ++k) inners.push_back(fr.column_ws[k] - pads);
-    for (const Header& h : landscape_headers(d, fr.column_ws, fr.gap, s, 0, 0, 0)) {
+    for (const Header& h : landscape_headers(d, fr.column_ws, fr.gaps, s, 0, 0, 0)) {
       if (!h.sub) {
         fr.header_h = std::max(fr.header_h, wrapped_height(h.lines, s.header()) + s.f * 0.7);
       }
@@ -142,7 +145,7 @@ Frame frame(const Diagram& d, const PageGeometry& page, double f) {
     body += fr.header_h + s.f * 0.25;
   } else {
     for (double len : fr.band_len) body += len;
-    body += (static_cast<double>(fr.band_len.size()) - 1) * fr.gap;
+    for (double g : fr.gaps) body += g;
   }
   fr.needed = fr.title_h + s.section_gap() + body + fr.bottom_h;
   return fr;

@@ -94,6 +94,33 @@ double flow_gap(const Diagram& d, const Sizes& s, bool portrait) {
   return gap;
 }
 
+std::vector<double> flow_gaps(const Diagram& d, const Sizes& s, bool portrait) {
+  const double gap = flow_gap(d, s, portrait);
+  const std::size_t n = d.columns.size();
+  std::vector<double> gaps(n > 0 ? n - 1 : 0, gap);
+  std::vector<int> loops(n, 0), through(n, 0);
+  for (const Edge& e : d.edges) {
+    const int a = d.boxes[e.from].column, b = d.boxes[e.to].column;
+    if (e.kind != EdgeKind::same) {
+      for (int k = std::min(a, b); k < std::max(a, b); ++k) ++through[k];
+      continue;
+    }
+    const auto& boxes = d.columns[a].boxes;
+    const auto slot_a = std::find(boxes.begin(), boxes.end(), e.from);
+    const auto slot_b = std::find(boxes.begin(), boxes.end(), e.to);
+    if (std::abs(slot_a - slot_b) != 1) ++loops[a];
+  }
+  // A gap a loop runs down (route_links draws the n-th loop 0.6 + 0.5 n ems out) holds the
+  // loops, then each link across it on a track of its own, within the middle four-fifths.
+  for (std::size_t k = 0; k < gaps.size(); ++k) {
+    if (loops[k] == 0) continue;
+    const double need = s.f * (0.6 + 0.5 * loops[k]) + s.f * 0.5 +
+                        kTrackApart * static_cast<double>(std::max(through[k], 1));
+    gaps[k] = std::max(gaps[k], need / 0.9);
+  }
+  return gaps;
+}
+
 std::vector<double> stack_gaps(const Diagram& d, const Column& c, const Sizes& s, bool portrait) {
   std::vector<double> gaps(c.boxes.size(), s.stack_gap());
   if (!gaps.empty()) gaps[0] = 0;
@@ -261,8 +288,8 @@ std::string capitalized_term(Term t) {
 // columns, with a sub-header for each term at the top of its column. `x0` is the left margin,
 // `y` the row's top and `band_top` where the columns begin.
 std::vector<Header> landscape_headers(const Diagram& d, const std::vector<double>& widths,
-                                      double gap, const Sizes& s, double x0, double y,
-                                      double band_top) {
+                                      const std::vector<double>& gaps, const Sizes& s, double x0,
+                                      double y, double band_top) {
   std::vector<Header> out;
   double x = x0;
   for (std::size_t k = 0; k < d.columns.size(); ++k) {
@@ -276,7 +303,7 @@ std::vector<Header> landscape_headers(const Diagram& d, const std::vector<double
       if (k == 0 || d.columns[k - 1].stage != Stage::outcome) {
         double span = 0;
         for (std::size_t j = k; j < d.columns.size() && d.columns[j].stage == Stage::outcome; ++j) {
-          span += widths[j] + (j > k ? gap : 0);
+          span += widths[j] + (j > k ? gaps[j - 1] : 0);
         }
         out.push_back(Header{Rect{x, y, span, 0},
                              wrap_text("Outcomes", span - s.f * 0.6, s.header(), Face::bold),
@@ -287,7 +314,7 @@ std::vector<Header> landscape_headers(const Diagram& d, const std::vector<double
                  wrap_text(capitalized_term(c.term), w - s.f * 0.6, s.subheader(), Face::bold),
                  c.key, c.stage, true});
     }
-    x += w + gap;
+    if (k < gaps.size()) x += w + gaps[k];
   }
   return out;
 }

@@ -29,7 +29,7 @@ Placed place(const Diagram& d, const PageGeometry& page, double f) {
   p.box_text = std::move(fr.texts);
   if (!fr.portrait) {
     const double band_top = y + fr.header_h + s.f * 0.25;
-    p.headers = landscape_headers(d, fr.column_ws, fr.gap, s, m, y, band_top);
+    p.headers = landscape_headers(d, fr.column_ws, fr.gaps, s, m, y, band_top);
     for (Header& h : p.headers) {
       if (!h.sub) h.rect.h = fr.header_h;
     }
@@ -46,7 +46,7 @@ Placed place(const Diagram& d, const PageGeometry& page, double f) {
         p.boxes[box] = Rect{x + s.band_pad(), at, w - 2 * s.band_pad(), fr.box_h[box]};
         at += fr.box_h[box];
       }
-      x += w + fr.gap;
+      if (k < fr.gaps.size()) x += w + fr.gaps[k];
     }
   } else {
     // Spare height widens the gaps between rows (room for the links), up to three times.
@@ -72,7 +72,7 @@ Placed place(const Diagram& d, const PageGeometry& page, double f) {
         p.boxes[box] = Rect{at, y + s.band_pad(), fr.column_w, fr.box_h[box]};
         at += fr.column_w;
       }
-      y += h + gap;
+      if (k < fr.gaps.size()) y += h + gap + (fr.gaps[k] - fr.gap);
     }
   }
   double rows_y = bottom;

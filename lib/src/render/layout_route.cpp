@@ -123,10 +123,15 @@ class Router {
         const double lo = iv[j].first, hi = iv[j].second, width = hi - lo;
         const double margin = std::min(p_.s.f * 0.3, width / 2);
         const double at = std::clamp(target, lo + margin, hi - margin);
+        // Full when one more link could not run a clear track from the others through it.
+        const int users = lanes_used_[{k, static_cast<int>(j)}];
+        const bool full = (width - 2 * margin) / (users + 2) < kTrackApart;
         const double cost = std::abs(at - target) + (width < p_.s.f * 0.5 ? 1e6 : 0) +
+                            (full ? p_.s.f * 20 : 0) +
                             (blocked_.count({k, static_cast<int>(j)}) ? 1e7 : 0);
         if (cost < best_cost) best_cost = cost, best = static_cast<int>(j);
       }
+      ++lanes_used_[{k, best}];
       pl.lanes.push_back(Lane{k, best, target});
     }
   }
@@ -200,27 +205,53 @@ class Router {
     r.points.push_back(q);
   }
 
-  // An S-curve across a gap, from the current end to (u, v), leaving and arriving level. It
-  // turns at its own place across the gap (assign_bends), so links crossing one gap do not
-  // share a track there.
-  void curve_to(Route& r, double u, double v) {
+  // A quarter turn from the current end, level, to `q`, as a cubic Bezier.
+  void corner_to(Route& r, Point q, bool level_first) {
+    constexpr double kappa = 0.5523;  // a circle's quarter as a cubic
+    const Point p = r.points.back();
+    if (level_first == !fl_.portrait) {
+      r.points.push_back({p.x + (q.x - p.x) * kappa, p.y});
+      r.points.push_back({q.x, q.y - (q.y - p.y) * kappa});
+    } else {
+      r.points.push_back({p.x, p.y + (q.y - p.y) * kappa});
+      r.points.push_back({q.x - (q.x - p.x) * kappa, q.y});
+    }
+    r.points.push_back(q);
+  }
+
+  // Across a gap, from the current end to (u, v), leaving and arriving level: along, a rounded
+  // turn, straight across the flow, a rounded turn, along. It turns at its own place across
+  // the gap (assign_bends), so links crossing one gap run apart there and cross square. `gap`
+  // is the column after the gap, `near` where the gap starts on the link's way.
+  void curve_to(Route& r, int gap, double near, double u, double v) {
     const Point p = r.points.back();
     const double pu = fl_.portrait ? p.y : p.x, pv = fl_.portrait ? p.x : p.y;
     const auto key = std::pair{building_, curve_++};
-    const long gap = std::lround(pu * 4);
     crossings_[gap].push_back(Crossing{key, pv, v});
     // Where to turn, as a share of the gap up to where the first link leaves it (some stop
     // short of its far side, at an arrowhead): the same share is the same place for every link
     // crossing it.
+    gap_start_[gap] = near;
     const auto [it, fresh] = gap_end_.try_emplace(gap, u);
     double& far = it->second;
     if (!fresh) far = (u - pu) * (far - pu) > 0 && std::abs(u - pu) < std::abs(far - pu) ? u : far;
     const auto bend = bends_.find(key);
     const double t = bend == bends_.end() ? 0.5 : bend->second;
-    const double at = std::clamp(pu + (far - pu) * t, std::min(pu, u) + 0.5, std::max(pu, u) - 0.5);
-    r.points.push_back(fl_.xy(at, pv));
-    r.points.push_back(fl_.xy(at, v));
-    r.points.push_back(fl_.xy(u, v));
+    const double at =
+        std::clamp(near + (far - near) * t, std::min(pu, u) + 0.5, std::max(pu, u) - 0.5);
+    const double across = v - pv;
+    if (std::abs(across) < 1) {
+      line_to(r, fl_.xy(u, v));
+      return;
+    }
+    const double du = u > pu ? 1 : -1, dv = across > 0 ? 1 : -1;
+    const double radius =
+        std::min({p_.s.f * 0.6, std::abs(across) / 2, std::abs(at - pu), std::abs(u - at)});
+    if (std::abs(at - du * radius - pu) > 0.01) line_to(r, fl_.xy(at - du * radius, pv));
+    corner_to(r, fl_.xy(at, pv + dv * radius), true);
+    if (std::abs(across) - 2 * radius > 0.01) line_to(r, fl_.xy(at, v - dv * radius));
+    corner_to(r, fl_.xy(at + du * radius, v), false);
+    if (std::abs(u - at - du * radius) > 0.01) line_to(r, fl_.xy(u, v));
   }
 
   // Where each link turns in each gap: links going the same way across it turn one after
@@ -238,36 +269,41 @@ class Router {
                        [](const Crossing* a, const Crossing* b) { return a->pv > b->pv; });
       std::stable_sort(up.begin(), up.end(),
                        [](const Crossing* a, const Crossing* b) { return a->pv < b->pv; });
-      // Only links whose turns overlap across the flow need tracks apart: each run of such
-      // links (in the order above) is spread over the middle four-fifths of the gap.
+      // Only links whose turns overlap across the flow need tracks apart: each link takes the
+      // track after the last one taken by a link before it (in the order above) that it
+      // overlaps, and the tracks are spread over the middle four-fifths of the gap.
       const double margin = p_.s.f * 0.3;
       // Links going down turn in the first part of the gap, links going up in the last part,
       // so two going opposite ways cross rather than run side by side.
       const bool both = !down.empty() && !up.empty();
       // A loop back into the same column runs down the first part of its gap: the others
       // turn after it.
-      const double start = looped_.count(gap) ? 0.5 : 0.1, room = 0.9 - start;
+      const auto loop = looped_.find(gap);
+      const double width = std::abs(gap_end_[gap] - gap_start_[gap]);
+      const double start = loop == looped_.end() || width <= 0
+                               ? 0.1
+                               : std::clamp((loop->second + p_.s.f * 0.5) / width, 0.1, 0.6),
+                   room = 0.9 - start;
       for (const auto* group : {&down, &up}) {
         const double from = !both ? start : group == &down ? start : start + room * 0.55;
         const double span = both ? room * 0.45 : room;
-        std::vector<std::vector<const Crossing*>> runs;
-        double lo = 0, hi = 0;
-        for (const Crossing* c : *group) {
-          const double a = std::min(c->pv, c->v), b = std::max(c->pv, c->v);
-          if (runs.empty() || a > hi + margin || b < lo - margin) {
-            runs.emplace_back();
-            lo = a, hi = b;
+        std::vector<int> track(group->size(), 0);
+        int tracks = 1;
+        for (std::size_t i = 0; i < group->size(); ++i) {
+          const Crossing& c = *(*group)[i];
+          for (std::size_t j = 0; j < i; ++j) {
+            const Crossing& o = *(*group)[j];
+            if (std::max(c.pv, c.v) + margin > std::min(o.pv, o.v) &&
+                std::max(o.pv, o.v) + margin > std::min(c.pv, c.v)) {
+              track[i] = std::max(track[i], track[j] + 1);
+            }
           }
-          runs.back().push_back(c);
-          lo = std::min(lo, a), hi = std::max(hi, b);
+          tracks = std::max(tracks, track[i] + 1);
         }
-        for (const auto& run : runs) {
-          const std::size_t n = run.size();
-          for (std::size_t k = 0; k < n; ++k) {
-            bends_[run[k]->key] =
-                n == 1 ? from + span / 2
-                       : from + span * static_cast<double>(k) / static_cast<double>(n - 1);
-          }
+        for (std::size_t i = 0; i < group->size(); ++i) {
+          bends_[(*group)[i]->key] =
+              tracks == 1 ? from + span / 2
+                          : from + span * static_cast<double>(track[i]) / (tracks - 1);
         }
       }
     }
@@ -298,11 +334,16 @@ class Router {
       // A loop out into the gap after the column, back into the other box's same side.
       const Rect& band = p_.bands[d_.boxes[edge.from].column];
       const double out = fl_.u1(band) + p_.s.f * (0.6 + 0.5 * pl.loop);
-      looped_.insert(std::lround(fl_.u1(band) * 4));
+      double& deepest = looped_[d_.boxes[edge.from].column + 1];
+      deepest = std::max(deepest, out - fl_.u1(band));
+      const double across = pl.head_v - pl.tail_v, dv = across > 0 ? 1 : -1;
+      const double radius = std::min({p_.s.f * 0.4, std::abs(across) / 2, out - fl_.u1(a)});
       r.points = {fl_.xy(fl_.u1(a), pl.tail_v)};
-      r.points.push_back(fl_.xy(out, pl.tail_v));
-      r.points.push_back(fl_.xy(out, pl.head_v));
-      r.points.push_back(fl_.xy(fl_.u1(b) + arrow, pl.head_v));
+      line_to(r, fl_.xy(out - radius, pl.tail_v));
+      corner_to(r, fl_.xy(out, pl.tail_v + dv * radius), true);
+      line_to(r, fl_.xy(out, pl.head_v - dv * radius));
+      corner_to(r, fl_.xy(out - radius, pl.head_v), false);
+      line_to(r, fl_.xy(fl_.u1(b) + arrow, pl.head_v));
       r.tip = fl_.xy(fl_.u1(b), pl.head_v);
       return;
     }
@@ -311,19 +352,22 @@ class Router {
     auto entry_u = [&](const Rect& box) { return dir > 0 ? fl_.u0(box) : fl_.u1(box); };
     const Rect& band_a = p_.bands[d_.boxes[edge.from].column];
     const Rect& band_b = p_.bands[d_.boxes[edge.to].column];
+    const int to = d_.boxes[edge.to].column;
     r.points = {fl_.xy(exit_u(a), pl.tail_v)};
     if (std::abs(exit_u(band_a) - exit_u(a)) > 1) line_to(r, fl_.xy(exit_u(band_a), pl.tail_v));
+    // A gap by the column after it.
+    auto gap = [&](int column) { return dir > 0 ? column : column + 1; };
     for (const Lane& l : pl.lanes) {
       const Rect& band = p_.bands[l.band];
-      curve_to(r, entry_u(band), l.v);
+      curve_to(r, gap(l.band), exit_u(p_.bands[l.band - dir]), entry_u(band), l.v);
       line_to(r, fl_.xy(exit_u(band), l.v));
     }
     const double end_u = entry_u(b) - dir * arrow;
     if (std::abs(entry_u(b) - entry_u(band_b)) > arrow + 1) {
-      curve_to(r, entry_u(band_b), pl.head_v);
+      curve_to(r, gap(to), exit_u(p_.bands[to - dir]), entry_u(band_b), pl.head_v);
       line_to(r, fl_.xy(end_u, pl.head_v));
     } else {
-      curve_to(r, end_u, pl.head_v);
+      curve_to(r, gap(to), exit_u(p_.bands[to - dir]), end_u, pl.head_v);
     }
     r.tip = fl_.xy(entry_u(b), pl.head_v);
   }
@@ -525,18 +569,20 @@ class Router {
   Placed& p_;
   Flow fl_;
   std::vector<int> slot_;
-  std::set<std::pair<int, int>> blocked_;  // (column, interval) a badge holds
+  std::set<std::pair<int, int>> blocked_;          // (column, interval) a badge holds
+  std::map<std::pair<int, int>, int> lanes_used_;  // (column, interval) -> links through it
   std::vector<Plan> plans_;
   std::map<int, int> loops_;
-  // The curves across each gap (by where they start, in quarter points) and where each turns.
+  // The curves across each gap (by the column after it) and where each turns.
   struct Crossing {
     std::pair<int, int> key;  // (edge, its n-th curve)
     double pv, v;
   };
-  std::map<long, std::vector<Crossing>> crossings_;
+  std::map<int, std::vector<Crossing>> crossings_;
   std::map<std::pair<int, int>, double> bends_;
-  std::set<long> looped_;           // gaps (by where they start) a loop runs down
-  std::map<long, double> gap_end_;  // gaps: where their far side is
+  std::map<int, double> looped_;     // gaps (by the column after them) a loop runs down: how far
+  std::map<int, double> gap_start_;  // gaps: where their near side is
+  std::map<int, double> gap_end_;    // gaps: where their far side is
   int building_ = 0, curve_ = 0;
 };
 

@@ -35,6 +35,11 @@ double box_height(const BoxText& t, const Sizes& s);
 std::optional<std::pair<double, double>> edge_label_size(const Edge& e, const Sizes& s,
                                                          bool compact = false);
 double flow_gap(const Diagram& d, const Sizes& s, bool portrait);
+/// The gap after each column but the last: the flow gap, wider where links loop back into a
+/// column through it (room for the loops and a track for each link across it).
+std::vector<double> flow_gaps(const Diagram& d, const Sizes& s, bool portrait);
+/// How far apart, at least, two links run side by side through a gap (points).
+constexpr double kTrackApart = 2.5;
 /// The gap before each box of column `c` (the first's is 0): the stack gap, or room for the
 /// badge of a link between the two boxes, drawn straight across that gap.
 std::vector<double> stack_gaps(const Diagram& d, const Column& c, const Sizes& s, bool portrait);
@@ -49,8 +54,8 @@ double title_block(const Diagram& d, const Sizes& s, double width,
                    std::vector<std::vector<std::string>>* fact_lines);
 std::string capitalized_term(Term t);
 std::vector<Header> landscape_headers(const Diagram& d, const std::vector<double>& widths,
-                                      double gap, const Sizes& s, double x0, double y,
-                                      double band_top);
+                                      const std::vector<double>& gaps, const Sizes& s, double x0,
+                                      double y, double band_top);
 
 // Fit.
 
@@ -58,7 +63,9 @@ struct Frame {
   Sizes s{10};
   bool portrait = false;
   double width = 0, height = 0;  // inside the margins
-  double title_h = 0, header_h = 0, gap = 0;
+  double title_h = 0, header_h = 0;
+  double gap = 0;                 // between two columns
+  std::vector<double> gaps;       // after each column but the last: `gap`, or wider for loops
   double column_w = 0;            // portrait: a box's width
   std::vector<double> column_ws;  // landscape: each column's width
   double gutter = 0;              // portrait: the header column's width
