@@ -509,8 +509,9 @@ std::string to_dot(const Model& model, const Graph& graph, const Decorations& de
   render::order_columns(diagram, options.previous_order);
   std::string limit;
   int limit_column = -1;
+  bool badge_room = false;
   const double f = render::fit_text_size(diagram, options.page, options.fitted ? &limit : nullptr,
-                                         &limit_column);
+                                         &limit_column, &badge_room);
   if (options.fitted) {
     options.fitted->text_size = f;
     options.fitted->limit = limit;
@@ -519,7 +520,7 @@ std::string to_dot(const Model& model, const Graph& graph, const Decorations& de
           model.section_spans[static_cast<int>(diagram.columns[limit_column].stage)];
     }
   }
-  const Placed placed = render::place(diagram, options.page, f);
+  const Placed placed = render::place(diagram, options.page, f, badge_room);
   return DotWriter(diagram, placed).write();
 }
 

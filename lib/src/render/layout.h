@@ -116,6 +116,11 @@ struct Placed {
 /// a plain description of what fills the page at that size.
 double fit_text_size(const Diagram& d, const PageGeometry& page, std::string* limit = nullptr,
                      int* limit_column = nullptr);
+/// The same, and whether the gaps take room for badges beside other links' tracks
+/// (`badge_room`): taken when it keeps the boxes within a twentieth of that size and at
+/// 10 pt or more where they printed so.
+double fit_text_size(const Diagram& d, const PageGeometry& page, std::string* limit,
+                     int* limit_column, bool* badge_room);
 
 /// Whether everything fits the page at box text size `f`.
 bool fits_at(const Diagram& d, const PageGeometry& page, double f);
@@ -134,7 +139,7 @@ std::string_view layout_memo_tag();
 
 /// Places everything at box text size `f`, the columns' boxes in the order they list them,
 /// and routes every link.
-Placed place(const Diagram& d, const PageGeometry& page, double f);
+Placed place(const Diagram& d, const PageGeometry& page, double f, bool badge_room = false);
 
 /// A badge on a link is drawn in two lines, "A1 ○" over "untested"; compact, "A1" alone.
 std::vector<std::string> link_badge_lines(const Badge& b, bool compact = false);

@@ -13,7 +13,7 @@
 
 namespace lmc::render {
 
-Frame frame(const Diagram& d, const PageGeometry& page, double f) {
+Frame frame(const Diagram& d, const PageGeometry& page, double f, bool badge_room) {
   Frame fr;
   fr.s = Sizes{f};
   const Sizes& s = fr.s;
@@ -22,7 +22,7 @@ Frame frame(const Diagram& d, const PageGeometry& page, double f) {
   fr.height = page.height - 2 * kPageMargin;
   fr.title_h = title_block(d, s, fr.width, nullptr, nullptr);
   fr.gap = flow_gap(d, s, fr.portrait);
-  fr.gaps = flow_gaps(d, s, fr.portrait);
+  fr.gaps = flow_gaps(d, s, fr.portrait, badge_room);
   double gaps_sum = 0;
   for (double g : fr.gaps) gaps_sum += g;
   const double n = static_cast<double>(std::max<std::size_t>(d.columns.size(), 1));
@@ -208,6 +208,31 @@ std::optional<double> crowded_bound(const std::vector<std::size_t>& counts,
   if (bound >= 2.0) return std::nullopt;
   if (column) *column = at;
   return bound;
+}
+
+bool wants_badge_room(const Diagram& d) {
+  const Sizes s{10};
+  return flow_gaps(d, s, false, true) != flow_gaps(d, s, false, false) ||
+         flow_gaps(d, s, true, true) != flow_gaps(d, s, true, false);
+}
+
+double fit_text_size(const Diagram& d, const PageGeometry& page, std::string* limit,
+                     int* limit_column, bool* badge_room) {
+  if (badge_room) *badge_room = false;
+  const double plain = fit_text_size(d, page, limit, limit_column);
+  if (!badge_room || !wants_badge_room(d)) return plain;
+  // Room for badges beside the other links' tracks when it costs the boxes at most a
+  // twentieth of their size, and never the 10 pt a workshop model prints at.
+  const double least = std::max(plain * 0.95, std::min(plain, 10.0));
+  if (least > plain || !fits(frame(d, page, least, true))) return plain;
+  *badge_room = true;
+  double lo = least, hi = plain;
+  if (fits(frame(d, page, hi, true))) return plain;
+  for (int k = 0; k < 7; ++k) {
+    const double mid = (lo + hi) / 2;
+    (fits(frame(d, page, mid, true)) ? lo : hi) = mid;
+  }
+  return std::floor(lo * 100) / 100;
 }
 
 double fit_text_size(const Diagram& d, const PageGeometry& page, std::string* limit,

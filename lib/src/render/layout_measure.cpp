@@ -94,15 +94,21 @@ double flow_gap(const Diagram& d, const Sizes& s, bool portrait) {
   return gap;
 }
 
-std::vector<double> flow_gaps(const Diagram& d, const Sizes& s, bool portrait) {
+std::vector<double> flow_gaps(const Diagram& d, const Sizes& s, bool portrait, bool badge_room) {
   const double gap = flow_gap(d, s, portrait);
   const std::size_t n = d.columns.size();
   std::vector<double> gaps(n > 0 ? n - 1 : 0, gap);
   std::vector<int> loops(n, 0), through(n, 0);
+  std::vector<double> badge(n, 0);  // the widest badge id on a link across the gap
   for (const Edge& e : d.edges) {
     const int a = d.boxes[e.from].column, b = d.boxes[e.to].column;
     if (e.kind != EdgeKind::same) {
-      for (int k = std::min(a, b); k < std::max(a, b); ++k) ++through[k];
+      const auto size =
+          badge_room ? edge_label_size(e, s, true) : std::optional<std::pair<double, double>>();
+      for (int k = std::min(a, b); k < std::max(a, b); ++k) {
+        ++through[k];
+        if (size) badge[k] = std::max(badge[k], portrait ? size->second : size->first);
+      }
       continue;
     }
     const auto& boxes = d.columns[a].boxes;
@@ -113,6 +119,9 @@ std::vector<double> flow_gaps(const Diagram& d, const Sizes& s, bool portrait) {
   // A gap a loop runs down (route_links draws the n-th loop 0.6 + 0.5 n ems out) holds the
   // loops, then each link across it on a track of its own, within the middle four-fifths.
   for (std::size_t k = 0; k < gaps.size(); ++k) {
+    if (badge[k] > 0 && through[k] > 1) {
+      gaps[k] = std::max(gaps[k], std::min(badge[k] + kTrackApart * 2 + s.f * 0.6, gap * 1.25));
+    }
     if (loops[k] == 0) continue;
     const double need = s.f * (0.6 + 0.5 * loops[k]) + s.f * 0.5 +
                         kTrackApart * static_cast<double>(std::max(through[k], 1));

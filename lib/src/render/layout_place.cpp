@@ -13,8 +13,8 @@
 
 namespace lmc::render {
 
-Placed place(const Diagram& d, const PageGeometry& page, double f) {
-  Frame fr = frame(d, page, f);
+Placed place(const Diagram& d, const PageGeometry& page, double f, bool badge_room) {
+  Frame fr = frame(d, page, f, badge_room);
   const Sizes& s = fr.s;
   Placed p;
   p.s = s;

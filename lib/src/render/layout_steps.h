@@ -36,8 +36,10 @@ std::optional<std::pair<double, double>> edge_label_size(const Edge& e, const Si
                                                          bool compact = false);
 double flow_gap(const Diagram& d, const Sizes& s, bool portrait);
 /// The gap after each column but the last: the flow gap, wider where links loop back into a
-/// column through it (room for the loops and a track for each link across it).
-std::vector<double> flow_gaps(const Diagram& d, const Sizes& s, bool portrait);
+/// column through it (room for the loops and a track for each link across it), and with
+/// `badge_room` where a link with a badge crosses it beside others (room for the badge's id
+/// clear of their tracks).
+std::vector<double> flow_gaps(const Diagram& d, const Sizes& s, bool portrait, bool badge_room);
 /// How far apart, at least, two links run side by side through a gap (points).
 constexpr double kTrackApart = 2.5;
 /// The gap before each box of column `c` (the first's is 0): the stack gap, or room for the
@@ -78,7 +80,9 @@ struct Frame {
   double needed = 0;  // height everything needs
 };
 
-Frame frame(const Diagram& d, const PageGeometry& page, double f);
+Frame frame(const Diagram& d, const PageGeometry& page, double f, bool badge_room = false);
+/// Whether any gap would widen for a badge (flow_gaps' `badge_room`).
+bool wants_badge_room(const Diagram& d);
 bool fits(const Frame& fr);
 std::string describe_limit(const Diagram& d, const Frame& fr, int* limit_column);
 
