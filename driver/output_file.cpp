@@ -104,6 +104,9 @@ mode_t current_umask() {
   return mask;
 }
 
+// Writes `data` over `path` through a temporary file beside it and a rename (below).
+std::string replace_atomically(const std::string& path, std::string_view data);
+
 }  // namespace
 
 namespace {
@@ -148,6 +151,26 @@ std::string output_is_input(const std::string& path) {
 
 std::string write_output(const std::string& path, std::string_view data) {
   if (std::string why = output_is_input(path); !why.empty()) return why;
+  return replace_atomically(path, data);
+}
+
+std::string replace_model(const std::string& path, std::string_view was, std::string_view data) {
+  // Read again just before it is replaced: a save made since (an editor, another edit) is
+  // never lost.
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return describe_errno(path, "cannot be read again before it is written");
+  std::string now((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (now != was) {
+    return "'" + path +
+           "' changed on disk while the edit was made; nothing was written (run "
+           "it again on the file as it is now)";
+  }
+  return replace_atomically(path, data);
+}
+
+namespace {
+
+std::string replace_atomically(const std::string& path, std::string_view data) {
   // A symbolic link is written through: the file it names is replaced (or made, when the link
   // dangles), the link stays, as the shell's `>` does.
   fs::path target = fs::path(path);
@@ -209,6 +232,8 @@ std::string write_output(const std::string& path, std::string_view data) {
   ::close(fd);
   return {};
 }
+
+}  // namespace
 
 std::string write_new_file(const std::string& path, std::string_view data) {
   const fs::path target(path);

@@ -30,6 +30,11 @@ std::string output_is_input(const std::string& path);
 /// target is untouched.
 std::string write_output(const std::string& path, std::string_view data);
 
+/// Writes a model the user asked lmc to change (`lmc edit`): atomically, as write_output, and
+/// only when the file still holds `was` (the text the change was made to), so a save made
+/// meanwhile is never overwritten. Returns an error message, empty on success.
+std::string replace_model(const std::string& path, std::string_view was, std::string_view data);
+
 /// Creates `path` holding `data`; never replaces anything that exists (the file appears whole,
 /// or not at all). Returns an error message, empty on success.
 std::string write_new_file(const std::string& path, std::string_view data);
