@@ -11,6 +11,7 @@
 
 #include "driver/checked_model.h"
 #include "frontend.h"
+#include "lmc/edit.h"
 #include "lmc/json_reader.h"
 #include "lmc/load.h"
 #include "lmc/report.h"
@@ -29,6 +30,13 @@ constexpr int kInvalidRequest = -32600;
 constexpr int kMethodNotFound = -32601;
 constexpr int kInvalidParams = -32602;
 constexpr int kServerNotInitialized = -32002;
+constexpr int kRequestFailed = -32803;
+
+// A request that cannot be done as asked (a rename to an id already taken): its reason is the
+// error's message.
+struct Refused : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
 
 int lsp_severity(Severity s) {
   switch (s) {
@@ -197,7 +205,8 @@ Json Server::initialize_result() const {
                 {"hoverProvider", true},
                 {"definitionProvider", true},
                 {"completionProvider", {{"triggerCharacters", {"[", ",", " ", "#", "-"}}}},
-                {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}}}},
+                {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
+                {"renameProvider", {{"prepareProvider", true}}}}},
               {"serverInfo", {{"name", "lmc"}, {"version", LMC_VERSION}}}};
 }
 
@@ -225,7 +234,9 @@ void Server::request(const std::string& method, const Json& id, const Json& para
       {"textDocument/hover", {&Server::hover, "position"}},
       {"textDocument/definition", {&Server::definition, "position"}},
       {"textDocument/completion", {&Server::completion, "position"}},
-      {"textDocument/codeAction", {&Server::code_actions, "range"}}};
+      {"textDocument/codeAction", {&Server::code_actions, "range"}},
+      {"textDocument/prepareRename", {&Server::prepare_rename, "position"}},
+      {"textDocument/rename", {&Server::rename, nullptr}}};
   const auto handler = kDocumentRequests.find(method);
   if (handler == kDocumentRequests.end()) {
     reply_error(id, kMethodNotFound, "lmc does not serve " + method);
@@ -238,7 +249,12 @@ void Server::request(const std::string& method, const Json& id, const Json& para
   }
   // Answers are about the text as it is now: a change still waiting is checked first.
   if (doc->due) check(*doc);
-  reply(id, (this->*handler->second.first)(*doc, params.at(handler->second.second)));
+  const char* key = handler->second.second;
+  try {
+    reply(id, (this->*handler->second.first)(*doc, key ? params.at(key) : params));
+  } catch (const Refused& e) {
+    reply_error(id, kRequestFailed, e.what());
+  }
 }
 
 void Server::notification(const std::string& method, const Json& params) {
@@ -592,6 +608,61 @@ Json Server::code_actions(Document& doc, const Json& range) {
                     {"newText", fmt::format("{}# lmc: ignore[{}]\n", indent, d.rule)}}}}}}}}});
   }
   return actions;
+}
+
+namespace {
+
+// The LSP position of byte `offset` of `text`.
+Json position_at(std::string_view text, std::size_t offset) {
+  const std::size_t line = static_cast<std::size_t>(
+      std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  const std::size_t begin = offset == 0 ? 0 : text.rfind('\n', offset - 1) + 1;
+  const std::size_t end = std::min(text.find('\n', begin), text.size());
+  return position_json(static_cast<std::uint32_t>(line),
+                       utf16_at_byte(text.substr(begin, end - begin), offset - begin));
+}
+
+}  // namespace
+
+Json Server::prepare_rename(Document& doc, const Json& position) {
+  const Place p = place_of(*doc.checked, position);
+  const auto word = word_at(p.line, p.byte);
+  if (!word || !doc.last_usable) return nullptr;
+  const auto target = resolve(doc.last_usable->set, 0, word->text);
+  // Only an id this model defines: another model's is renamed in that model.
+  if (!target || target->model != 0) return nullptr;
+  return Json{{"range", word_range(p, *word)}, {"placeholder", word->text}};
+}
+
+Json Server::rename(Document& doc, const Json& params) {
+  const Place p = place_of(*doc.checked, params.at("position"));
+  const auto word = word_at(p.line, p.byte);
+  const auto target =
+      word && doc.last_usable ? resolve(doc.last_usable->set, 0, word->text) : std::nullopt;
+  if (!target || target->model != 0) throw Refused("there is no id of this model here to rename");
+  EditOp op;
+  op.op = "rename";
+  op.id = word->text;
+  op.to = params.at("newName").get<std::string>();
+  const std::string_view before = p.source->text();
+  const EditResult result = apply_edits(before, std::span<const EditOp>(&op, 1));
+  if (!result.ok) {
+    const auto colon = result.error.find(": ");
+    throw Refused(colon == std::string::npos ? result.error : result.error.substr(colon + 2));
+  }
+  // One edit, from the first byte that changed to the last.
+  const std::string_view after = result.text;
+  std::size_t head = 0;
+  while (head < before.size() && head < after.size() && before[head] == after[head]) ++head;
+  std::size_t tail = 0;
+  while (tail < before.size() - head && tail < after.size() - head &&
+         before[before.size() - 1 - tail] == after[after.size() - 1 - tail]) {
+    ++tail;
+  }
+  const Json range{{"start", position_at(before, head)},
+                   {"end", position_at(before, before.size() - tail)}};
+  const std::string text(after.substr(head, after.size() - tail - head));
+  return Json{{"changes", {{doc.uri, {{{"range", range}, {"newText", text}}}}}}};
 }
 
 }  // namespace lmc::cli::lsp

@@ -83,6 +83,10 @@ class Server {
   Json definition(Document& doc, const Json& position);
   Json completion(Document& doc, const Json& position);
   Json code_actions(Document& doc, const Json& range);
+  /// textDocument/prepareRename: the id under the cursor, when it is one this model defines.
+  Json prepare_rename(Document& doc, const Json& position);
+  /// textDocument/rename: lmc edit's rename operation, as one text edit; throws Refused.
+  Json rename(Document& doc, const Json& params);
 
   std::istream& in_;
   Writer writer_;

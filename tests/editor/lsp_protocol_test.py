@@ -193,6 +193,38 @@ with tempfile.TemporaryDirectory() as tmp:
     check(loc and loc["uri"] == uri and loc["range"]["start"] == {"line": 7, "character": 8},
           f"definition: {loc}")
 
+    # Rename, through lmc edit's operation: prepared only on an id of this model; every
+    # reference follows; an id already taken is refused with the reason.
+    check("renameProvider" in caps and caps["renameProvider"].get("prepareProvider"),
+          f"rename capability: {caps}")
+    prep = c.request("textDocument/prepareRename", {"textDocument": {"uri": uri},
+                                                    "position": {"line": 7, "character": 10}})
+    check(prep.get("result") == {"range": {"start": {"line": 7, "character": 8},
+                                           "end": {"line": 7, "character": 20}},
+                                 "placeholder": "classes-held"}, f"prepareRename: {prep}")
+    prep = c.request("textDocument/prepareRename", {"textDocument": {"uri": uri},
+                                                    "position": {"line": 8, "character": 5}})
+    check(prep.get("result") is None, f"prepareRename on a key: {prep}")
+    renamed = c.request("textDocument/rename", {"textDocument": {"uri": uri},
+                                                "position": {"line": 5, "character": 12},
+                                                "newName": "sessions-held"})
+    edits = ((renamed.get("result") or {}).get("changes") or {}).get(uri, [])
+    check(len(edits) == 1, f"rename: one edit: {renamed}")
+    if len(edits) == 1:
+        lines = MODEL.splitlines(keepends=True)
+        r = edits[0]["range"]
+        start = sum(len(x) for x in lines[:r["start"]["line"]]) + r["start"]["character"]
+        end = sum(len(x) for x in lines[:r["end"]["line"]]) + r["end"]["character"]
+        result = MODEL[:start] + edits[0]["newText"] + MODEL[end:]
+        check(result == MODEL.replace("classes-held", "sessions-held"),
+              f"rename: every reference follows, nothing else changes: {result!r}")
+    taken = c.request("textDocument/rename", {"textDocument": {"uri": uri},
+                                              "position": {"line": 7, "character": 10},
+                                              "newName": "fewer-falls"})
+    check(taken.get("error", {}).get("code") == -32803
+          and "'fewer-falls' is already an id in outcomes" in taken["error"]["message"],
+          f"rename to a taken id: {taken}")
+
     # A change fixing the reference, then several quick changes: one check after the quiet.
     fixed = MODEL.replace("fewer-fals]", "fewer-falls]")
     c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},

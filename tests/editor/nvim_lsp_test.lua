@@ -1,7 +1,7 @@
 -- SPDX-License-Identifier: Apache-2.0
 -- lmc lsp in Neovim's own LSP client, as a user meets it: open a model, see the finding at the
 -- misspelt reference with its suggestion, apply the quick fix, see the finding go; the same
--- for a misspelt key typed into the buffer; hover, and go to a definition.
+-- for a misspelt key typed into the buffer; hover, go to a definition, and rename an item.
 -- Run by nvim_lsp_test.sh: nvim --headless --clean -c "luafile nvim_lsp_test.lua" (LMC and
 -- MODEL in the environment).
 local lmc = os.getenv('LMC')
@@ -102,6 +102,17 @@ check(text:find('Classes held') ~= nil, 'hover names the item: ' .. text)
 vim.lsp.buf.definition()
 check(vim.wait(5000, function() return vim.api.nvim_win_get_cursor(0)[1] == 8 end, 20),
   'go to definition lands on the item (line 8): ' .. vim.api.nvim_win_get_cursor(0)[1])
+
+-- 4. Rename the item, as `vim.lsp.buf.rename('sessions-held')` does: every reference follows.
+vim.api.nvim_win_set_cursor(0, { 8, 10 })
+vim.lsp.buf.rename('sessions-held')
+check(vim.wait(5000, function()
+  return vim.api.nvim_buf_get_lines(bufnr, 7, 8, false)[1] == '  - id: sessions-held'
+end, 20), 'rename changes the id: ' .. vim.api.nvim_buf_get_lines(bufnr, 7, 8, false)[1])
+check(vim.api.nvim_buf_get_lines(bufnr, 5, 6, false)[1] == '    to: [sessions-held]',
+  'and the link to it: ' .. vim.api.nvim_buf_get_lines(bufnr, 5, 6, false)[1])
+local all = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')
+check(all:find('classes%-held') == nil, 'no reference to the old id is left')
 
 vim.lsp.stop_client(client)
 if failures > 0 then
