@@ -85,6 +85,22 @@ refuse '"link"' "must be a JSON list of objects"
 # The first operations applied, then one failed: still nothing written.
 refuse '[{"op":"delete","id":"classes"},{"op":"delete","id":"classes"}]' "operation 2 (delete): no item 'classes'"
 
+# Too much work for one change: refused before any is done (1,000 operations on a model of
+# 300 KB would read 300 MB).
+check
+cp "$here/block.yaml" "$work/big.yaml"
+for i in $(seq 1 5000); do printf '# padding line %05d of a long comment block, kept as written\n' "$i"; done >>"$work/big.yaml"
+cp "$work/big.yaml" "$work/big.orig"
+python3 -c 'import json; print(json.dumps([{"op": "set", "id": "classes", "field": "label", "value": "L%d" % i} for i in range(1000)]))' >"$work/many.json"
+"$lmc" edit "$work/big.yaml" --ops "$work/many.json" 2>"$work/err" && fail "1,000 operations on 300 KB were applied"
+grep -q "more than one change takes" "$work/err" || fail "too much work: $(cat "$work/err")"
+cmp -s "$work/big.yaml" "$work/big.orig" || fail "too much work: the model was changed"
+# 1,001 operations: refused as too many, whatever the size.
+python3 -c 'import json; print(json.dumps([{"op": "delete", "id": "x"}] * 1001))' >"$work/many.json"
+check
+"$lmc" edit "$work/dry.yaml" --ops "$work/many.json" 2>"$work/err" && fail "1,001 operations were read"
+grep -q "1001 operations in one change; at most 1000" "$work/err" || fail "too many: $(cat "$work/err")"
+
 # A model saved on Windows: the byte-order mark and CRLF line ends stay, new lines use CRLF.
 check
 printf '\xef\xbb\xbf' >"$work/crlf.yaml"

@@ -20,6 +20,7 @@
 #include "lmc/baseline.h"
 #include "lmc/check.h"
 #include "lmc/diff.h"
+#include "lmc/edit.h"
 #include "lmc/evaluate.h"
 #include "lmc/export.h"
 #include "lmc/load.h"
@@ -121,6 +122,35 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             framed(R"({"jsonrpc":"2.0","id":2,"method":"shutdown"})") +
             framed(R"({"jsonrpc":"2.0","method":"exit"})"));
   serve_lsp(text);
+
+  // As edit operations on the fixed model, and the model edited by a fixed list: refused with
+  // a reason or applied; an applied change still loads as well as before it.
+  {
+    std::string error;
+    if (const auto ops = lmc::parse_edit_ops(text, error)) {
+      const lmc::EditResult r = lmc::apply_edits(kFixedModel, *ops);
+      if (!r.ok && r.error.empty()) fail("edit refused silently", text);
+    } else if (error.empty()) {
+      fail("edit operations refused silently", text);
+    }
+    static const auto kOps = *lmc::parse_edit_ops(
+        R"([{"op":"rename","id":"a","to":"a2"},{"op":"link","from":"r","to":"o"},)"
+        R"({"op":"add","section":"outputs","id":"new-out","label":"New: out","to":["c"]},)"
+        R"({"op":"set","id":"c","field":"label","value":"Fewer \"crises\""},)"
+        R"({"op":"add-indicator","item":"o","label":"Plans made","target":"1-3"},)"
+        R"({"op":"add-assumption","id":"z","text":"t","about":["r -> o"]},)"
+        R"({"op":"unlink","from":"o","to":"c"},{"op":"delete","id":"x"}])",
+        error);
+    for (std::size_t n = 1; n <= kOps.size(); ++n) {
+      const lmc::EditResult r =
+          lmc::apply_edits(text, std::span<const lmc::EditOp>(kOps.data(), n));
+      if (!r.ok && r.error.empty()) fail("edit refused silently", text);
+      if (r.ok && !lmc::load_model("fuzz.yaml", r.text).usable &&
+          lmc::load_model("fuzz.yaml", text).usable) {
+        fail("an edit left a usable model unusable", r.text);
+      }
+    }
+  }
 
   const Checked c = load_and_check("fuzz.yaml", text);
 

@@ -19,7 +19,8 @@ mkdir -p "$corpus" "$work/seeds"
 n=0
 for f in "$root"/examples/*.yaml "$root"/examples/broken/*.yaml "$root"/tests/rules/*.yaml \
          "$root"/examples/programme/workstreams/*.yaml \
-         "$root"/tests/render/*.yaml "$root"/tests/corpus/yaml-test-suite/*/in.yaml; do
+         "$root"/tests/render/*.yaml "$root"/tests/edit/*.yaml "$root"/tests/edit/*.json \
+         "$root"/tests/corpus/yaml-test-suite/*/in.yaml; do
   [ -f "$f" ] || continue
   cp "$f" "$work/seeds/$n.yaml"
   n=$((n + 1))

@@ -29,6 +29,9 @@ struct EditOp {
 
 /// The largest list of operations one change takes.
 inline constexpr std::size_t kMaxEditOps = 1000;
+/// The most text one change reads: each operation reads the whole model again, so the number
+/// of operations times the model's size is bounded (1,000 operations on a 256 KB model).
+inline constexpr std::size_t kMaxEditWork = 256u << 20;
 
 /// Reads a JSON array of operations (or one object). On a problem, nullopt and `error` says
 /// which operation and why ("operation 2: 'from' must be a string").

@@ -897,6 +897,15 @@ EditResult apply_edits(std::string_view text, std::span<const EditOp> ops) {
     for (const Diagnostic& d : load_model("", t).diagnostics) out.insert(d.rule + ": " + d.message);
     return out;
   };
+  // Each operation reads the whole text again: bounded before any is made.
+  if (static_cast<double>(ops.size()) * static_cast<double>(text.size() + 1) >
+      static_cast<double>(kMaxEditWork)) {
+    result.error = fmt::format(
+        "{} operations on a file of {} bytes is more than one change takes (at most {} MB "
+        "read in all); split them into several",
+        ops.size(), text.size(), kMaxEditWork >> 20);
+    return result;
+  }
   const std::string original(text);
   Editor editor(original);
   for (std::size_t k = 0; k < ops.size(); ++k) {
