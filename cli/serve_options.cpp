@@ -11,6 +11,9 @@ void declare_serve_options(CLI::App& app, ServeArgs& args) {
                  "The address to listen on (default 127.0.0.1, this machine only)")
       ->type_name("HOST");
   app.add_flag("--open", args.open, "Open the page in the desktop's browser");
+  app.add_flag("--edit", args.edit,
+               "Let the page change the models (lmc edit's operations), for whoever has the "
+               "editor token in the address lmc prints");
   app.add_option("--today", args.today, "The date overdue-test compares against (YYYY-MM-DD)")
       ->type_name("DATE");
 }

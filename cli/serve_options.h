@@ -14,6 +14,7 @@ struct ServeArgs {
   std::string host = "127.0.0.1";
   int port = 7130;
   bool open = false;
+  bool edit = false;  ///< the page may change the models (with the editor token)
   std::string today;
 };
 

@@ -29,6 +29,7 @@
 #include "frontend.h"
 #include "serve/assets.h"
 #include "serve/connection_guard.h"
+#include "serve/editing.h"
 #include "serve/workspace.h"
 #include "serve_options.h"
 
@@ -157,6 +158,20 @@ void open_browser(const std::string& url) {
 constexpr int kThreads = 64;
 constexpr int kMaxStreams = 48;
 
+// The value of cookie `name` in a Cookie header; empty when it is not there.
+std::string cookie_value(std::string_view header, std::string_view name) {
+  while (!header.empty()) {
+    const auto end = std::min(header.find(';'), header.size());
+    std::string_view part = header.substr(0, end);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    if (part.starts_with(name) && part.size() > name.size() && part[name.size()] == '=') {
+      return std::string(part.substr(name.size() + 1));
+    }
+    header.remove_prefix(std::min(end + 1, header.size()));
+  }
+  return {};
+}
+
 void send_text(httplib::Response& res, int status, const std::string& text) {
   res.status = status;
   res.set_content(text, "text/plain; charset=utf-8");
@@ -168,9 +183,11 @@ int run_serve(const ServeArgs& args) {
   if (!is_loopback(args.host)) {
     std::cerr << fmt::format(
         "lmc: warning: serving on {}: everyone who can reach this machine on that network can "
-        "read these models\n",
-        args.host);
+        "read these models{}\n",
+        args.host,
+        args.edit ? ", and whoever has the address with the editor token can change them" : "");
   }
+  const std::string token = args.edit ? serve::make_token() : std::string();
   if (args.port != 0) {
     if (const std::string why = probe(args.host, args.port); !why.empty()) {
       print_error(why);
@@ -205,7 +222,7 @@ int run_serve(const ServeArgs& args) {
   // One request a connection: connection_guard.cpp looks at each request's head before the
   // library reads it, which it can do only at a connection's start.
   server.set_keep_alive_max_count(1);
-  server.set_payload_max_length(64 * 1024);
+  server.set_payload_max_length(args.edit ? serve::kMaxEditBody : 64 * 1024);
   // SO_REUSEADDR alone, as the probe binds: a restart can take the port at once (past the
   // last connections' TIME_WAIT), and a second server on the same port is refused (httplib's
   // default, SO_REUSEPORT, would let two share it).
@@ -232,14 +249,39 @@ int run_serve(const ServeArgs& args) {
       send_text(res, 403, "lmc serve answers only requests for the address it listens on\n");
       return httplib::Server::HandlerResponse::Handled;
     }
-    if (req.method != "GET" && req.method != "HEAD") {
+    const bool edit_request = req.method == "POST" && req.path.starts_with("/api/edit/");
+    if (req.method != "GET" && req.method != "HEAD" && !(args.edit && edit_request)) {
       res.set_header("Allow", "GET, HEAD");
-      send_text(res, 405, "lmc serve is read-only\n");
+      send_text(res, 405,
+                args.edit ? "lmc serve takes edits only as POST /api/edit/MODEL\n"
+                          : "lmc serve is read-only (`lmc serve --edit` lets the page edit)\n");
       return httplib::Server::HandlerResponse::Handled;
+    }
+    if (edit_request) {
+      // The editor token, from the page's cookie or a script's header; a browser's request
+      // from another site's page is refused by its Origin (and SameSite keeps the cookie
+      // from it).
+      const std::string header = req.get_header_value("X-LMC-Token");
+      const std::string cookie = cookie_value(req.get_header_value("Cookie"), "lmc_token");
+      const std::string origin = req.get_header_value("Origin");
+      const bool own_origin = origin == "http://" + req.get_header_value("Host");
+      if (!origin.empty() && !own_origin) {
+        send_text(res, 403, "lmc serve takes edits only from its own page\n");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      if (!serve::token_matches(token, header) &&
+          !(own_origin && serve::token_matches(token, cookie))) {
+        send_text(res, 403, "editing needs the editor token: open the address lmc serve printed\n");
+        return httplib::Server::HandlerResponse::Handled;
+      }
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
-  auto page = [](const httplib::Request&, httplib::Response& res) {
+  auto page = [&](const httplib::Request& req, httplib::Response& res) {
+    // Opened with the editor token: the browser keeps it, for this site only.
+    if (args.edit && serve::token_matches(token, req.get_param_value("token"))) {
+      res.set_header("Set-Cookie", "lmc_token=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+    }
     res.set_content(std::string(asset("page.html")), "text/html; charset=utf-8");
   };
   server.Get("/", page);
@@ -264,10 +306,27 @@ int run_serve(const ServeArgs& args) {
   });
   server.Get(R"(/api/model/(.+))", [&](const httplib::Request& req, httplib::Response& res) {
     if (auto json = workspace.model_json(req.matches[1])) {
+      if (const auto file = workspace.model_file(req.matches[1])) {
+        if (const std::string etag = serve::current_etag(*file); !etag.empty()) {
+          res.set_header("ETag", etag);
+        }
+      }
       res.set_content(std::move(*json), "application/json");
     } else {
       send_text(res, 404, "no such model\n");
     }
+  });
+  server.Post(R"(/api/edit/(.+))", [&](const httplib::Request& req, httplib::Response& res) {
+    const auto file = workspace.model_file(req.matches[1]);
+    if (!file) {
+      send_text(res, 404, "no such model\n");
+      return;
+    }
+    const serve::EditReply reply =
+        serve::edit_model(*file, req.get_header_value("If-Match"), req.body);
+    res.status = reply.status;
+    if (!reply.etag.empty()) res.set_header("ETag", reply.etag);
+    res.set_content(reply.body, "application/json");
   });
   // Event streams hold a thread each for as long as the page is open: at most kMaxStreams of
   // them, so the page, its data and new streams always find a thread free; beyond that, 503
@@ -329,9 +388,15 @@ int run_serve(const ServeArgs& args) {
   const bool v6 = args.host.find(':') != std::string::npos;
   const std::string url =
       fmt::format("http://{}:{}/", v6 ? "[" + args.host + "]" : args.host, port);
-  std::cout << fmt::format("lmc: serving '{}' at {} (Ctrl-C stops)\n", args.path, url)
-            << std::flush;
-  if (args.open) open_browser(url);
+  std::cout << fmt::format("lmc: serving '{}' at {} (Ctrl-C stops)\n", args.path, url);
+  if (args.edit) {
+    std::cout << fmt::format(
+        "lmc: editing is on: open {}?token={} to change the models (the address without the "
+        "token shows them read-only)\n",
+        url, token);
+  }
+  std::cout << std::flush;
+  if (args.open) open_browser(args.edit ? url + "?token=" + token : url);
 
   std::thread watching([&] {
     for (;;) {

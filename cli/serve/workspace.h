@@ -57,6 +57,13 @@ class Workspace {
     std::lock_guard lock(mu_);
     return models_.count(path) > 0;
   }
+  /// The file of the model at address `path`; nullopt when there is no such model.
+  std::optional<std::filesystem::path> model_file(const std::string& path) const {
+    std::lock_guard lock(mu_);
+    const auto it = models_.find(path);
+    if (it == models_.end()) return std::nullopt;
+    return it->second.file;
+  }
   /// The page's data: a model as JSON (nullopt when there is no such model), and the index.
   std::optional<std::string> model_json(const std::string& path) const;
   std::string index_json() const;

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "serve/editing.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include <random>
+
+#include "driver/files.h"
+#include "driver/output_file.h"
+#include "lmc/edit.h"
+
+namespace lmc::cli::serve {
+
+std::string make_token() {
+  std::random_device random;  // /dev/urandom
+  std::string out;
+  for (int k = 0; k < 4; ++k) out += fmt::format("{:08x}", random());
+  return out;
+}
+
+bool token_matches(std::string_view token, std::string_view given) {
+  if (token.empty() || given.size() != token.size()) return false;
+  unsigned char diff = 0;
+  for (std::size_t k = 0; k < token.size(); ++k) {
+    diff |= static_cast<unsigned char>(token[k] ^ given[k]);
+  }
+  return diff == 0;
+}
+
+std::string etag_of(std::string_view bytes) {
+  std::uint64_t hash = 1469598103934665603ull;  // FNV-1a, 64 bits
+  for (unsigned char c : bytes) hash = (hash ^ c) * 1099511628211ull;
+  return fmt::format("\"{:016x}-{}\"", hash, bytes.size());
+}
+
+std::string current_etag(const std::filesystem::path& file) {
+  std::string text;
+  if (driver::read_file(file, text, nullptr, nullptr, driver::Overwrite::allowed) !=
+      driver::ReadError::none) {
+    return {};
+  }
+  return etag_of(text);
+}
+
+EditReply edit_model(const std::filesystem::path& file, std::string_view if_match,
+                     std::string_view body) {
+  auto reply = [](int status, const std::string& error, const std::string& etag) {
+    nlohmann::json out = {{"etag", etag}};
+    if (!error.empty()) out["error"] = error;
+    return EditReply{status, out.dump(), etag};
+  };
+  std::string text, why;
+  if (driver::read_file(file, text, &why, nullptr, driver::Overwrite::allowed) !=
+      driver::ReadError::none) {
+    return reply(404, "the model " + why, "");
+  }
+  const std::string etag = etag_of(text);
+  if (if_match.empty()) {
+    return reply(428, "an edit needs If-Match: the ETag of the model it was made to", etag);
+  }
+  if (if_match != etag) {
+    return reply(409, "the model changed on disk since the page read it; reload it", etag);
+  }
+  std::string error;
+  const auto ops = parse_edit_ops(body, error);
+  if (!ops) return reply(400, error, etag);
+  const bool bom = text.starts_with("\xEF\xBB\xBF");
+  const std::string_view model = std::string_view(text).substr(bom ? 3 : 0);
+  const EditResult result = apply_edits(model, *ops);
+  if (!result.ok) return reply(422, result.error, etag);
+  const std::string out = (bom ? std::string("\xEF\xBB\xBF") : std::string()) + result.text;
+  if (out == text) return reply(200, "", etag);
+  if (const std::string failed = driver::replace_model(file.string(), text, out); !failed.empty()) {
+    // Saved by someone else between the read and the write: theirs stays.
+    const std::string now = current_etag(file);
+    return reply(now != etag ? 409 : 500, failed, now);
+  }
+  return reply(200, "", etag_of(out));
+}
+
+}  // namespace lmc::cli::serve

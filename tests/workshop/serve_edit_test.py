@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
+"""lmc serve --edit without a browser: who may edit, and that no save is ever lost.
+
+Raw HTTP against a folder with a commented model: the ETag of GET /api/model; POST
+/api/edit refused without the editor token (403), from another site's page (403), without
+If-Match (428), with a stale ETag (409), with more than 1 MB (413), for a file not served
+(404), with operations that cannot apply (422, file untouched); accepted with the token as a
+script sends it (X-LMC-Token) and as the page does (the SameSite=Strict cookie set by opening
+the printed address, and its own Origin), the file then holding exactly the change with its
+comment in place. An editor's save between the page's read and its edit is kept (409). Without
+--edit, no POST at all (405).
+
+    tests/workshop/serve_edit_test.py LMC
+"""
+import http.client
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from serve_common import Server, write_atomically  # noqa: E402
+
+LMC = os.path.abspath(sys.argv[1])
+FAILURES = []
+
+MODEL = """# The falls model, as the steering group agreed it.
+logic_model: 1
+title: Falls prevention
+activities:
+  - id: classes   # twelve weeks
+    label: Strength and balance classes
+    to: [attended]
+outputs:
+  - id: attended
+    label: People completing the classes
+"""
+
+
+def check(condition, what):
+    if not condition:
+        FAILURES.append(what)
+        print("FAIL:", what)
+
+
+def request(server, method, path, body=None, headers=None):
+    conn = http.client.HTTPConnection(server.host, server.port, timeout=10)
+    conn.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
+    conn.putheader("Host", "%s:%d" % (server.host, server.port))
+    for k, v in (headers or {}).items():
+        conn.putheader(k, v)
+    data = body.encode() if isinstance(body, str) else body
+    if data is not None:
+        conn.putheader("Content-Length", str(len(data)))
+    conn.endheaders()
+    if data is not None:
+        conn.send(data)
+    res = conn.getresponse()
+    out = res.status, dict(res.getheaders()), res.read().decode(errors="replace")
+    conn.close()
+    return out
+
+
+LINK = json.dumps([{"op": "add", "section": "outputs", "id": "leaflets",
+                    "label": "Leaflets given out"},
+                   {"op": "link", "from": "classes", "to": "leaflets"}])
+
+with tempfile.TemporaryDirectory() as tmp:
+    path = os.path.join(tmp, "falls.yaml")
+    with open(path, "w") as f:
+        f.write(MODEL)
+    with open(os.path.join(tmp, "notes.txt"), "w") as f:
+        f.write("not a model\n")
+
+    # Without --edit: read-only, as before.
+    with Server(LMC, tmp) as server:
+        status, _, body = request(server, "POST", "/api/edit/falls.yaml", LINK,
+                                  {"If-Match": "x", "Content-Type": "application/json"})
+        check(status == 405 and "--edit" in body, f"no --edit: {status} {body!r}")
+        server.stop()
+
+    server = Server(LMC, tmp, "--edit")
+    try:
+        line = server.proc.stdout.readline()
+        match = re.search(r"\?token=([0-9a-f]{32}) ", line)
+        check(match is not None, f"the editor token printed in the address: {line!r}")
+        token = match.group(1) if match else ""
+        origin = "http://%s:%d" % (server.host, server.port)
+
+        status, headers, body = request(server, "GET", "/api/model/falls.yaml")
+        etag = headers.get("ETag", "")
+        check(status == 200 and etag.startswith('"'), f"GET gives an ETag: {headers}")
+
+        def edit(ops=LINK, tag=None, extra=None, target="falls.yaml"):
+            h = {"Content-Type": "application/json", "If-Match": etag if tag is None else tag}
+            h.update(extra or {})
+            return request(server, "POST", "/api/edit/" + target, ops, h)
+
+        untouched = lambda: open(path).read() == MODEL  # noqa: E731
+        status, _, body = edit()
+        check(status == 403 and "token" in body and untouched(), f"no token: {status} {body!r}")
+        status, _, body = edit(extra={"X-LMC-Token": "0" * 32})
+        check(status == 403 and untouched(), f"a wrong token: {status}")
+        status, _, body = edit(extra={"X-LMC-Token": token, "Origin": "http://evil.example"})
+        check(status == 403 and untouched(), f"another site's page: {status} {body!r}")
+        status, _, body = edit(extra={"Cookie": "lmc_token=" + token})
+        check(status == 403 and untouched(), f"the cookie without the page's Origin: {status}")
+        status, _, body = edit(tag="", extra={"X-LMC-Token": token})
+        check(status == 428 and untouched(), f"no If-Match: {status} {body!r}")
+        status, _, body = edit(tag='"stale"', extra={"X-LMC-Token": token})
+        check(status == 409 and json.loads(body).get("etag") == etag and untouched(),
+              f"a stale ETag: {status} {body!r}")
+        status, _, body = edit(ops="[" + " " * (1 << 20) + "]", extra={"X-LMC-Token": token})
+        check(status == 413 and untouched(), f"more than 1 MB: {status}")
+        status, _, body = edit(target="notes.txt", extra={"X-LMC-Token": token})
+        check(status == 404, f"a file not served: {status}")
+        status, _, body = edit(target="../falls.yaml", extra={"X-LMC-Token": token})
+        check(status == 404, f"a path out of the folder: {status}")
+        status, _, body = edit(ops='[{"op":"link","from":"classes","to":"nowhere"}]',
+                               extra={"X-LMC-Token": token})
+        check(status == 422 and "no item 'nowhere'" in json.loads(body).get("error", "")
+              and untouched(), f"an operation that cannot apply: {status} {body!r}")
+        status, _, body = edit(ops="{not json", extra={"X-LMC-Token": token})
+        check(status == 400 and untouched(), f"not JSON: {status}")
+
+        # As a script: the header.
+        status, headers, body = edit(extra={"X-LMC-Token": token})
+        check(status == 200, f"the edit with the token: {status} {body!r}")
+        text = open(path).read()
+        check("  - id: leaflets\n    label: Leaflets given out\n" in text
+              and "    to: [attended, leaflets]\n" in text, f"the change made: {text!r}")
+        check(text.startswith("# The falls model") and "# twelve weeks" in text,
+              "the comments kept")
+        new = json.loads(body).get("etag")
+        status, headers, _ = request(server, "GET", "/api/model/falls.yaml")
+        check(new and headers.get("ETag") == new, f"the new ETag: {new} {headers.get('ETag')}")
+        check(subprocess.run([LMC, "check", path], capture_output=True).returncode == 0,
+              "the edited model checks")
+
+        # As the page: opened with the token, the cookie (SameSite=Strict), its own Origin.
+        status, headers, _ = request(server, "GET", "/?token=" + token)
+        cookie = headers.get("Set-Cookie", "")
+        check("lmc_token=" + token in cookie and "SameSite=Strict" in cookie
+              and "HttpOnly" in cookie, f"the page's cookie: {cookie!r}")
+        status, headers, _ = request(server, "GET", "/")
+        check("Set-Cookie" not in headers, "no cookie without the token")
+        ops = json.dumps([{"op": "set", "id": "attended", "field": "label",
+                           "value": "People completing ten of the twelve classes"}])
+        status, _, body = edit(ops=ops, tag=new,
+                               extra={"Cookie": cookie.split(";")[0], "Origin": origin})
+        check(status == 200, f"the page's edit: {status} {body!r}")
+        page_etag = json.loads(body).get("etag", "")
+
+        # An editor saves the file; the page's next edit (made to the old text) is refused
+        # and the editor's save stays.
+        saved = open(path).read().replace("Falls prevention", "Falls prevention service")
+        write_atomically(path, saved)
+        status, _, body = edit(ops=ops, tag=page_etag, extra={"X-LMC-Token": token})
+        check(status == 409 and open(path).read() == saved,
+              f"a save made meanwhile is kept: {status} {body!r}")
+        server.stop()
+    finally:
+        if server.proc.poll() is None:
+            server.proc.kill()
+
+print("serve edit: %d failures" % len(FAILURES))
+sys.exit(1 if FAILURES else 0)
