@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
 """Starting and stopping `lmc serve` for the workshop tests."""
+import http.client
 import os
 import re
 import signal
@@ -52,3 +53,25 @@ def write_in_place(path, text):
     """Saves as other editors do: truncate and write the same file."""
     with open(path, "w") as f:
         f.write(text)
+
+
+def raw_request(server, method, path, body=None, headers=None, host=None):
+    """One HTTP request as written (http.client sends the path as given, and no header it was
+    not told to): Host is the server's unless `host` names another (False: none). Returns the
+    status, the headers and the body's bytes."""
+    conn = http.client.HTTPConnection(server.host, server.port, timeout=10)
+    conn.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
+    if host is not False:
+        conn.putheader("Host", "%s:%d" % (server.host, server.port) if host is None else host)
+    for name, value in (headers or {}).items():
+        conn.putheader(name, value)
+    data = body.encode() if isinstance(body, str) else body
+    if data is not None:
+        conn.putheader("Content-Length", str(len(data)))
+    conn.endheaders()
+    if data is not None:
+        conn.send(data)
+    response = conn.getresponse()
+    out = response.status, dict(response.getheaders()), response.read()
+    conn.close()
+    return out

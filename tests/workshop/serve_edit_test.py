@@ -13,7 +13,6 @@ comment in place. An editor's save between the page's read and its edit is kept 
 
     tests/workshop/serve_edit_test.py LMC
 """
-import http.client
 import json
 import os
 import re
@@ -22,7 +21,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serve_common import Server, write_atomically  # noqa: E402
+from serve_common import Server, raw_request, write_atomically  # noqa: E402
 
 LMC = os.path.abspath(sys.argv[1])
 FAILURES = []
@@ -47,21 +46,8 @@ def check(condition, what):
 
 
 def request(server, method, path, body=None, headers=None):
-    conn = http.client.HTTPConnection(server.host, server.port, timeout=10)
-    conn.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
-    conn.putheader("Host", "%s:%d" % (server.host, server.port))
-    for k, v in (headers or {}).items():
-        conn.putheader(k, v)
-    data = body.encode() if isinstance(body, str) else body
-    if data is not None:
-        conn.putheader("Content-Length", str(len(data)))
-    conn.endheaders()
-    if data is not None:
-        conn.send(data)
-    res = conn.getresponse()
-    out = res.status, dict(res.getheaders()), res.read().decode(errors="replace")
-    conn.close()
-    return out
+    status, headers, data = raw_request(server, method, path, body=body, headers=headers)
+    return status, headers, data.decode(errors="replace")
 
 
 LINK = json.dumps([{"op": "add", "section": "outputs", "id": "leaflets",

@@ -11,7 +11,6 @@ a non-loopback address (a warning), Ctrl-C, and that no file under PATH changes.
 """
 import hashlib
 import html
-import http.client
 import json
 import os
 import shutil
@@ -22,7 +21,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serve_common import Server  # noqa: E402
+from serve_common import Server, raw_request  # noqa: E402
 
 LMC = os.path.abspath(sys.argv[1])
 SOURCE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -36,19 +35,8 @@ def check(condition, what):
 
 
 def request(server, path, method="GET", host=None, body=None):
-    conn = http.client.HTTPConnection(server.host, server.port, timeout=10)
-    conn.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
-    if host is not False:
-        conn.putheader("Host", "%s:%d" % (server.host, server.port) if host is None else host)
-    if body is not None:
-        conn.putheader("Content-Length", str(len(body)))
-    conn.endheaders()
-    if body is not None:
-        conn.send(body)
-    response = conn.getresponse()
-    data = response.read()
-    conn.close()
-    return response.status, data
+    status, _, data = raw_request(server, method, path, body=body, host=host)
+    return status, data
 
 
 def snapshot(root):
