@@ -68,11 +68,14 @@ for model in "${models[@]}"; do
       python3 "$here/page_audit.py" --near 4 --skip "$skip" --max-shared 120 \
         --model "$model" "$out" >"$work/audit.out"
       status=$?
-      sed -n 1p "$work/audit.out" | sed "s|$work/||"
+      sed -n 1p "$work/audit.out" | sed "s|$work/||" | tee -a "$work/summaries"
       [ $status -eq 0 ] || fail "$(grep '^FAIL' "$work/audit.out" | sed "s|$work/||")"
     done
   done
 done
 
+# The totals docs/render.md keeps: shared track and crossings over every page drawn.
+awk '{ for (i = 1; i < NF; i++) { if ($i == "track") shared += $(i + 1); if ($i == "crossings") crossed += $(i + 1) } }
+     END { printf "page: %d pt of shared track and %d crossings in all\n", shared, crossed }' "$work/summaries"
 echo "page: $checks checks, $failures failures"
 [ "$failures" -eq 0 ]
