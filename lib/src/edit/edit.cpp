@@ -85,6 +85,21 @@ class Editor {
     }
   }
 
+  // A term or a status as the format names them (term_name, status_name).
+  static void need_term(std::string_view term) {
+    for (const Term t : {Term::short_term, Term::medium_term, Term::long_term}) {
+      if (term_name(t) == term) return;
+    }
+    throw Refusal{fmt::format("'{}' is not a term (short, medium, long)", term)};
+  }
+  static void need_status(std::string_view status) {
+    for (const auto s : {AssumptionStatus::untested, AssumptionStatus::testing,
+                         AssumptionStatus::holds, AssumptionStatus::fails}) {
+      if (status_name(s) == status) return;
+    }
+    throw Refusal{fmt::format("'{}' is not a status (untested, testing, holds, fails)", status)};
+  }
+
   static void unused(const Tree& tree, std::string_view id) {
     if (const auto f = tree.find(id); f.map != kNoNode) {
       throw Refusal{fmt::format("'{}' is already an id in {}", id, f.section)};
@@ -196,9 +211,7 @@ class Editor {
     if (!op.detail.empty()) fields.emplace_back("detail", scalar(op.detail));
     if (!op.term.empty()) {
       if (op.section != "outcomes") throw Refusal{"only outcomes have a term"};
-      if (op.term != "short" && op.term != "medium" && op.term != "long") {
-        throw Refusal{fmt::format("'{}' is not a term (short, medium, long)", op.term)};
-      }
+      need_term(op.term);
       fields.emplace_back("term", op.term);
     }
     if (!op.owner.empty()) fields.emplace_back("owner", scalar(op.owner));
@@ -216,17 +229,11 @@ class Editor {
     const bool assumption = section == "assumptions";
     for (const std::string& ref : op.links) {
       // "a -> b" names a link; each end must be a box.
-      const auto arrow = ref.find("->");
-      if (arrow == std::string::npos) {
-        existing(tree, ref);
+      if (const auto link = parse_link_ref(ref)) {
+        existing(tree, link->first);
+        existing(tree, link->second);
       } else {
-        auto trim = [](std::string_view s) {
-          while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-          while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-          return s;
-        };
-        existing(tree, trim(std::string_view(ref).substr(0, arrow)));
-        existing(tree, trim(std::string_view(ref).substr(arrow + 2)));
+        existing(tree, ref);
       }
     }
     if (op.links.empty()) {
@@ -236,12 +243,7 @@ class Editor {
     fields.emplace_back(assumption ? "about" : "affects", flow_list(op.links));
     if (assumption) {
       if (!op.status.empty()) {
-        static constexpr std::string_view kStatuses[] = {"untested", "testing", "holds", "fails"};
-        if (std::find(std::begin(kStatuses), std::end(kStatuses), op.status) ==
-            std::end(kStatuses)) {
-          throw Refusal{
-              fmt::format("'{}' is not a status (untested, testing, holds, fails)", op.status)};
-        }
+        need_status(op.status);
         fields.emplace_back("status", op.status);
       }
       if (!op.evidence.empty()) fields.emplace_back("evidence", flow_list(op.evidence));
@@ -276,8 +278,7 @@ class Editor {
     std::size_t from = colon + 1, to = line_end(text_, from);
     if (tree.kind(v) == NodeKind::scalar &&
         line_begin(text_, tree.pos(v)) == line_begin(text_, tree.pos(k))) {
-      to = std::max(to, tree.token_end(v));
-      if (tree.token_end(v) <= line_end(text_, from)) to = tree.token_end(v);
+      to = tree.token_end(v);
     }
     if (tree.kind(v) == NodeKind::sequence && tree.flow(v)) {
       // [..] on the key's line: to its closing bracket.
@@ -305,23 +306,20 @@ class Editor {
   void set(const Tree& tree, const EditOp& op) {
     const auto f = existing(tree, op.id);
     need(op.field, "field");
-    const bool box = std::find(kSections.begin(), kSections.end(), f.section) != kSections.end();
-    static constexpr std::string_view kBox[] = {"label", "detail", "term", "owner", "model"};
-    static constexpr std::string_view kAssumption[] = {"text", "status", "evidence"};
-    const bool allowed =
-        box ? std::find(std::begin(kBox), std::end(kBox), op.field) != std::end(kBox)
-        : f.section == "assumptions" ? std::find(std::begin(kAssumption), std::end(kAssumption),
-                                                 op.field) != std::end(kAssumption)
-                                     : op.field == "text";
-    if (!allowed) {
-      throw Refusal{fmt::format("'{}' cannot be set on {} '{}' ({})", op.field,
-                                box                          ? "the box"
-                                : f.section == "assumptions" ? "the assumption"
-                                                             : "the factor",
-                                op.id,
-                                box                          ? "label, detail, term, owner, model"
-                                : f.section == "assumptions" ? "text, status, evidence"
-                                                             : "text")};
+    // What each kind of entry lets `set` change.
+    struct Settable {
+      std::string_view noun;
+      std::vector<std::string_view> fields;
+    };
+    const Settable settable =
+        f.section == "assumptions" ? Settable{"the assumption", {"text", "status", "evidence"}}
+        : f.section == "external_factors"
+            ? Settable{"the factor", {"text"}}
+            : Settable{"the box", {"label", "detail", "term", "owner", "model"}};
+    if (std::find(settable.fields.begin(), settable.fields.end(), op.field) ==
+        settable.fields.end()) {
+      throw Refusal{fmt::format("'{}' cannot be set on {} '{}' ({})", op.field, settable.noun,
+                                op.id, fmt::join(settable.fields, ", "))};
     }
     if (op.field == "evidence") {
       std::vector<std::string> list = op.value_list;
@@ -330,15 +328,8 @@ class Editor {
     }
     if (!op.value) throw Refusal{"'value' is missing"};
     if (op.field == "term" && f.section != "outcomes") throw Refusal{"only outcomes have a term"};
-    if (op.field == "term" && *op.value != "short" && *op.value != "medium" &&
-        *op.value != "long") {
-      throw Refusal{fmt::format("'{}' is not a term (short, medium, long)", *op.value)};
-    }
-    if (op.field == "status" && *op.value != "untested" && *op.value != "testing" &&
-        *op.value != "holds" && *op.value != "fails") {
-      throw Refusal{
-          fmt::format("'{}' is not a status (untested, testing, holds, fails)", *op.value)};
-    }
+    if (op.field == "term") need_term(*op.value);
+    if (op.field == "status") need_status(*op.value);
     if ((op.field == "label" || op.field == "text") && op.value->empty()) {
       throw Refusal{fmt::format("the {} cannot be empty", op.field)};
     }
@@ -468,26 +459,17 @@ class Editor {
           }
           for (NodeId e : elements) {
             const std::string_view v = tree.value(e);
-            if (v == id)
+            if (v == id) {
               out.push_back({m, key, e, false});
-            else if (link_ends(v).first == id || link_ends(v).second == id)
+            } else if (const auto link = parse_link_ref(v);
+                       link && (link->first == id || link->second == id)) {
               out.push_back({m, key, e, true});
+            }
           }
         }
       }
     }
     return out;
-  }
-
-  static std::pair<std::string_view, std::string_view> link_ends(std::string_view v) {
-    const auto arrow = v.find("->");
-    if (arrow == std::string_view::npos) return {};
-    auto trim = [](std::string_view s) {
-      while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-      while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-      return s;
-    };
-    return {trim(v.substr(0, arrow)), trim(v.substr(arrow + 2))};
   }
 
   void rename(const Tree& tree, const EditOp& op) {
@@ -511,7 +493,7 @@ class Editor {
         tokens.emplace_back(r.element, written(r.element, op.to));
         continue;
       }
-      const auto [a, b] = link_ends(v);
+      const auto [a, b] = *parse_link_ref(v);
       tokens.emplace_back(r.element,
                           written(r.element, fmt::format("{} -> {}", a == op.id ? op.to : a,
                                                          b == op.id ? op.to : b)));

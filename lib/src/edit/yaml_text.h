@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "lmc/load.h"
 #include "lmc/source.h"
 #include "load/document.h"
@@ -75,20 +77,12 @@ inline bool plain_ok(std::string_view s) {
   return !numeric && !is_valid_date(s);
 }
 
+// A string as a scalar: plain when it reads back the same, else double-quoted. A JSON string
+// is a YAML double-quoted scalar, so JSON's escaping (every control character) serves.
 inline std::string scalar(std::string_view s) {
   if (plain_ok(s)) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
-    }
-  }
-  return out + "\"";
+  return nlohmann::json(std::string(s))
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 // A value the loader reads as text whatever its form (a baseline, a target): a number stays
