@@ -14,6 +14,7 @@
 #include "lmc/edit.h"
 #include "lmc/json_reader.h"
 #include "lmc/load.h"
+#include "lmc/quick_fix.h"
 #include "lmc/report.h"
 #include "lmc/rules.h"
 #include "lsp/language.h"
@@ -567,6 +568,10 @@ Json Server::completion(Document& doc, const Json& position) {
   return Json{{"isIncomplete", false}, {"items", items}};
 }
 
+namespace {
+Json whole_edit(const std::string& uri, std::string_view before, std::string_view after);
+}  // namespace
+
 Json Server::code_actions(Document& doc, const Json& range) {
   const auto first = protocol_uinteger(range.at("start").at("line"), "line") + 1;
   const auto last = protocol_uinteger(range.at("end").at("line"), "line") + 1;
@@ -586,6 +591,23 @@ Json Server::code_actions(Document& doc, const Json& range) {
         {"isPreferred", true},
         {"diagnostics", Json::array({lsp_diagnostic(d, doc.uri, doc.checked->set)})},
         {"edit", {{"changes", {{doc.uri, {{{"range", edit_range}, {"newText", d.fix_to}}}}}}}}});
+  }
+  // The quick fixes that need only a choice (a link, a term), as the page's buttons make them:
+  // the same edit operations.
+  if (const LoadResult& loaded = *doc.checked->set.models[0]; loaded.usable) {
+    for (const Diagnostic& d : doc.findings) {
+      if (d.span.line < first || d.span.line > last) continue;
+      for (const QuickFix& fix : quick_fixes(loaded.model, d)) {
+        if (!fix.ask.empty()) continue;
+        const EditResult result = apply_edits(source.text(), fix.ops);
+        if (!result.ok) continue;
+        actions.push_back(
+            Json{{"title", fix.title},
+                 {"kind", "quickfix"},
+                 {"diagnostics", Json::array({lsp_diagnostic(d, doc.uri, doc.checked->set)})},
+                 {"edit", whole_edit(doc.uri, source.text(), result.text)}});
+      }
+    }
   }
   // Every finding there can be silenced where it is: a suppression comment on its own line
   // above the finding's, indented as that line is.
@@ -622,6 +644,22 @@ Json position_at(std::string_view text, std::size_t offset) {
                        utf16_at_byte(text.substr(begin, end - begin), offset - begin));
 }
 
+// A WorkspaceEdit that makes document `uri` read `after` instead of `before`: one edit, from
+// the first byte that changed to the last.
+Json whole_edit(const std::string& uri, std::string_view before, std::string_view after) {
+  std::size_t head = 0;
+  while (head < before.size() && head < after.size() && before[head] == after[head]) ++head;
+  std::size_t tail = 0;
+  while (tail < before.size() - head && tail < after.size() - head &&
+         before[before.size() - 1 - tail] == after[after.size() - 1 - tail]) {
+    ++tail;
+  }
+  const Json range{{"start", position_at(before, head)},
+                   {"end", position_at(before, before.size() - tail)}};
+  const std::string text(after.substr(head, after.size() - tail - head));
+  return Json{{"changes", {{uri, {{{"range", range}, {"newText", text}}}}}}};
+}
+
 }  // namespace
 
 Json Server::prepare_rename(Document& doc, const Json& position) {
@@ -650,19 +688,7 @@ Json Server::rename(Document& doc, const Json& params) {
     const auto colon = result.error.find(": ");
     throw Refused(colon == std::string::npos ? result.error : result.error.substr(colon + 2));
   }
-  // One edit, from the first byte that changed to the last.
-  const std::string_view after = result.text;
-  std::size_t head = 0;
-  while (head < before.size() && head < after.size() && before[head] == after[head]) ++head;
-  std::size_t tail = 0;
-  while (tail < before.size() - head && tail < after.size() - head &&
-         before[before.size() - 1 - tail] == after[after.size() - 1 - tail]) {
-    ++tail;
-  }
-  const Json range{{"start", position_at(before, head)},
-                   {"end", position_at(before, before.size() - tail)}};
-  const std::string text(after.substr(head, after.size() - tail - head));
-  return Json{{"changes", {{doc.uri, {{{"range", range}, {"newText", text}}}}}}};
+  return whole_edit(doc.uri, before, result.text);
 }
 
 }  // namespace lmc::cli::lsp

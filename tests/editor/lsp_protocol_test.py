@@ -225,6 +225,41 @@ with tempfile.TemporaryDirectory() as tmp:
           and "'fewer-falls' is already an id in outcomes" in taken["error"]["message"],
           f"rename to a taken id: {taken}")
 
+    # Quick fixes through lmc edit's operations (as the page's buttons): a resource that feeds
+    # no activity is offered a link to each activity; the edit applied, the finding is gone
+    # and the comment above stays.
+    lonely = root / "lonely.yaml"
+    LONELY = ("logic_model: 1\ntitle: Lonely\nresources:\n  # the room the group meets in\n"
+              "  - id: hall\n    label: Community hall\nactivities:\n  - id: classes\n"
+              "    label: Classes\n    to: [attended]\noutputs:\n  - id: attended\n"
+              "    label: Classes attended\n")
+    lonely.write_text(LONELY)
+    luri = uri_of(lonely)
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": luri, "languageId": "yaml",
+                                                       "version": 1, "text": LONELY}})
+    ld = [d for d in c.diagnostics(luri) or [] if d["code"] == "unused-resource"]
+    check(len(ld) == 1, f"unused-resource on the lonely model: {ld}")
+    if ld:
+        acts = c.request("textDocument/codeAction", {
+            "textDocument": {"uri": luri}, "range": ld[0]["range"],
+            "context": {"diagnostics": ld}})["result"]
+        link = [a for a in acts if a["title"] == "Link it to 'Classes'"]
+        check(len(link) == 1, f"the link quick fix: {[a['title'] for a in acts]}")
+        if link:
+            e = link[0]["edit"]["changes"][luri][0]
+            lines = LONELY.splitlines(keepends=True)
+            at = lambda p: sum(len(x) for x in lines[:p["line"]]) + p["character"]
+            after = LONELY[:at(e["range"]["start"])] + e["newText"] + LONELY[at(e["range"]["end"]):]
+            check(after == LONELY.replace("    label: Community hall\n",
+                                          "    label: Community hall\n    to: [classes]\n"),
+                  f"the quick fix's edit: {after!r}")
+            c.notify("textDocument/didChange", {"textDocument": {"uri": luri, "version": 2},
+                                                "contentChanges": [{"text": after}]})
+            ld = c.diagnostics(luri, where=lambda p: p.get("version") == 2)
+            check(ld is not None and not [d for d in ld if d["code"] == "unused-resource"],
+                  f"the quick fix clears the finding: {ld}")
+    c.notify("textDocument/didClose", {"textDocument": {"uri": luri}})
+
     # A change fixing the reference, then several quick changes: one check after the quiet.
     fixed = MODEL.replace("fewer-fals]", "fewer-falls]")
     c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},

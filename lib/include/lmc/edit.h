@@ -37,6 +37,10 @@ inline constexpr std::size_t kMaxEditWork = 256u << 20;
 /// which operation and why ("operation 2: 'from' must be a string").
 std::optional<std::vector<EditOp>> parse_edit_ops(std::string_view json, std::string& error);
 
+/// Operations as the JSON list parse_edit_ops() reads (only the fields they set): what the
+/// server gives the page for a finding's quick fix.
+std::string edit_ops_json(std::span<const EditOp> ops);
+
 /// What applying a change gives: the new text, or which operation could not apply and why.
 struct EditResult {
   bool ok = false;

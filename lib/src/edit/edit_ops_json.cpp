@@ -11,6 +11,51 @@
 
 namespace lmc {
 
+namespace {
+
+// The string fields of an operation by their JSON names (to, about, affects, evidence and
+// value are lists, or strings, and read apart).
+const std::map<std::string_view, std::string EditOp::*>& string_fields() {
+  static const std::map<std::string_view, std::string EditOp::*> kStrings = {
+      {"op", &EditOp::op},         {"section", &EditOp::section},   {"id", &EditOp::id},
+      {"label", &EditOp::label},   {"term", &EditOp::term},         {"field", &EditOp::field},
+      {"from", &EditOp::from},     {"text", &EditOp::text},         {"item", &EditOp::item},
+      {"status", &EditOp::status}, {"detail", &EditOp::detail},     {"owner", &EditOp::owner},
+      {"source", &EditOp::source}, {"baseline", &EditOp::baseline}, {"target", &EditOp::target},
+      {"due", &EditOp::due}};
+  return kStrings;
+}
+
+}  // namespace
+
+std::string edit_ops_json(std::span<const EditOp> ops) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const EditOp& op : ops) {
+    nlohmann::ordered_json o = nlohmann::ordered_json::object();
+    o["op"] = op.op;
+    for (const auto& [key, field] : string_fields()) {
+      if (key != "op" && !(op.*field).empty()) o[std::string(key)] = op.*field;
+    }
+    if (op.op == "add-assumption" && !op.links.empty()) {
+      o["about"] = op.links;
+    } else if (op.op == "add-factor" && !op.links.empty()) {
+      o["affects"] = op.links;
+    } else if (!op.to.empty()) {
+      o["to"] = op.to;
+    } else if (!op.links.empty()) {
+      o["to"] = op.links;
+    }
+    if (!op.evidence.empty()) o["evidence"] = op.evidence;
+    if (op.value) {
+      o["value"] = *op.value;
+    } else if (!op.value_list.empty()) {
+      o["value"] = op.value_list;
+    }
+    list.push_back(std::move(o));
+  }
+  return list.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
 std::optional<std::vector<EditOp>> parse_edit_ops(std::string_view json, std::string& error) {
   auto parsed = read_json<nlohmann::ordered_json>(json, error);
   if (!parsed) {
@@ -36,13 +81,7 @@ std::optional<std::vector<EditOp>> parse_edit_ops(std::string_view json, std::st
       return std::nullopt;
     }
     EditOp op;
-    static const std::map<std::string_view, std::string EditOp::*> kStrings = {
-        {"op", &EditOp::op},         {"section", &EditOp::section},   {"id", &EditOp::id},
-        {"label", &EditOp::label},   {"term", &EditOp::term},         {"field", &EditOp::field},
-        {"from", &EditOp::from},     {"text", &EditOp::text},         {"item", &EditOp::item},
-        {"status", &EditOp::status}, {"detail", &EditOp::detail},     {"owner", &EditOp::owner},
-        {"source", &EditOp::source}, {"baseline", &EditOp::baseline}, {"target", &EditOp::target},
-        {"due", &EditOp::due}};
+    const auto& kStrings = string_fields();
     for (auto it = o.begin(); it != o.end(); ++it) {
       const std::string& key = it.key();
       const nlohmann::ordered_json& v = it.value();
