@@ -24,22 +24,10 @@ struct InitArgs {
   bool list = false;
 };
 
-std::span<const Template> templates() {
-  return {kTemplates, kTemplatesCount};
-}
-
-// What a template is, from its first line: "# Enhanced health in care homes (EHCH): ..."
-// gives "Enhanced health in care homes (EHCH)".
-std::string_view summary(const Template& t) {
-  std::string_view line = t.text.substr(0, t.text.find('\n'));
-  if (line.starts_with("# ")) line.remove_prefix(2);
-  return line.substr(0, line.find(':'));
-}
-
 int run_init(const InitArgs& args) {
   if (args.list) {
     for (const Template& t : templates()) {
-      std::cout << fmt::format("{:<21}{}\n", t.name, summary(t));
+      std::cout << fmt::format("{:<21}{}\n", t.name, template_summary(t));
     }
     return kExitOk;
   }

@@ -265,9 +265,9 @@ Runner setup_render(CLI::App& app) {
       ->required();
   drawing_formats().add_option(app, args->format, " (default: from the extension)", false);
   app.add_option("--page", args->page,
-                 "Paper size (default: the model's render.page, else a4); auto: the smallest "
-                 "page of the series that prints the boxes at 10 pt")
-      ->check(CLI::IsMember({"a5", "a4", "a3", "letter", "legal", "tabloid", "auto"}));
+                 "Paper size (default: the model's render.page, else a4); screen: a 16:9 slide; "
+                 "auto: the smallest page of the series that prints the boxes at 10 pt")
+      ->check(CLI::IsMember({"a5", "a4", "a3", "letter", "legal", "tabloid", "screen", "auto"}));
   auto* portrait = app.add_flag("--portrait", args->portrait, "Portrait orientation");
   app.add_flag("--landscape", args->landscape,
                "Landscape orientation (the default, unless the model's render block says "

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string_view>
 
 namespace lmc::cli {
@@ -15,5 +16,17 @@ struct Template {
 
 extern const Template kTemplates[];
 extern const std::size_t kTemplatesCount;
+
+inline std::span<const Template> templates() {
+  return {kTemplates, kTemplatesCount};
+}
+
+/// What a template is, from its first line: "# Enhanced health in care homes (EHCH): ..."
+/// gives "Enhanced health in care homes (EHCH)".
+inline std::string_view template_summary(const Template& t) {
+  std::string_view line = t.text.substr(0, t.text.find('\n'));
+  if (line.starts_with("# ")) line.remove_prefix(2);
+  return line.substr(0, line.find(':'));
+}
 
 }  // namespace lmc::cli

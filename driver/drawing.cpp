@@ -53,6 +53,7 @@ BookPage draw_dot(const Model& model, const std::vector<Diagnostic>& findings,
   DiagramOptions diagram;
   diagram.page = drawing_page(model, settings);
   diagram.indicators = settings.indicators;
+  diagram.bands = settings.bands;
   diagram.previous_order = settings.previous_order;
   // One Graph of the model serves the marks and the drawing.
   const Graph graph(model);

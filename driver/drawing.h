@@ -22,6 +22,7 @@ struct DrawSettings {
   bool landscape = false;  ///< forced landscape (else the model's render block decides)
   bool annotate = false;
   bool indicators = false;
+  bool bands = true;  ///< the title's facts and the bands under the columns (off: a projector's)
   int dpi = 150;
   /// The box order of the drawing this one replaces (read_layout_memo), to keep it.
   std::vector<std::vector<std::string>> previous_order;

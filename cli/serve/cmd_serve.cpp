@@ -25,6 +25,7 @@
 
 #include "cli.h"
 #include "driver/checked_model.h"
+#include "driver/output_file.h"
 #include "driver/watcher.h"
 #include "frontend.h"
 #include "serve/assets.h"
@@ -32,6 +33,7 @@
 #include "serve/editing.h"
 #include "serve/workspace.h"
 #include "serve_options.h"
+#include "templates.h"
 
 extern char** environ;
 
@@ -172,6 +174,40 @@ std::string cookie_value(std::string_view header, std::string_view name) {
   return {};
 }
 
+void send_json(httplib::Response& res, const nlohmann::json& body, int status = 200) {
+  res.status = status;
+  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                  "application/json");
+}
+
+// A new model's file name as the page gives it: a name ending .yaml or .yml, in the folder
+// served or a folder under it that exists; nothing hidden, nothing leading out.
+std::optional<std::filesystem::path> new_model_path(const std::filesystem::path& folder,
+                                                    const std::string& name, std::string& why) {
+  namespace fs = std::filesystem;
+  const fs::path relative(name);
+  if (name.empty() || name.size() > 200 || relative.is_absolute() ||
+      !(name.ends_with(".yaml") || name.ends_with(".yml"))) {
+    why = "name the new model's file, ending .yaml (falls-service.yaml)";
+    return std::nullopt;
+  }
+  for (const fs::path& part : relative) {
+    const std::string p = part.string();
+    if (p.empty() || p.front() == '.' ||
+        p.find_first_of(std::string_view("\\:*?\"<>|\0", 9)) != std::string::npos) {
+      why = "'" + name + "' is not a file name lmc writes (no hidden or parent folders)";
+      return std::nullopt;
+    }
+  }
+  const fs::path full = folder / relative;
+  std::error_code ec;
+  if (!fs::is_directory(full.parent_path(), ec)) {
+    why = "there is no folder '" + relative.parent_path().generic_string() + "' here";
+    return std::nullopt;
+  }
+  return full;
+}
+
 void send_text(httplib::Response& res, int status, const std::string& text) {
   res.status = status;
   res.set_content(text, "text/plain; charset=utf-8");
@@ -249,11 +285,15 @@ int run_serve(const ServeArgs& args) {
       send_text(res, 403, "lmc serve answers only requests for the address it listens on\n");
       return httplib::Server::HandlerResponse::Handled;
     }
-    const bool edit_request = req.method == "POST" && req.path.starts_with("/api/edit/");
+    const bool edit_request =
+        req.method == "POST" &&
+        (req.path.starts_with("/api/edit/") || req.path.starts_with("/api/undo/") ||
+         req.path.starts_with("/api/redo/") || req.path == "/api/new");
     if (req.method != "GET" && req.method != "HEAD" && !(args.edit && edit_request)) {
       res.set_header("Allow", "GET, HEAD");
       send_text(res, 405,
-                args.edit ? "lmc serve takes edits only as POST /api/edit/MODEL\n"
+                args.edit ? "lmc serve takes changes only as POST /api/edit/MODEL, "
+                            "/api/undo/MODEL, /api/redo/MODEL and /api/new\n"
                           : "lmc serve is read-only (`lmc serve --edit` lets the page edit)\n");
       return httplib::Server::HandlerResponse::Handled;
     }
@@ -277,6 +317,13 @@ int run_serve(const ServeArgs& args) {
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
+  // Whether a request holds the editor token (the page is told, to offer editing).
+  auto can_edit = [&](const httplib::Request& req) {
+    return args.edit &&
+           (serve::token_matches(token, req.get_header_value("X-LMC-Token")) ||
+            serve::token_matches(token, cookie_value(req.get_header_value("Cookie"), "lmc_token")));
+  };
+  serve::History history;
   auto page = [&](const httplib::Request& req, httplib::Response& res) {
     // Opened with the editor token: the browser keeps it, for this site only.
     if (args.edit && serve::token_matches(token, req.get_param_value("token"))) {
@@ -301,32 +348,112 @@ int run_serve(const ServeArgs& args) {
   server.Get("/assets/icon.svg", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(std::string(asset("icon.svg")), "image/svg+xml");
   });
-  server.Get("/api/index", [&](const httplib::Request&, httplib::Response& res) {
-    res.set_content(workspace.index_json(), "application/json");
+  server.Get("/api/index", [&](const httplib::Request& req, httplib::Response& res) {
+    nlohmann::json index = workspace.index_json();
+    index["editable"] = can_edit(req);
+    // A new model from a template, written in the folder served (not beside a single file).
+    nlohmann::json offered = nlohmann::json::array();
+    if (index["editable"] && !workspace.folder().empty()) {
+      for (const Template& t : templates()) {
+        offered.push_back({{"name", t.name}, {"summary", template_summary(t)}});
+      }
+    }
+    index["templates"] = std::move(offered);
+    send_json(res, index);
   });
   server.Get(R"(/api/model/(.+))", [&](const httplib::Request& req, httplib::Response& res) {
-    if (auto json = workspace.model_json(req.matches[1])) {
-      if (const auto file = workspace.model_file(req.matches[1])) {
-        if (const std::string etag = serve::current_etag(*file); !etag.empty()) {
-          res.set_header("ETag", etag);
-        }
-      }
-      res.set_content(std::move(*json), "application/json");
-    } else {
+    auto json = workspace.model_json(req.matches[1], req.get_param_value("view") == "screen");
+    if (!json) {
       send_text(res, 404, "no such model\n");
+      return;
     }
+    const auto file = workspace.model_file(req.matches[1]);
+    if (const std::string etag = file ? serve::current_etag(*file) : std::string(); !etag.empty()) {
+      res.set_header("ETag", etag);
+    }
+    (*json)["editable"] = can_edit(req);
+    if (file) {
+      const auto [undo, redo] = history.depth(*file);
+      (*json)["undo"] = undo;
+      (*json)["redo"] = redo;
+    }
+    send_json(res, *json);
   });
-  server.Post(R"(/api/edit/(.+))", [&](const httplib::Request& req, httplib::Response& res) {
+  // A change (lmc edit's operations), an undo or a redo: written, then drawn before the
+  // answer, so the page that made it fetches the new drawing at once (the other pages hear of
+  // it as of any save).
+  auto change = [&](const httplib::Request& req, httplib::Response& res, const char* what) {
     const auto file = workspace.model_file(req.matches[1]);
     if (!file) {
       send_text(res, 404, "no such model\n");
       return;
     }
-    const serve::EditReply reply =
-        serve::edit_model(*file, req.get_header_value("If-Match"), req.body);
+    const std::string if_match = req.get_header_value("If-Match");
+    const std::string_view kind = what;
+    const serve::EditReply reply = kind == "edit"   ? history.edit(*file, if_match, req.body)
+                                   : kind == "undo" ? history.undo(*file, if_match)
+                                                    : history.redo(*file, if_match);
+    if (reply.status == 200) workspace.redraw(*file);
     res.status = reply.status;
     if (!reply.etag.empty()) res.set_header("ETag", reply.etag);
     res.set_content(reply.body, "application/json");
+  };
+  server.Post(R"(/api/edit/(.+))", [&](const httplib::Request& req, httplib::Response& res) {
+    change(req, res, "edit");
+  });
+  server.Post(R"(/api/undo/(.+))", [&](const httplib::Request& req, httplib::Response& res) {
+    change(req, res, "undo");
+  });
+  server.Post(R"(/api/redo/(.+))", [&](const httplib::Request& req, httplib::Response& res) {
+    change(req, res, "redo");
+  });
+  // A new model from one of `lmc init`'s templates: {"template": "ehch", "file": "x.yaml"};
+  // never over a file that exists.
+  server.Post("/api/new", [&](const httplib::Request& req, httplib::Response& res) {
+    const std::filesystem::path folder = workspace.folder();
+    if (folder.empty()) {
+      send_json(res, {{"error", "lmc serve is serving one file: serve a folder to add models"}},
+                403);
+      return;
+    }
+    const nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
+    if (!body.is_object() || !body.contains("template") || !body["template"].is_string() ||
+        !body.contains("file") || !body["file"].is_string()) {
+      send_json(res, {{"error", "a new model is {\"template\": NAME, \"file\": NAME.yaml}"}}, 400);
+      return;
+    }
+    const Template* chosen = nullptr;
+    for (const Template& t : templates()) {
+      if (t.name == body["template"].get<std::string>()) chosen = &t;
+    }
+    if (!chosen) {
+      send_json(res, {{"error", "no such template"}}, 400);
+      return;
+    }
+    std::string why;
+    const std::string name = body["file"].get<std::string>();
+    const auto path = new_model_path(folder, name, why);
+    if (!path) {
+      send_json(res, {{"error", why}}, 400);
+      return;
+    }
+    std::error_code ec;
+    if (std::filesystem::exists(std::filesystem::symlink_status(*path, ec))) {
+      send_json(res, {{"error", "'" + name + "' exists already: choose another name"}}, 409);
+      return;
+    }
+    if (const std::string failed = driver::write_new_file(path->string(), chosen->text);
+        !failed.empty()) {
+      send_json(res, {{"error", failed}}, 409);
+      return;
+    }
+    workspace.redraw(*path);
+    const std::string address = std::filesystem::path(name).lexically_normal().generic_string();
+    if (!workspace.has_model(address)) {
+      send_json(res, {{"error", "the new model was written but is not served: " + address}}, 500);
+      return;
+    }
+    send_json(res, {{"path", address}}, 201);
   });
   // Event streams hold a thread each for as long as the page is open: at most kMaxStreams of
   // them, so the page, its data and new streams always find a thread free; beyond that, 503

@@ -44,13 +44,18 @@ std::string current_etag(const std::filesystem::path& file) {
   return etag_of(text);
 }
 
+namespace {
+
+EditReply reply(int status, const std::string& error, const std::string& etag) {
+  nlohmann::json out = {{"etag", etag}};
+  if (!error.empty()) out["error"] = error;
+  return EditReply{status, out.dump(), etag};
+}
+
+}  // namespace
+
 EditReply edit_model(const std::filesystem::path& file, std::string_view if_match,
                      std::string_view body) {
-  auto reply = [](int status, const std::string& error, const std::string& etag) {
-    nlohmann::json out = {{"etag", etag}};
-    if (!error.empty()) out["error"] = error;
-    return EditReply{status, out.dump(), etag};
-  };
   std::string text, why;
   if (driver::read_file(file, text, &why, nullptr, driver::Overwrite::allowed) !=
       driver::ReadError::none) {
@@ -78,6 +83,98 @@ EditReply edit_model(const std::filesystem::path& file, std::string_view if_matc
     return reply(now != etag ? 409 : 500, failed, now);
   }
   return reply(200, "", etag_of(out));
+}
+
+EditReply History::with_depth(const std::filesystem::path& file, EditReply r) const {
+  const auto [undo, redo] = depth(file);
+  nlohmann::json body = nlohmann::json::parse(r.body, nullptr, false);
+  if (body.is_object()) {
+    body["undo"] = undo;
+    body["redo"] = redo;
+    r.body = body.dump();
+  }
+  return r;
+}
+
+std::pair<std::size_t, std::size_t> History::depth(const std::filesystem::path& file) const {
+  std::lock_guard lock(mu_);
+  const auto it = files_.find(file);
+  if (it == files_.end()) return {0, 0};
+  return {it->second.done.size(), it->second.undone.size()};
+}
+
+EditReply History::edit(const std::filesystem::path& file, std::string_view if_match,
+                        std::string_view body) {
+  std::unique_lock lock(mu_);  // one change of the served models at a time
+  std::string before;
+  if (driver::read_file(file, before, nullptr, nullptr, driver::Overwrite::allowed) !=
+      driver::ReadError::none) {
+    before.clear();
+  }
+  EditReply r = edit_model(file, if_match, body);
+  if (r.status == 200 && r.etag != etag_of(before)) {
+    std::string after;
+    if (driver::read_file(file, after, nullptr, nullptr, driver::Overwrite::allowed) ==
+            driver::ReadError::none &&
+        etag_of(after) == r.etag) {
+      Steps& steps = files_[file];
+      steps.done.push_back({std::move(before), std::move(after)});
+      if (steps.done.size() > kMaxSteps) steps.done.erase(steps.done.begin());
+      steps.undone.clear();
+    }
+  }
+  lock.unlock();
+  return with_depth(file, std::move(r));
+}
+
+EditReply History::undo(const std::filesystem::path& file, std::string_view if_match) {
+  return with_depth(file, step(file, if_match, true));
+}
+
+EditReply History::redo(const std::filesystem::path& file, std::string_view if_match) {
+  return with_depth(file, step(file, if_match, false));
+}
+
+EditReply History::step(const std::filesystem::path& file, std::string_view if_match, bool back) {
+  std::lock_guard lock(mu_);
+  std::string text, why;
+  if (driver::read_file(file, text, &why, nullptr, driver::Overwrite::allowed) !=
+      driver::ReadError::none) {
+    return reply(404, "the model " + why, "");
+  }
+  const std::string etag = etag_of(text);
+  if (if_match.empty()) {
+    return reply(428, "an undo needs If-Match: the ETag of the model it was made to", etag);
+  }
+  if (if_match != etag) {
+    return reply(409, "the model changed on disk since the page read it; reload it", etag);
+  }
+  Steps& steps = files_[file];
+  std::vector<Step>& from = back ? steps.done : steps.undone;
+  if (from.empty()) {
+    return reply(409, back ? "there is no change made on this page to undo" : "nothing to redo",
+                 etag);
+  }
+  const Step& last = from.back();
+  // The file as that change left it (or, to redo, as the undo left it): else something else
+  // saved it since, and going back or forth would lose that save.
+  if (text != (back ? last.after : last.before)) {
+    steps.done.clear();
+    steps.undone.clear();
+    return reply(409,
+                 "the file was saved by something else since the last change made here: it "
+                 "cannot be undone without losing that save",
+                 etag);
+  }
+  const std::string& to = back ? last.before : last.after;
+  if (const std::string failed = driver::replace_model(file.string(), text, to); !failed.empty()) {
+    const std::string now = current_etag(file);
+    return reply(now != etag ? 409 : 500, failed, now);
+  }
+  const std::string now = etag_of(to);
+  (back ? steps.undone : steps.done).push_back(last);
+  from.pop_back();
+  return reply(200, "", now);
 }
 
 }  // namespace lmc::cli::serve

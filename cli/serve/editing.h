@@ -6,8 +6,12 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace lmc::cli::serve {
 
@@ -39,5 +43,39 @@ struct EditReply {
 /// ETag when written.
 EditReply edit_model(const std::filesystem::path& file, std::string_view if_match,
                      std::string_view body);
+
+/// The changes made through the page, model by model, to undo and redo them: the texts before
+/// and after each, so an undo gives the file back the bytes it had. An undo or a redo is a
+/// change like any other (If-Match, written only over the text it was made to); a file saved
+/// by anything else since the last change made here cannot be undone past that save (409).
+/// Thread-safe; at most kMaxSteps changes a model are kept.
+class History {
+ public:
+  static constexpr std::size_t kMaxSteps = 100;
+
+  /// edit_model(), remembered when it changed the file.
+  EditReply edit(const std::filesystem::path& file, std::string_view if_match,
+                 std::string_view body);
+  /// Takes back the last change (undo) or makes again the last one taken back (redo); 409
+  /// when there is none, or the file is no longer as that change left it.
+  EditReply undo(const std::filesystem::path& file, std::string_view if_match);
+  EditReply redo(const std::filesystem::path& file, std::string_view if_match);
+
+  /// How many changes of `file` can be undone and redone.
+  std::pair<std::size_t, std::size_t> depth(const std::filesystem::path& file) const;
+
+ private:
+  struct Step {
+    std::string before, after;  ///< the file's bytes
+  };
+  struct Steps {
+    std::vector<Step> done, undone;
+  };
+  EditReply step(const std::filesystem::path& file, std::string_view if_match, bool back);
+  EditReply with_depth(const std::filesystem::path& file, EditReply reply) const;
+
+  mutable std::mutex mu_;
+  std::map<std::filesystem::path, Steps> files_;
+};
 
 }  // namespace lmc::cli::serve

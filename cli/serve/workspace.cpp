@@ -9,7 +9,9 @@
 #include "driver/checked_model.h"
 #include "driver/drawing.h"
 #include "driver/session.h"
+#include "lmc/edit.h"
 #include "lmc/load.h"
+#include "lmc/quick_fix.h"
 
 namespace lmc::cli::serve {
 
@@ -29,6 +31,57 @@ bool inside(const fs::path& path, const fs::path& root) {
 
 json summary_json(const Summary& s) {
   return {{"errors", s.errors}, {"warnings", s.warnings}, {"infos", s.infos}};
+}
+
+// What the page edits and traces of a model, as the file has it.
+json structure_json(const Model& model) {
+  auto refs = [](const std::vector<Ref>& list, std::optional<Ref::Kind> kind) {
+    json out = json::array();
+    for (const Ref& r : list) {
+      if (!kind || r.kind == *kind) out.push_back(r.target);
+    }
+    return out;
+  };
+  json items = json::array();
+  for (const Item& it : model.items) {
+    if (it.id.value.empty()) continue;
+    json indicators = json::array();
+    for (const Indicator& ind : it.indicators()) {
+      indicators.push_back({{"id", ind.id.value}, {"label", ind.label.value}});
+    }
+    items.push_back({{"id", it.id.value},
+                     {"label", it.label.value},
+                     {"detail", it.detail.value},
+                     {"stage", stage_name(it.stage)},
+                     {"term", it.term == Term::none ? "" : term_name(it.term)},
+                     {"to", refs(it.links, Ref::Kind::to)},
+                     {"from", refs(it.links, Ref::Kind::from)},
+                     {"indicators", std::move(indicators)},
+                     {"line", it.span.line}});
+  }
+  json assumptions = json::array();
+  for (std::size_t k = 0; k < model.assumptions.size(); ++k) {
+    const Assumption& a = model.assumptions[k];
+    json evidence = json::array();
+    for (const Text& e : a.evidence) evidence.push_back(e.value);
+    assumptions.push_back({{"tag", "A" + std::to_string(k + 1)},
+                           {"id", a.id.value},
+                           {"text", a.text.value},
+                           {"status", status_name(a.status)},
+                           {"evidence", std::move(evidence)},
+                           {"about", refs(a.about, std::nullopt)}});
+  }
+  json factors = json::array();
+  for (std::size_t k = 0; k < model.factors.size(); ++k) {
+    const ExternalFactor& f = model.factors[k];
+    factors.push_back({{"tag", "E" + std::to_string(k + 1)},
+                       {"id", f.id.value},
+                       {"text", f.text.value},
+                       {"affects", refs(f.affects, std::nullopt)}});
+  }
+  return {{"items", std::move(items)},
+          {"assumptions", std::move(assumptions)},
+          {"factors", std::move(factors)}};
 }
 
 }  // namespace
@@ -178,6 +231,17 @@ void Workspace::draw(ModelView& view) {
   }
   view.svg = std::move(r.data);
   view.order = read_layout_memo(view.svg);
+  if (screen_) {
+    settings.page = PageSize::screen;
+    settings.landscape = true;
+    settings.bands = false;
+    settings.previous_order = view.screen_order.empty() ? view.order : view.screen_order;
+    RenderResult s = cli::draw(loaded.model, findings, settings);
+    if (s.error.empty()) {
+      view.screen_svg = std::move(s.data);
+      view.screen_order = read_layout_memo(view.screen_svg);
+    }
+  }
   const Model& model = loaded.model;
   view.title = model.title.value;
   std::map<std::string_view, std::string_view> labels;
@@ -192,13 +256,21 @@ void Workspace::draw(ModelView& view) {
               {"column", d.span.column},
               {"help", d.suggestion}};
     if (const auto label = labels.find(d.item); label != labels.end()) f["label"] = label->second;
+    json fixes = json::array();
+    for (const QuickFix& fix : quick_fixes(model, d)) {
+      fixes.push_back(
+          {{"title", fix.title}, {"ops", json::parse(edit_ops_json(fix.ops))}, {"ask", fix.ask}});
+    }
+    f["fixes"] = std::move(fixes);
     view.findings.push_back(std::move(f));
   }
   view.summary = summarize(findings);
+  view.structure = structure_json(model);
   view.error = nullptr;
 }
 
 std::vector<std::string> Workspace::refresh(const std::vector<fs::path>& changed) {
+  std::lock_guard serial(refresh_mu_);
   std::vector<std::string> redrawn;
   bool rescan = false;
   for (const fs::path& p : changed) {
@@ -265,23 +337,44 @@ std::vector<std::string> Workspace::refresh(const std::vector<fs::path>& changed
   return redrawn;
 }
 
-std::optional<std::string> Workspace::model_json(const std::string& path) const {
-  std::lock_guard lock(mu_);
-  const auto it = models_.find(path);
+std::optional<json> Workspace::model_json(const std::string& path, bool screen) {
+  if (screen && !screen_.exchange(true)) {
+    // The first page to ask for the projector's drawing: every model is drawn for it from now.
+    std::vector<fs::path> files;
+    {
+      std::lock_guard lock(mu_);
+      for (const auto& [p, view] : models_) files.push_back(view.file);
+    }
+    refresh(files);
+  }
+  std::unique_lock lock(mu_);
+  auto it = models_.find(path);
   if (it == models_.end()) return std::nullopt;
+  if (screen && it->second.screen_svg.empty() && !it->second.svg.empty()) {
+    const fs::path file = it->second.file;
+    lock.unlock();
+    refresh({file});
+    lock.lock();
+    it = models_.find(path);
+    if (it == models_.end()) return std::nullopt;
+  }
   const ModelView& v = it->second;
   return json{{"path", v.path},
               {"version", v.version},
               {"server", instance_},
               {"title", v.title},
-              {"svg", v.svg},
+              {"svg", screen ? v.screen_svg : v.svg},
               {"findings", v.findings},
               {"summary", summary_json(v.summary)},
-              {"error", v.error}}
-      .dump(-1, ' ', false, json::error_handler_t::replace);
+              {"model", v.structure},
+              {"error", v.error}};
 }
 
-std::string Workspace::index_json() const {
+void Workspace::redraw(const fs::path& file) {
+  refresh({file});
+}
+
+json Workspace::index_json() const {
   std::lock_guard lock(mu_);
   json models = json::array();
   for (const auto& [path, v] : models_) {
@@ -293,8 +386,7 @@ std::string Workspace::index_json() const {
   const std::string root = single_ ? root_.filename().string() : root_.filename().string() + "/";
   return json{{"root", root},
               {"single", single_ ? json(models_.begin()->first) : json(nullptr)},
-              {"models", models}}
-      .dump(-1, ' ', false, json::error_handler_t::replace);
+              {"models", models}};
 }
 
 void Workspace::announce(const std::string& path, std::uint64_t version) {

@@ -4,6 +4,7 @@
 // threads read.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <filesystem>
@@ -29,6 +30,13 @@ struct ModelView {
   std::string title;
   std::string svg;  ///< the last diagram that could be drawn; empty before one
   std::vector<std::vector<std::string>> order;  ///< its box order, kept across redraws
+  /// The same laid out for a 16:9 screen without the bands (the projector's), drawn once a
+  /// page has asked for it; its box order kept apart.
+  std::string screen_svg;
+  std::vector<std::vector<std::string>> screen_order;
+  /// What the page edits and traces: the boxes (id, label, column, term, links, indicators),
+  /// the assumptions and the factors, as in the file.
+  nlohmann::json structure;
   nlohmann::json findings = nlohmann::json::array();
   Summary summary;
   nlohmann::json error;  ///< {line, column, message} while the file cannot be drawn; else null
@@ -64,9 +72,17 @@ class Workspace {
     if (it == models_.end()) return std::nullopt;
     return it->second.file;
   }
-  /// The page's data: a model as JSON (nullopt when there is no such model), and the index.
-  std::optional<std::string> model_json(const std::string& path) const;
-  std::string index_json() const;
+  /// The page's data: a model as JSON (nullopt when there is no such model), its diagram for
+  /// the page or, with `screen`, for the projector; and the index.
+  std::optional<nlohmann::json> model_json(const std::string& path, bool screen = false);
+  nlohmann::json index_json() const;
+
+  /// Reads, checks and draws the model at `path` again now (after an edit made here), and
+  /// announces it; looks for new models first when `path` is not one yet.
+  void redraw(const std::filesystem::path& file);
+
+  /// The directory served (empty when one file is); where a new model may be written.
+  std::filesystem::path folder() const { return single_ ? std::filesystem::path() : root_; }
 
   /// Changes announced after `seen` (a sequence number), as JSON texts, waiting up to
   /// `timeout` for one (empty when none came). `seen` is moved on. nullopt after stop().
@@ -84,9 +100,11 @@ class Workspace {
   bool single_ = false;
   bool ok_ = false;
   std::string today_;
-  std::uint32_t instance_;  ///< tells this server's versions from a restarted one's
+  std::uint32_t instance_;           ///< tells this server's versions from a restarted one's
+  std::atomic<bool> screen_{false};  ///< a page has asked for the projector's diagram
   driver::ConfigCache configs_{config_printer(false)};
 
+  std::mutex refresh_mu_;  ///< one refresh at a time (the watcher's, an edit's, a page's)
   mutable std::mutex mu_;
   std::map<std::string, ModelView> models_;
   std::vector<std::filesystem::path> dirs_;

@@ -125,7 +125,8 @@ struct ExternalFactor {
 };
 
 /// Page sizes a diagram can be drawn on.
-enum class PageSize { a5, a4, a3, letter, legal, tabloid };
+/// Paper sizes, and `screen`: a 16:9 slide (10 by 5.625 inches), for a projector.
+enum class PageSize { a5, a4, a3, letter, legal, tabloid, screen };
 
 struct RenderSettings {
   std::optional<PageSize> page;

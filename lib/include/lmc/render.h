@@ -133,6 +133,9 @@ struct PageFit {
 struct DiagramOptions {
   PageGeometry page = page_geometry(PageSize::a4, false);
   bool indicators = false;
+  /// The title's facts and the bands under the columns (assumptions, factors, findings); off
+  /// for the projector, whose page lists them beside the diagram.
+  bool bands = true;
   /// Item ids column by column, as the drawing this one replaces placed them (see
   /// read_layout_memo); empty when none is known.
   std::vector<std::vector<std::string>> previous_order;

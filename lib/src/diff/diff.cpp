@@ -113,7 +113,7 @@ class Differ {
       if (!m.render.page && !m.render.portrait) return std::nullopt;
       std::string s;
       if (m.render.page) {
-        constexpr const char* kNames[] = {"a5", "a4", "a3", "letter", "legal", "tabloid"};
+        constexpr const char* kNames[] = {"a5", "a4", "a3", "letter", "legal", "tabloid", "screen"};
         s = kNames[static_cast<int>(*m.render.page)];
       }
       if (m.render.portrait)

@@ -38,7 +38,8 @@ constexpr KeySpec kTop[] = {
 };
 
 constexpr KeySpec kRender[] = {
-    {"page", "Paper size: a5, a4, a3, letter, legal or tabloid.", ValueType::page, false},
+    {"page", "Paper size: a5, a4, a3, letter, legal or tabloid; screen: a 16:9 slide.",
+     ValueType::page, false},
     {"orientation", "landscape (the default) or portrait.", ValueType::orientation, false},
 };
 

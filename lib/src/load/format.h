@@ -31,7 +31,7 @@ enum class ValueType {
   model_path,     ///< a path relative to the file, written with '/'
   term,           ///< short | medium | long
   status,         ///< untested | testing | holds | fails
-  page,           ///< a5 | a4 | a3 | letter | legal | tabloid
+  page,           ///< a5 | a4 | a3 | letter | legal | tabloid | screen
   orientation,    ///< landscape | portrait
   texts,          ///< a list of single values (tags)
   text_or_texts,  ///< a value or a list of them (evidence)

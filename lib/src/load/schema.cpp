@@ -55,7 +55,8 @@ Json value_schema(ValueType t, bool required) {
     case ValueType::model_path: return ref("model_path");
     case ValueType::term: return enum_of({"short", "medium", "long"});
     case ValueType::status: return enum_of({"untested", "testing", "holds", "fails"});
-    case ValueType::page: return enum_of({"a5", "a4", "a3", "letter", "legal", "tabloid"});
+    case ValueType::page:
+      return enum_of({"a5", "a4", "a3", "letter", "legal", "tabloid", "screen"});
     case ValueType::orientation: return enum_of({"landscape", "portrait"});
     case ValueType::texts:
     case ValueType::text_or_texts: return one_or_list(text());

@@ -56,7 +56,7 @@ class Builder {
  public:
   Builder(const Model& m, const Graph& g, const Decorations& d) : m_(m), g_(g), d_(d) {}
 
-  Diagram build(bool indicators) {
+  Diagram build(bool indicators, bool bands) {
     indicators_ = indicators;
     Diagram out;
     out.indicators = indicators;
@@ -71,13 +71,16 @@ class Builder {
     if (m_.updated.present()) meta.push_back("Updated " + m_.updated.value);
     if (m_.owner.present()) meta.push_back("Owner: " + m_.owner.value);
     if (!meta.empty()) out.facts.push_back(join(meta, "  ·  "));
+    if (!bands) out.facts.clear();
     out.key = d_.key;
     number_badges();
     boxes(out);
     stubs(out);
     edges(out);
-    panel(out);
-    findings(out);
+    if (bands) {
+      panel(out);
+      findings(out);
+    }
     // Keep only the columns that have boxes, and point boxes at their place in that list.
     std::vector<Column> kept;
     std::vector<int> index(kColumns.size(), -1);
@@ -358,8 +361,8 @@ Badge status_badge(std::string tag, AssumptionStatus status) {
 }
 
 Diagram build_diagram(const Model& model, const Graph& graph, const Decorations& decorations,
-                      bool indicators) {
-  return Builder(model, graph, decorations).build(indicators);
+                      bool indicators, bool bands) {
+  return Builder(model, graph, decorations).build(indicators, bands);
 }
 
 }  // namespace lmc::render

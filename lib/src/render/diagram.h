@@ -91,9 +91,11 @@ struct Diagram {
 };
 
 /// Everything the diagram shows of the model, with the decorations. Columns list their boxes
-/// in file order; order_columns() (gvc_backend.cpp) puts them in drawing order.
+/// in file order; order_columns() (gvc_backend.cpp) puts them in drawing order. Without
+/// `bands`, the title alone above the columns and nothing under them (a screen's view, whose
+/// page lists the assumptions beside the diagram).
 Diagram build_diagram(const Model& model, const Graph& graph, const Decorations& decorations,
-                      bool indicators);
+                      bool indicators, bool bands = true);
 
 /// One of the seven columns of the diagram, left to right: its stage and term (outcomes only),
 /// its key (DOT names, SVG ids) and its header.

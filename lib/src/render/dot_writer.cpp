@@ -505,7 +505,8 @@ std::string to_dot(const Model& model, const Decorations& decorations,
 std::string to_dot(const Model& model, const Graph& graph, const Decorations& decorations,
                    const DiagramOptions& options) {
   if (too_large_to_draw(model, decorations.stubs)) return {};
-  Diagram diagram = render::build_diagram(model, graph, decorations, options.indicators);
+  Diagram diagram =
+      render::build_diagram(model, graph, decorations, options.indicators, options.bands);
   render::order_columns(diagram, options.previous_order);
   std::string limit;
   int limit_column = -1;

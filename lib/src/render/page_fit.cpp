@@ -47,6 +47,7 @@ std::vector<PageSize> page_series(PageSize like) {
   if (like == PageSize::letter || like == PageSize::legal || like == PageSize::tabloid) {
     return {PageSize::letter, PageSize::legal, PageSize::tabloid};
   }
+  if (like == PageSize::screen) return {PageSize::screen};
   return {PageSize::a5, PageSize::a4, PageSize::a3};
 }
 

@@ -28,6 +28,7 @@ std::optional<PageSize> parse_page_size(std::string_view name) {
   if (name == "letter") return PageSize::letter;
   if (name == "legal") return PageSize::legal;
   if (name == "tabloid") return PageSize::tabloid;
+  if (name == "screen") return PageSize::screen;
   return std::nullopt;
 }
 
@@ -39,6 +40,7 @@ std::string_view page_name(PageSize p) {
     case PageSize::letter: return "Letter";
     case PageSize::legal: return "Legal";
     case PageSize::tabloid: return "Tabloid";
+    case PageSize::screen: return "a 16:9 screen";
   }
   return "A4";
 }
@@ -53,6 +55,7 @@ PageGeometry page_geometry(PageSize size, bool portrait) {
     case PageSize::letter: w = 8.5 * 72, h = 11 * 72; break;
     case PageSize::legal: w = 8.5 * 72, h = 14 * 72; break;
     case PageSize::tabloid: w = 11 * 72, h = 17 * 72; break;
+    case PageSize::screen: w = 5.625 * 72, h = 10 * 72; break;
   }
   return portrait ? PageGeometry{w, h} : PageGeometry{h, w};
 }
