@@ -24,11 +24,12 @@ build=(g++ cmake make pkg-config git
 package_tools=(dpkg-dev file lintian debootstrap)
 # The tests: Catch2; the render tests check the outputs with real tools; the sanitizer build
 # and the fuzzer are clang 14's (libFuzzer), with libxml2 to check SVG; the serve tests drive a
-# real browser (Chromium, headless, through WebDriver), the language server's a real editor's
+# real browser (Chromium, headless, through WebDriver; the studio test reads the YAML it
+# saved with python3-yaml), the language server's a real editor's
 # LSP client (Neovim's); the install tests read the manual pages with man and drive the
 # completions in bash, zsh and fish, and check the .deb.
 tests=(catch2 libxml2-utils poppler-utils python3 clang-14 libclang-rt-14-dev libxml2-dev
-  chromium chromium-driver python3-selenium neovim man-db bash zsh fish shellcheck
+  chromium chromium-driver python3-selenium python3-yaml neovim man-db bash zsh fish shellcheck
   "${package_tools[@]}")
 
 case "$mode" in

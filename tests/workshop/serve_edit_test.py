@@ -3,7 +3,7 @@
 """lmc serve --edit without a browser: who may edit, and that no save is ever lost.
 
 Raw HTTP against a folder with a commented model: the ETag of GET /api/model; POST
-/api/edit refused without the editor token (403), from another site's page (403), without
+/api/edit (and /api/undo, /api/redo, /api/new) refused without the editor token (403), from another site's page (403), without
 If-Match (428), with a stale ETag (409), with more than 1 MB (413), for a file not served
 (404), with operations that cannot apply (422, file untouched); accepted with the token as a
 script sends it (X-LMC-Token) and as the page does (the SameSite=Strict cookie set by opening
@@ -147,6 +147,63 @@ with tempfile.TemporaryDirectory() as tmp:
         status, _, body = edit(ops=ops, tag=page_etag, extra={"X-LMC-Token": token})
         check(status == 409 and open(path).read() == saved,
               f"a save made meanwhile is kept: {status} {body!r}")
+
+        # Undo and redo: the same guards; the editor's save is never undone past.
+        _, headers, _ = request(server, "GET", "/api/model/falls.yaml")
+        current = headers.get("ETag", "")
+
+        def step(kind, tag=None, extra=None):
+            h = {"If-Match": current if tag is None else tag}
+            h.update(extra or {})
+            return request(server, "POST", "/api/%s/falls.yaml" % kind, "", h)
+
+        for kind in ("undo", "redo"):
+            status, _, _ = step(kind)
+            check(status == 403 and open(path).read() == saved, f"{kind} without the token: {status}")
+            status, _, _ = step(kind, extra={"X-LMC-Token": token, "Origin": "http://evil.example"})
+            check(status == 403 and open(path).read() == saved, f"{kind} from another site: {status}")
+        status, _, body = step("undo", extra={"X-LMC-Token": token})
+        check(status == 409 and "saved by something else" in body and open(path).read() == saved,
+              f"undo past an editor's save is refused: {status} {body!r}")
+        relabel = json.dumps([{"op": "set", "id": "attended", "field": "label",
+                               "value": "People completing the classes"}])
+        status, _, body = edit(ops=relabel, tag=current, extra={"X-LMC-Token": token})
+        check(status == 200 and json.loads(body).get("undo") == 1, f"an edit to undo: {body!r}")
+        status, _, body = step("undo", tag=json.loads(body)["etag"], extra={"X-LMC-Token": token})
+        check(status == 200 and open(path).read() == saved, f"undo gives back the bytes: {status}")
+        status, _, body = step("redo", tag='"stale"', extra={"X-LMC-Token": token})
+        check(status == 409 and open(path).read() == saved, f"redo with a stale ETag: {status}")
+
+        # A new model from a template: only with the token, only under PATH, never over a file.
+        def new(body, extra=None):
+            h = {"Content-Type": "application/json"}
+            h.update(extra or {})
+            return request(server, "POST", "/api/new", json.dumps(body), h)
+
+        status, _, _ = new({"template": "blank", "file": "fresh.yaml"})
+        check(status == 403 and not os.path.exists(os.path.join(tmp, "fresh.yaml")),
+              f"a new model without the token: {status}")
+        tok = {"X-LMC-Token": token}
+        for bad, code in [({"template": "blank", "file": "../escape.yaml"}, 400),
+                          ({"template": "blank", "file": ".hidden.yaml"}, 400),
+                          ({"template": "blank", "file": "/tmp/abs.yaml"}, 400),
+                          ({"template": "blank", "file": "notes.txt"}, 400),
+                          ({"template": "blank", "file": "nowhere/x.yaml"}, 400),
+                          ({"template": "nope", "file": "x.yaml"}, 400),
+                          ({"template": "blank"}, 400),
+                          ({"template": "blank", "file": "falls.yaml"}, 409)]:
+            status, _, body = new(bad, tok)
+            check(status == code and open(path).read() == saved
+                  and not os.path.exists(os.path.join(os.path.dirname(tmp), "escape.yaml")),
+                  f"new model {bad}: {status} {body!r}")
+        status, _, body = new({"template": "ehch", "file": "fresh.yaml"}, tok)
+        created = os.path.join(tmp, "fresh.yaml")
+        check(status == 201 and json.loads(body).get("path") == "fresh.yaml"
+              and os.path.exists(created), f"a new model: {status} {body!r}")
+        status, _, _ = request(server, "GET", "/api/model/fresh.yaml")
+        check(status == 200, f"the new model is served at once: {status}")
+        check(subprocess.run([LMC, "check", created], capture_output=True).returncode == 0,
+              "the new model checks")
         server.stop()
     finally:
         if server.proc.poll() is None:

@@ -28,9 +28,15 @@ std::optional<PageSize> parse_page_size(std::string_view name);
 /// "A4", "Letter", ... as a page is named to a person.
 std::string_view page_name(PageSize size);
 
-/// A page in points (1/72 inch), portrait or landscape.
+/// Margin left blank around the drawing on every side of paper, in points (10 mm).
+inline constexpr double kPageMargin = 72.0 * 10.0 / 25.4;
+/// A screen's margin (4 mm of a 16:9 slide): a projector's picture has no printer's edge.
+inline constexpr double kScreenMargin = 72.0 * 4.0 / 25.4;
+
+/// A page in points (1/72 inch), portrait or landscape, and the margin left blank on each side.
 struct PageGeometry {
   double width = 0, height = 0;
+  double margin = kPageMargin;
 };
 PageGeometry page_geometry(PageSize size, bool portrait);
 
@@ -40,9 +46,6 @@ PageGeometry page_geometry(PageSize size, bool portrait);
 /// else landscape.
 PageGeometry model_page(const Model& model, std::optional<PageSize> size = std::nullopt,
                         std::optional<bool> portrait = std::nullopt);
-
-/// Margin left blank around the drawing on every side, in points (10 mm).
-inline constexpr double kPageMargin = 72.0 * 10.0 / 25.4;
 
 /// How one item or link is marked on the diagram (annotations, diffs).
 struct Highlight {

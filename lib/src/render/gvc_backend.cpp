@@ -502,7 +502,7 @@ RenderResult render_dot(const std::string& dot, const RenderOptions& options) {
     const boxf bb = GD_bb(g);
     const double w = std::max(bb.UR.x - bb.LL.x, 1.0), h = std::max(bb.UR.y - bb.LL.y, 1.0);
     const PageGeometry& page = options.page;
-    const double margin = placed ? 0 : kPageMargin;
+    const double margin = placed ? 0 : page.margin;
     // Scale into the printable area, then pad the drawing out to the whole page: the pad is
     // scaled with the drawing, so it is worked out in the drawing's units.
     const double scale = std::min(

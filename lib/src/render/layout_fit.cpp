@@ -18,8 +18,8 @@ Frame frame(const Diagram& d, const PageGeometry& page, double f, bool badge_roo
   fr.s = Sizes{f};
   const Sizes& s = fr.s;
   fr.portrait = page.height > page.width;
-  fr.width = page.width - 2 * kPageMargin;
-  fr.height = page.height - 2 * kPageMargin;
+  fr.width = page.width - 2 * page.margin;
+  fr.height = page.height - 2 * page.margin;
   fr.title_h = title_block(d, s, fr.width, nullptr, nullptr);
   fr.gap = flow_gap(d, s, fr.portrait);
   fr.gaps = flow_gaps(d, s, fr.portrait, badge_room);
@@ -200,10 +200,10 @@ std::optional<double> crowded_bound(const std::vector<std::size_t>& counts,
   double bound = 0;
   if (page.width >= page.height) {
     // Stacked: at least a line, the padding and the gap a box, in ems.
-    bound = (page.height - 2 * kPageMargin) / (m * (1.2 + 0.8 + 0.75) + 4);
+    bound = (page.height - 2 * page.margin) / (m * (1.2 + 0.8 + 0.75) + 4);
   } else {
     // Side by side: at least kMinInnerEms and the padding a box.
-    bound = (page.width - 2 * kPageMargin) / (m * (kMinInnerEms + 0.9 + 0.75) + 8);
+    bound = (page.width - 2 * page.margin) / (m * (kMinInnerEms + 0.9 + 0.75) + 8);
   }
   if (bound >= 2.0) return std::nullopt;
   if (column) *column = at;

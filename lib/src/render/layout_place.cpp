@@ -20,7 +20,7 @@ Placed place(const Diagram& d, const PageGeometry& page, double f, bool badge_ro
   p.s = s;
   p.page = page;
   p.portrait = fr.portrait;
-  const double m = kPageMargin;
+  const double m = page.margin;
   double y = m;
   p.title = Rect{m, y, fr.width, title_block(d, s, fr.width, &p.title_lines, &p.fact_lines)};
   y += p.title.h + s.section_gap();

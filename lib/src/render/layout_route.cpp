@@ -437,7 +437,7 @@ class Router {
     taken.push_back(p_.title);
     for (const auto* blocks : {&p_.panel, &p_.findings}) {
       for (const RowBlock& b : *blocks) {
-        taken.push_back(Rect{b.rect.x + kPageMargin, b.rect.y, b.rect.w, b.rect.h});
+        taken.push_back(Rect{b.rect.x + p_.page.margin, b.rect.y, b.rect.w, b.rect.h});
       }
     }
     // Arrowheads: their points, from halfway along the head to the tip (a badge may touch the
@@ -452,8 +452,8 @@ class Router {
     }
     std::vector<std::vector<Point>> lines(d_.edges.size());
     for (std::size_t e = 0; e < d_.edges.size(); ++e) lines[e] = polyline(p_.routes[e]);
-    const Rect page{kPageMargin / 2, kPageMargin / 2, p_.page.width - kPageMargin,
-                    p_.page.height - kPageMargin};
+    const Rect page{p_.page.margin / 2, p_.page.margin / 2, p_.page.width - p_.page.margin,
+                    p_.page.height - p_.page.margin};
     for (std::size_t e = 0; e < d_.edges.size(); ++e) {
       const auto size = edge_label_size(d_.edges[e], p_.s);
       if (!size) continue;
