@@ -111,6 +111,16 @@ head -c 3 "$work/crlf.yaml" | od -An -tx1 | grep -q "ef bb bf" || fail "CRLF: th
 grep -c $'[^\r]$' "$work/crlf.yaml" >"$work/bare"
 [ "$(cat "$work/bare")" = 0 ] || fail "CRLF: $(cat "$work/bare") lines end without CR"
 grep -q $'  label: Leaflets given out\r$' "$work/crlf.yaml" || fail "CRLF: the new item is not there"
+# Every operation on the Windows file gives the expected file, byte for byte, with CR and BOM.
+check
+printf '\xef\xbb\xbf' >"$work/crlf-all.yaml"
+sed 's/$/\r/' "$here/block.yaml" >>"$work/crlf-all.yaml"
+printf '\xef\xbb\xbf' >"$work/crlf-expected.yaml"
+sed 's/$/\r/' "$here/block.expected.yaml" >>"$work/crlf-expected.yaml"
+"$lmc" edit "$work/crlf-all.yaml" --ops "$here/block.ops.json" 2>"$work/err" ||
+  fail "CRLF, every operation: $(cat "$work/err")"
+cmp -s "$work/crlf-all.yaml" "$work/crlf-expected.yaml" ||
+  fail "CRLF, every operation: $(diff <(tr -d '\r' <"$work/crlf-all.yaml") "$here/block.expected.yaml" | head -5)"
 
 # `-` is not a file to change.
 check
