@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
@@ -203,6 +204,13 @@ std::optional<std::filesystem::path> new_model_path(const std::filesystem::path&
   std::error_code ec;
   if (!fs::is_directory(full.parent_path(), ec)) {
     why = "there is no folder '" + relative.parent_path().generic_string() + "' here";
+    return std::nullopt;
+  }
+  // A folder that is a link out of the one served is not under it.
+  const fs::path real = fs::canonical(full.parent_path(), ec);
+  const auto [end, at] = std::mismatch(folder.begin(), folder.end(), real.begin(), real.end());
+  if (ec || end != folder.end()) {
+    why = "'" + name + "' leads outside the folder being served";
     return std::nullopt;
   }
   return full;

@@ -96,6 +96,14 @@ EditReply History::with_depth(const std::filesystem::path& file, EditReply r) co
   return r;
 }
 
+std::size_t History::Steps::bytes() const {
+  std::size_t n = 0;
+  for (const auto* list : {&done, &undone}) {
+    for (const Step& s : *list) n += s.before.size() + s.after.size();
+  }
+  return n;
+}
+
 std::pair<std::size_t, std::size_t> History::depth(const std::filesystem::path& file) const {
   std::lock_guard lock(mu_);
   const auto it = files_.find(file);
@@ -119,8 +127,11 @@ EditReply History::edit(const std::filesystem::path& file, std::string_view if_m
         etag_of(after) == r.etag) {
       Steps& steps = files_[file];
       steps.done.push_back({std::move(before), std::move(after)});
-      if (steps.done.size() > kMaxSteps) steps.done.erase(steps.done.begin());
       steps.undone.clear();
+      while (steps.done.size() > kMaxSteps ||
+             (steps.done.size() > 1 && steps.bytes() > kMaxBytes)) {
+        steps.done.erase(steps.done.begin());
+      }
     }
   }
   lock.unlock();

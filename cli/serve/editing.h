@@ -52,6 +52,8 @@ EditReply edit_model(const std::filesystem::path& file, std::string_view if_matc
 class History {
  public:
   static constexpr std::size_t kMaxSteps = 100;
+  /// The most text kept for one model's steps (the oldest go first).
+  static constexpr std::size_t kMaxBytes = 64u << 20;
 
   /// edit_model(), remembered when it changed the file.
   EditReply edit(const std::filesystem::path& file, std::string_view if_match,
@@ -70,6 +72,7 @@ class History {
   };
   struct Steps {
     std::vector<Step> done, undone;
+    std::size_t bytes() const;
   };
   EditReply step(const std::filesystem::path& file, std::string_view if_match, bool back);
   EditReply with_depth(const std::filesystem::path& file, EditReply reply) const;

@@ -184,7 +184,9 @@ with tempfile.TemporaryDirectory() as tmp:
         check(status == 403 and not os.path.exists(os.path.join(tmp, "fresh.yaml")),
               f"a new model without the token: {status}")
         tok = {"X-LMC-Token": token}
-        for bad, code in [({"template": "blank", "file": "../escape.yaml"}, 400),
+        outside = tempfile.mkdtemp()
+        os.symlink(outside, os.path.join(tmp, "elsewhere"))
+        for bad, code in [({"template": "blank", "file": "elsewhere/x.yaml"}, 400),({"template": "blank", "file": "../escape.yaml"}, 400),
                           ({"template": "blank", "file": ".hidden.yaml"}, 400),
                           ({"template": "blank", "file": "/tmp/abs.yaml"}, 400),
                           ({"template": "blank", "file": "notes.txt"}, 400),
@@ -196,6 +198,7 @@ with tempfile.TemporaryDirectory() as tmp:
             check(status == code and open(path).read() == saved
                   and not os.path.exists(os.path.join(os.path.dirname(tmp), "escape.yaml")),
                   f"new model {bad}: {status} {body!r}")
+        check(os.listdir(outside) == [], "nothing written through a link out of the folder")
         status, _, body = new({"template": "ehch", "file": "fresh.yaml"}, tok)
         created = os.path.join(tmp, "fresh.yaml")
         check(status == 201 and json.loads(body).get("path") == "fresh.yaml"

@@ -891,16 +891,16 @@
   function applyTrace() {
     const svg = svgElement();
     if (!svg) return;
-    const through = state.trace && itemOf(state.trace) ? pathsThrough(state.trace).boxes : null;
-    svg.classList.toggle('tracing', Boolean(through));
+    const paths = state.trace && itemOf(state.trace) ? pathsThrough(state.trace) : null;
+    svg.classList.toggle('tracing', Boolean(paths));
     for (const box of svg.querySelectorAll('g.node[id^="item-"]')) {
-      box.classList.toggle('on-path', Boolean(through && through.has(box.id.slice(5))));
+      box.classList.toggle('on-path', Boolean(paths && paths.boxes.has(box.id.slice(5))));
     }
+    // A link is on a path when both its ends are upstream of the box, or both downstream.
     for (const edge of svg.querySelectorAll('g.edge[id^="link."]')) {
       const [, a, b] = edge.id.split('.');
-      edge.classList.toggle('on-path', Boolean(through && through.has(a) && through.has(b) &&
-        ((pathsThrough(state.trace).down.has(a) && pathsThrough(state.trace).down.has(b)) ||
-         (pathsThrough(state.trace).up.has(a) && pathsThrough(state.trace).up.has(b)))));
+      edge.classList.toggle('on-path', Boolean(paths &&
+        ((paths.down.has(a) && paths.down.has(b)) || (paths.up.has(a) && paths.up.has(b)))));
     }
   }
 
