@@ -37,6 +37,7 @@ Runner setup_serve(CLI::App& app);
 Runner setup_serve_listing(CLI::App& app);
 Runner setup_report(CLI::App& app);
 Runner setup_trace(CLI::App& app);
+Runner setup_status(CLI::App& app);
 Runner setup_edit(CLI::App& app);
 Runner setup_log(CLI::App& app);
 Runner setup_lsp(CLI::App& app);

@@ -94,6 +94,8 @@ int main(int argc, char** argv) {
       &setup_export);
   add("diff", "Show what changed in the theory between two revisions of a model", &setup_diff);
   add("trace", "Every causal path through one item, with what it rests on", &setup_trace);
+  add("status", "Each indicator's latest result against its target, and what the chain says",
+      &setup_status);
   add("edit", "Change a model by operations (add, link, rename, ...), keeping its formatting",
       &setup_edit);
   add("report", "What an evaluator needs: measurement, assumptions, what the theory rests on",

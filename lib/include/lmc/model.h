@@ -52,6 +52,7 @@ struct Ref {
 
 struct Indicator {
   Text id, label, source, baseline, target, due, frequency;
+  Text baseline_date;     ///< when the baseline was measured (YYYY-MM-DD)
   Span span;              ///< the indicator mapping
   bool doubtful = false;  ///< a field had an error the loader reported (a malformed due date)
 };
@@ -138,6 +139,7 @@ struct RenderSettings {
 struct Model {
   std::string path;
   Text title, problem, description, programme, population, owner, version, updated;
+  Text results;  ///< `results:` the CSV of measured values, relative to the model
   RenderSettings render;
   std::vector<Item> items;
   std::vector<Assumption> assumptions;
@@ -159,7 +161,8 @@ inline constexpr std::pair<std::string_view, Text Model::*> kModelTexts[] = {
     {"population", &Model::population},
     {"owner", &Model::owner},
     {"version", &Model::version},
-    {"updated", &Model::updated}};
+    {"updated", &Model::updated},
+    {"results", &Model::results}};
 
 /// Splits a reference to another model's item, "PATH#id", into PATH and id; nullopt when the
 /// text has no '#' (an id of this model).

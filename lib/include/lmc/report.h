@@ -66,7 +66,8 @@ std::string fingerprint(const Diagnostic& d, const std::string& path);
 
 struct TextStyle {
   bool color = false;
-  bool quiet = false;  ///< one line a finding: no excerpt, help or summary
+  bool quiet = false;   ///< one line a finding: no excerpt, help or summary
+  bool summary = true;  ///< the "N models checked" line (not for findings in a data file)
 };
 
 /// "4 models checked: 1 error, 2 warnings, 0 infos", or "... checked: no problems found".

@@ -404,6 +404,7 @@ std::string export_schema() {
     "owner": {"$ref": "#/definitions/text"},
     "model_version": {"$ref": "#/definitions/text"},
     "updated": {"$ref": "#/definitions/text"},
+    "results": {"$ref": "#/definitions/text"},
     "items": {
       "type": "array",
       "items": {

@@ -439,6 +439,7 @@ class ModelBuilder {
     if (name == "population") return &model_.population;
     if (name == "owner") return &model_.owner;
     if (name == "version") return &model_.version;
+    if (name == "results") return &model_.results;
     return nullptr;
   }
 
@@ -591,6 +592,8 @@ class ModelBuilder {
                          read_text(k, val, ind.source, "'source'", item);
                        } else if (name == "baseline") {
                          read_text(k, val, ind.baseline, "'baseline'", item);
+                       } else if (name == "baseline_date") {
+                         read_date(k, val, ind.baseline_date, "'baseline_date'", item);
                        } else if (name == "target") {
                          read_text(k, val, ind.target, "'target'", item);
                        } else if (name == "frequency") {

@@ -23,6 +23,10 @@ constexpr KeySpec kTop[] = {
     {"owner", "Who owns this model (a board, a team, a person).", ValueType::text, false},
     {"version", "The model's own version, e.g. \"2.3\".", ValueType::text, false},
     {"updated", "When the model was last revised, as YYYY-MM-DD.", ValueType::date, false},
+    {"results",
+     "The CSV of measured values (indicator,date,value[,note]), relative to this file: `lmc "
+     "status` and `check` read it.",
+     ValueType::text, false},
     {"render", "Defaults for `lmc render`: page size and orientation.", ValueType::render, false},
     {"resources", "Inputs the programme has: money, staff, estates, IT.", ValueType::items, false},
     {"activities", "What the programme does.", ValueType::items, false},
@@ -75,6 +79,7 @@ constexpr KeySpec kIndicator[] = {
     {"label", "What is measured.", ValueType::text, true},
     {"source", "Where the data comes from.", ValueType::text, false},
     {"baseline", "The value before the programme.", ValueType::text, false},
+    {"baseline_date", "When the baseline was measured, as YYYY-MM-DD.", ValueType::date, false},
     {"target", "The value the programme aims for.", ValueType::text, false},
     {"due", "When the target should be met, as YYYY-MM-DD.", ValueType::date, false},
     {"frequency", "How often it is measured.", ValueType::text, false},

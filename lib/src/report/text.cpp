@@ -151,7 +151,7 @@ void write_text(std::ostream& out, const std::vector<CheckedFile>& files,
     out << fmt::format("{}: {} more finding{} not shown; `--format json` lists every one\n",
                        printable(file), count, count == 1 ? "" : "s");
   }
-  if (style.quiet) return;
+  if (style.quiet || !style.summary) return;
   out << summary_line(files.size(), summarize(diags)) << '\n';
 }
 

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# `lmc status` (issue #24) on the results example, as a board or an evaluator runs it:
+#   - text, markdown and json are exactly the expected files (the outcome in doubt for a
+#     theory reason and the output behind on delivery named); the json is read by Python;
+#   - -o writes the file, the format from its name;
+#   - a results file with bad rows: each said where it is (file:line:column, rule), the good
+#     rows still counted, exit 1; a results file that cannot be read, or --results for two
+#     models: exit 2;
+#   - the CSV is read with a byte-order mark and CRLF line ends as well.
+#   run_status_tests.sh LMC            (from anywhere)
+set -u
+lmc=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0 checks=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+check() { checks=$((checks + 1)); }
+cd "$root" || exit 2
+model=examples/results/mcp-neighbourhood.yaml
+
+for format in text markdown json; do
+  check
+  "$lmc" status "$model" --today 2026-12-05 --format "$format" >"$work/out.$format" 2>"$work/err" ||
+    fail "$format: exit $?: $(cat "$work/err")"
+  if [ -n "${LMC_UPDATE_GOLDEN:-}" ]; then cp "$work/out.$format" "$here/mcp.status.$format"; fi
+  cmp -s "$work/out.$format" "$here/mcp.status.$format" ||
+    fail "$format differs: $(diff "$here/mcp.status.$format" "$work/out.$format" | head -10)"
+done
+check
+grep -q "Theory in doubt: 'extra-appointments' (achieved) and 'coordinated-care' (on-track) were delivered, yet 'fewer-ae-visits' is off track" "$work/out.text" ||
+  fail "the outcome in doubt for a theory reason is not named"
+grep -q "Behind on delivery: output 'single-referrals' is off track: a delivery problem of the activity that produces it: 'integrated-team'" "$work/out.text" ||
+  fail "the output behind on delivery is not named"
+check
+python3 - "$work/out.json" <<'PY' || fail "the json is not what it says"
+import json, sys
+data = json.load(open(sys.argv[1]))
+m = data["models"][0]
+status = {i["indicator"]: i["status"] for i in m["indicators"]}
+assert status == {"plans-rate": "on-track", "single-route": "off-track",
+                  "access-minutes": "achieved", "services-together": "on-track",
+                  "ae-rate": "off-track", "admissions-rate": "at-risk"}, status
+kinds = [(c["kind"], c["item"], c["assumptions"]) for c in m["chain"]]
+assert kinds == [("delivery", "single-referrals", []),
+                 ("theory", "fewer-ae-visits", ["appointments-substitute"])], kinds
+PY
+
+# -o: the format from the name, written whole.
+check
+"$lmc" status "$model" --today 2026-12-05 -o "$work/board.md" 2>"$work/err" || fail "-o: $(cat "$work/err")"
+cmp -s "$work/board.md" "$here/mcp.status.markdown" || fail "-o board.md is not the markdown"
+
+# A results file with bad rows, saved on Windows.
+cp "$model" "$work/m.yaml"
+printf '\xef\xbb\xbfindicator,date,value,note\r\nae-rate,2026-10-31,318,\r\nae-rte,2026-11-30,319,\r\nae-rate,2026-13-01,300,\r\nae-rate,2026-11-30,about 320,\r\n' >"$work/mcp-results.csv"
+check
+"$lmc" status "$work/m.yaml" --today 2026-12-05 >"$work/out" 2>"$work/err"
+code=$?
+[ "$code" = 1 ] || fail "bad rows: exit $code, not 1"
+for expect in "mcp-results.csv:3:1: error: the model has no indicator 'ae-rte' [unknown-indicator]" \
+  "mcp-results.csv:4:9: error: '2026-13-01' is not a date [invalid-value]" \
+  "mcp-results.csv:5:20: error: 'about 320' is not a number [invalid-value]"; do
+  grep -qF "$expect" "$work/err" || fail "not said: $expect: $(cat "$work/err")"
+done
+grep -q "checked" "$work/err" && fail "a summary of models checked under the rows' findings"
+grep -q "Type 1 A&E attendances per 1,000 people \[ae-rate\]: 318 on 2026-10-31" "$work/out" ||
+  fail "the good row is not counted: $(cat "$work/out")"
+
+# Cannot be read; --results for two models.
+check
+"$lmc" status "$work/m.yaml" --results "$work/none.csv" >/dev/null 2>"$work/err"
+[ $? = 2 ] && grep -q "none.csv" "$work/err" || fail "a missing results file: $(cat "$work/err")"
+check
+"$lmc" status "$work/m.yaml" "$model" --results "$work/mcp-results.csv" >/dev/null 2>"$work/err"
+[ $? = 2 ] || fail "--results with two models was accepted"
+
+echo "status: $checks checks, $failures failures"
+[ "$failures" -eq 0 ]
