@@ -32,6 +32,7 @@ import time
 
 import yaml
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
@@ -205,11 +206,22 @@ class Facilitator:
         """The quick-fix button of a finding (and the answer to its question)."""
         xpath = ("//li[contains(@class,'finding') and @data-rule='%s' and @data-item='%s']"
                  "//button[starts-with(text(), \"%s\")]" % (rule, item, title))
-        found = self.d.find_elements(By.XPATH, xpath)
-        if not check(found, "a quick-fix button %r for %s on %s" % (title, rule, item)):
-            return
         before = self.edits()
-        found[0].click()
+        # The findings are drawn again when a late change lands (slower under sanitizers):
+        # a button found just before may be gone; find it again.
+        clicked = False
+        for _ in range(50):
+            found = self.d.find_elements(By.XPATH, xpath)
+            try:
+                if found:
+                    found[0].click()
+                    clicked = True
+                    break
+            except StaleElementReferenceException:
+                pass
+            time.sleep(0.1)
+        if not check(clicked, "a quick-fix button %r for %s on %s" % (title, rule, item)):
+            return
         if answer is not None:
             wait_for(self.d, "document.getElementById('ask').open", "the quick fix's question")
             self.d.find_element(By.ID, "ask-input").send_keys(answer)
