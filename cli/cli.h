@@ -60,6 +60,9 @@ struct Discovered {
 /// too (for hooks that pass every changed YAML file).
 Discovered discover(const std::vector<std::string>& paths, const std::string& stdin_name,
                     ConfigCache& configs, bool models_only = false);
+/// The files found that can be read whole: one too large is said ("'x' is too large to
+/// <verb>") and `found.ok` made false.
+std::vector<InputFile> readable_files(Discovered& found, std::string_view verb);
 
 /// Whether to colour output written to stdout: `mode` is auto, always or never.
 bool use_color(const std::string& mode);

@@ -45,16 +45,8 @@ int run_report(const ReportArgs& args) {
   if (!resolve_today(args.today, today_date)) return kExitUsage;
   ConfigCache configs(config_printer(false));
   Discovered found = discover(args.paths, "-", configs);
+  std::vector<InputFile> files = readable_files(found, "report on");
   bool ok = found.ok;
-  std::vector<InputFile> files;
-  for (InputFile& f : found.files) {
-    if (f.oversize > 0) {
-      print_error(fmt::format("'{}' is too large to report on", f.display));
-      ok = false;
-      continue;
-    }
-    files.push_back(std::move(f));
-  }
   // Each model with the models it reaches: a programme is rolled up over its work streams.
   const CheckedSet checked = load_and_check(std::move(files), configs, today_date);
   if (!checked.configs_ok) ok = false;

@@ -40,16 +40,8 @@ int run_status(const StatusArgs& args) {
   if (!resolve_today(args.today, today_date)) return kExitUsage;
   ConfigCache configs(config_printer(false));
   Discovered found = discover(args.paths, "-", configs);
+  std::vector<InputFile> files = readable_files(found, "read");
   bool ok = found.ok;
-  std::vector<InputFile> files;
-  for (InputFile& f : found.files) {
-    if (f.oversize > 0) {
-      print_error(fmt::format("'{}' is too large to read", f.display));
-      ok = false;
-      continue;
-    }
-    files.push_back(std::move(f));
-  }
   if (!args.results.empty() && files.size() > 1) {
     print_error(
         "--results names the results of one model; give one model, or name each "
@@ -73,8 +65,8 @@ int run_status(const StatusArgs& args) {
     const std::string path = driver::results_path(display, l.model, args.results);
     const Results* read = nullptr;
     if (!path.empty()) {
-      std::string why;
-      auto r = driver::load_results(path, l.model, today_date, why);
+      std::string why, text;
+      auto r = driver::load_results(path, l.model, today_date, why, &text);
       if (!r) {
         print_error(fmt::format("the results of '{}', '{}', {}", display, path, why));
         ok = false;
@@ -84,11 +76,7 @@ int run_status(const StatusArgs& args) {
         if (!read->problems.empty()) {
           // Rows that cannot be read are said where they are, as check says findings.
           problems = true;
-          SourceText csv;
-          std::string text;
-          if (read_file(path, text, nullptr, nullptr, Overwrite::allowed) == ReadError::none) {
-            csv = SourceText(path, std::move(text));
-          }
+          const SourceText csv(path, std::move(text));
           std::ostringstream said;
           TextStyle style;
           style.summary = false;

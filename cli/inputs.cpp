@@ -162,4 +162,17 @@ Discovered discover(const std::vector<std::string>& paths, const std::string& st
   return result;
 }
 
+std::vector<InputFile> readable_files(Discovered& found, std::string_view verb) {
+  std::vector<InputFile> files;
+  for (InputFile& f : found.files) {
+    if (f.oversize > 0) {
+      print_error(fmt::format("'{}' is too large to {}", f.display, verb));
+      found.ok = false;
+      continue;
+    }
+    files.push_back(std::move(f));
+  }
+  return files;
+}
+
 }  // namespace lmc::cli

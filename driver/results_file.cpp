@@ -21,7 +21,8 @@ std::string results_path(const std::string& model_path, const Model& model,
 }
 
 std::optional<Results> load_results(const std::string& path, const Model& model,
-                                    const std::string& today, std::string& why) {
+                                    const std::string& today, std::string& why,
+                                    std::string* text_out) {
   std::error_code ec;
   const auto size = fs::file_size(path, ec);
   if (!ec && size > kMaxResultsBytes) {
@@ -38,7 +39,9 @@ std::optional<Results> load_results(const std::string& path, const Model& model,
                       kMaxResultsBytes >> 20);
     return std::nullopt;
   }
-  return read_results(path, text, model, today);
+  Results results = read_results(path, text, model, today);
+  if (text_out) *text_out = std::move(text);
+  return results;
 }
 
 }  // namespace lmc::driver

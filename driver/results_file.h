@@ -18,7 +18,9 @@ std::string results_path(const std::string& model_path, const Model& model,
 
 /// Reads and checks the results at `path` for `model` on `today`; nullopt (and `why`, a
 /// sentence about the file) when it cannot be read or is larger than kMaxResultsBytes.
+/// `text` receives the file's text, for excerpts of its problems.
 std::optional<Results> load_results(const std::string& path, const Model& model,
-                                    const std::string& today, std::string& why);
+                                    const std::string& today, std::string& why,
+                                    std::string* text = nullptr);
 
 }  // namespace lmc::driver

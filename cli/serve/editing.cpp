@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <random>
 
 #include "driver/files.h"
@@ -52,22 +53,32 @@ EditReply reply(int status, const std::string& error, const std::string& etag) {
   return EditReply{status, out.dump(), etag};
 }
 
-}  // namespace
-
-EditReply edit_model(const std::filesystem::path& file, std::string_view if_match,
-                     std::string_view body) {
-  std::string text, why;
+// Reads the model a change (`what`: an edit, an undo) is made to: its text and ETag, or the
+// refusal when it cannot be read or `if_match` is not its ETag.
+std::optional<EditReply> read_current(const std::filesystem::path& file, std::string_view if_match,
+                                      std::string_view what, std::string& text, std::string& etag) {
+  std::string why;
   if (driver::read_file(file, text, &why, nullptr, driver::Overwrite::allowed) !=
       driver::ReadError::none) {
     return reply(404, "the model " + why, "");
   }
-  const std::string etag = etag_of(text);
+  etag = etag_of(text);
   if (if_match.empty()) {
-    return reply(428, "an edit needs If-Match: the ETag of the model it was made to", etag);
+    return reply(428, fmt::format("{} needs If-Match: the ETag of the model it was made to", what),
+                 etag);
   }
   if (if_match != etag) {
     return reply(409, "the model changed on disk since the page read it; reload it", etag);
   }
+  return std::nullopt;
+}
+
+}  // namespace
+
+EditReply edit_model(const std::filesystem::path& file, std::string_view if_match,
+                     std::string_view body, std::string* before, std::string* after) {
+  std::string text, etag;
+  if (auto refused = read_current(file, if_match, "an edit", text, etag)) return *refused;
   std::string error;
   const auto ops = parse_edit_ops(body, error);
   if (!ops) return reply(400, error, etag);
@@ -82,7 +93,10 @@ EditReply edit_model(const std::filesystem::path& file, std::string_view if_matc
     const std::string now = current_etag(file);
     return reply(now != etag ? 409 : 500, failed, now);
   }
-  return reply(200, "", etag_of(out));
+  EditReply done = reply(200, "", etag_of(out));
+  if (before) *before = std::move(text);
+  if (after) *after = out;
+  return done;
 }
 
 EditReply History::with_depth(const std::filesystem::path& file, EditReply r) const {
@@ -114,24 +128,14 @@ std::pair<std::size_t, std::size_t> History::depth(const std::filesystem::path& 
 EditReply History::edit(const std::filesystem::path& file, std::string_view if_match,
                         std::string_view body) {
   std::unique_lock lock(mu_);  // one change of the served models at a time
-  std::string before;
-  if (driver::read_file(file, before, nullptr, nullptr, driver::Overwrite::allowed) !=
-      driver::ReadError::none) {
-    before.clear();
-  }
-  EditReply r = edit_model(file, if_match, body);
-  if (r.status == 200 && r.etag != etag_of(before)) {
-    std::string after;
-    if (driver::read_file(file, after, nullptr, nullptr, driver::Overwrite::allowed) ==
-            driver::ReadError::none &&
-        etag_of(after) == r.etag) {
-      Steps& steps = files_[file];
-      steps.done.push_back({std::move(before), std::move(after)});
-      steps.undone.clear();
-      while (steps.done.size() > kMaxSteps ||
-             (steps.done.size() > 1 && steps.bytes() > kMaxBytes)) {
-        steps.done.erase(steps.done.begin());
-      }
+  std::string before, after;
+  EditReply r = edit_model(file, if_match, body, &before, &after);
+  if (r.status == 200 && before != after) {
+    Steps& steps = files_[file];
+    steps.done.push_back({std::move(before), std::move(after)});
+    steps.undone.clear();
+    while (steps.done.size() > kMaxSteps || (steps.done.size() > 1 && steps.bytes() > kMaxBytes)) {
+      steps.done.erase(steps.done.begin());
     }
   }
   lock.unlock();
@@ -148,17 +152,9 @@ EditReply History::redo(const std::filesystem::path& file, std::string_view if_m
 
 EditReply History::step(const std::filesystem::path& file, std::string_view if_match, bool back) {
   std::lock_guard lock(mu_);
-  std::string text, why;
-  if (driver::read_file(file, text, &why, nullptr, driver::Overwrite::allowed) !=
-      driver::ReadError::none) {
-    return reply(404, "the model " + why, "");
-  }
-  const std::string etag = etag_of(text);
-  if (if_match.empty()) {
-    return reply(428, "an undo needs If-Match: the ETag of the model it was made to", etag);
-  }
-  if (if_match != etag) {
-    return reply(409, "the model changed on disk since the page read it; reload it", etag);
+  std::string text, etag;
+  if (auto refused = read_current(file, if_match, back ? "an undo" : "a redo", text, etag)) {
+    return *refused;
   }
   Steps& steps = files_[file];
   std::vector<Step>& from = back ? steps.done : steps.undone;

@@ -40,9 +40,10 @@ struct EditReply {
 /// Applies the operations in `body` (JSON) to `file`, when `if_match` is its current ETag:
 /// 428 without one, 409 when the file changed since (the page reloads), 400 for operations
 /// that are not JSON, 422 for one that cannot apply (the file untouched), 200 with the new
-/// ETag when written.
+/// ETag when written. When it wrote the file, `before` and `after` receive its texts.
 EditReply edit_model(const std::filesystem::path& file, std::string_view if_match,
-                     std::string_view body);
+                     std::string_view body, std::string* before = nullptr,
+                     std::string* after = nullptr);
 
 /// The changes made through the page, model by model, to undo and redo them: the texts before
 /// and after each, so an undo gives the file back the bytes it had. An undo or a redo is a

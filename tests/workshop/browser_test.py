@@ -22,12 +22,10 @@ import sys
 import tempfile
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from chromium import chromium  # noqa: E402
 from serve_common import Server, write_atomically, write_in_place  # noqa: E402
 
 LMC = os.path.abspath(sys.argv[1])
@@ -40,16 +38,6 @@ def check(condition, what):
     if not condition:
         FAILURES.append(what)
         print("FAIL:", what, flush=True)
-
-
-def browser():
-    options = Options()
-    for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1600,1000", "--no-first-run", "--disable-extensions"]:
-        options.add_argument(arg)
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
-    return webdriver.Chrome(service=service, options=options)
 
 
 def wait_for(driver, script, what, timeout=10.0):
@@ -254,7 +242,7 @@ def test_index(driver, work):
 
 def main():
     work = tempfile.mkdtemp()
-    driver = browser()
+    driver = chromium()
     try:
         test_model_page(driver, work)
         test_redraw_time(driver, work)

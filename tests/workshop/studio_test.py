@@ -31,16 +31,14 @@ import tempfile
 import time
 
 import yaml
-from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from chromium import chromium  # noqa: E402
 from serve_common import Server, write_in_place  # noqa: E402
 
 LMC = os.path.abspath(sys.argv[1])
@@ -54,19 +52,6 @@ def check(condition, what):
         FAILURES.append(what)
         print("FAIL:", what, flush=True)
     return condition
-
-
-def browser(size):
-    options = Options()
-    for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=%d,%d" % size, "--force-device-scale-factor=1",
-                # Full screen (the projector asks for it) takes the screen's size.
-                "--screen-info={0,0 %dx%d}" % size,
-                "--no-first-run", "--disable-extensions"]:
-        options.add_argument(arg)
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
-    return webdriver.Chrome(service=service, options=options)
 
 
 def wait_for(driver, script, what, timeout=10.0, *args):
@@ -238,7 +223,7 @@ class Facilitator:
 
 
 def test_studio(work):
-    driver = browser((1600, 1000))
+    driver = chromium((1600, 1000))
     try:
         with open(os.path.join(work, "other.yaml"), "w") as f:
             f.write(open(os.path.join(ROOT, "examples", "pacs-frailty.yaml")).read())
@@ -473,7 +458,7 @@ def box_text_px(driver):
 
 
 def test_projector(work):
-    driver = browser((1920, 1080))
+    driver = chromium((1920, 1080))
     try:
         model = os.path.join(work, "falls-21.yaml")
         shutil.copy(os.path.join(ROOT, "tests", "render", "workshop", "falls-21.yaml"), model)
@@ -538,7 +523,7 @@ def test_projector(work):
 def test_click_to_redraw(work):
     """From the Enter that sends a box's new text to the redrawn diagram on the page, on a
     60-item model (bench/generate-model.sh 60), six times; printed."""
-    driver = browser((1600, 1000))
+    driver = chromium((1600, 1000))
     try:
         model = os.path.join(work, "big.yaml")
         with open(model, "w") as out:

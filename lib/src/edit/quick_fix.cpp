@@ -6,7 +6,8 @@
 
 #include <algorithm>
 #include <functional>
-#include <map>
+
+#include "lmc/graph.h"
 
 namespace lmc {
 
@@ -54,38 +55,27 @@ std::vector<QuickFix> link_fixes(const Model& model, const Item& box, bool inwar
   return out;
 }
 
-// The boxes reached by following links forward from the boxes that `start` (when `forward`),
-// or backward from them; the start boxes included.
+// The boxes reached by following the links the rules follow (Graph's meant links), forward
+// from the boxes that `start` (when `forward`) or backward to them; the start boxes included.
+// Node i of a one-model Graph is model.items[i].
 std::vector<bool> reached(const Model& model, bool forward,
                           const std::function<bool(const Item&)>& start) {
-  std::map<std::string_view, std::size_t> index;
-  for (std::size_t i = 0; i < model.items.size(); ++i) index.emplace(model.items[i].id.value, i);
-  std::vector<std::vector<std::size_t>> next(model.items.size());
-  for (std::size_t i = 0; i < model.items.size(); ++i) {
-    for (const Ref& r : model.items[i].links) {
-      const auto j = index.find(r.target);
-      if (j == index.end() || (r.kind != Ref::Kind::to && r.kind != Ref::Kind::from)) continue;
-      const bool along = r.kind == Ref::Kind::to;  // i -> j
-      if (along == forward)
-        next[i].push_back(j->second);
-      else
-        next[j->second].push_back(i);
-    }
-  }
+  const Graph graph(model);
   std::vector<bool> seen(model.items.size(), false);
-  std::vector<std::size_t> stack;
+  std::vector<int> stack;
   for (std::size_t i = 0; i < model.items.size(); ++i) {
     if (start(model.items[i])) {
       seen[i] = true;
-      stack.push_back(i);
+      stack.push_back(static_cast<int>(i));
     }
   }
   while (!stack.empty()) {
-    const std::size_t i = stack.back();
+    const int i = stack.back();
     stack.pop_back();
-    for (const std::size_t j : next[i]) {
-      if (!seen[j]) {
-        seen[j] = true;
+    for (const int j : forward ? graph.meant_successors(i) : graph.meant_predecessors(i)) {
+      if (j >= 0 && static_cast<std::size_t>(j) < seen.size() &&
+          !seen[static_cast<std::size_t>(j)]) {
+        seen[static_cast<std::size_t>(j)] = true;
         stack.push_back(j);
       }
     }

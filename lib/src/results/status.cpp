@@ -3,37 +3,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 #include <nlohmann/json.hpp>
 
+#include "lmc/graph.h"
 #include "lmc/model.h"
 #include "lmc/results.h"
 
 namespace lmc {
 
 namespace {
-
-// The items of the model that link straight into each item (by `to` or `from`).
-std::vector<std::vector<int>> predecessors(const Model& model) {
-  std::map<std::string_view, int> index;
-  for (std::size_t i = 0; i < model.items.size(); ++i) {
-    index.emplace(model.items[i].id.value, static_cast<int>(i));
-  }
-  std::vector<std::vector<int>> out(model.items.size());
-  auto add = [&](int from, int to) {
-    auto& list = out[static_cast<std::size_t>(to)];
-    if (std::find(list.begin(), list.end(), from) == list.end()) list.push_back(from);
-  };
-  for (std::size_t i = 0; i < model.items.size(); ++i) {
-    for (const Ref& r : model.items[i].links) {
-      const auto j = index.find(r.target);
-      if (j == index.end()) continue;
-      if (r.kind == Ref::Kind::to) add(static_cast<int>(i), j->second);
-      if (r.kind == Ref::Kind::from) add(j->second, static_cast<int>(i));
-    }
-  }
-  return out;
-}
 
 bool delivered(const std::optional<IndicatorStatus>& s) {
   return s == IndicatorStatus::on_track || s == IndicatorStatus::achieved;
@@ -70,7 +48,8 @@ std::string status_text(IndicatorStatus s) {
 std::vector<ChainFinding> diagnose_chain(const Model& model, const std::vector<ItemState>& items,
                                          const std::vector<IndicatorState>& indicators) {
   std::vector<ChainFinding> out;
-  const auto preds = predecessors(model);
+  // Node i of a one-model Graph is model.items[i].
+  const Graph graph(model);
   for (std::size_t i = 0; i < model.items.size(); ++i) {
     const Item& it = model.items[i];
     if (items[i].worst != IndicatorStatus::off_track) continue;
@@ -80,7 +59,7 @@ std::vector<ChainFinding> diagnose_chain(const Model& model, const std::vector<I
       f.kind = ChainFinding::Kind::delivery;
       f.item = me;
       std::vector<std::string> names;
-      for (int p : preds[i]) {
+      for (int p : graph.predecessors(me)) {
         if (model.items[static_cast<std::size_t>(p)].stage != Stage::activity) continue;
         f.causes.push_back(p);
         names.push_back(quoted(model, p));
@@ -96,7 +75,7 @@ std::vector<ChainFinding> diagnose_chain(const Model& model, const std::vector<I
     }
     if (it.stage != Stage::outcome && it.stage != Stage::impact) continue;
     std::vector<int> on, off;
-    for (int p : preds[i]) {
+    for (int p : graph.predecessors(me)) {
       const auto& s = items[static_cast<std::size_t>(p)].worst;
       if (delivered(s)) on.push_back(p);
       if (s == IndicatorStatus::off_track || s == IndicatorStatus::at_risk) off.push_back(p);
@@ -133,18 +112,10 @@ std::vector<ChainFinding> diagnose_chain(const Model& model, const std::vector<I
       bool about = false;
       for (const Ref& r : as.about) {
         if (r.target == it.id.value) about = true;
-        const auto arrow = r.target.find("->");
-        if (arrow == std::string::npos) continue;
-        auto strip = [](std::string s) {
-          while (!s.empty() && s.back() == ' ') s.pop_back();
-          while (!s.empty() && s.front() == ' ') s.erase(s.begin());
-          return s;
-        };
-        const std::string from = strip(r.target.substr(0, arrow));
-        const std::string to = strip(r.target.substr(arrow + 2));
-        if (to != it.id.value) continue;
+        const auto link = parse_link_ref(r.target);
+        if (!link || link->second != it.id.value) continue;
         for (int p : on) {
-          if (model.items[static_cast<std::size_t>(p)].id.value == from) about = true;
+          if (model.items[static_cast<std::size_t>(p)].id.value == link->first) about = true;
         }
       }
       if (!about) continue;
