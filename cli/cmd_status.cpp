@@ -10,7 +10,6 @@
 
 #include "cli.h"
 #include "driver/config_cache.h"
-#include "driver/results_file.h"
 #include "driver/session.h"
 #include "format_table.h"
 #include "frontend.h"
@@ -62,29 +61,8 @@ int run_status(const StatusArgs& args) {
       ok = false;
       continue;
     }
-    const std::string path = driver::results_path(display, l.model, args.results);
-    const Results* read = nullptr;
-    if (!path.empty()) {
-      std::string why, text;
-      auto r = driver::load_results(path, l.model, today_date, why, &text);
-      if (!r) {
-        print_error(fmt::format("the results of '{}', '{}', {}", display, path, why));
-        ok = false;
-      } else {
-        results.push_back(std::make_unique<Results>(std::move(*r)));
-        read = results.back().get();
-        if (!read->problems.empty()) {
-          // Rows that cannot be read are said where they are, as check says findings.
-          problems = true;
-          const SourceText csv(path, std::move(text));
-          std::ostringstream said;
-          TextStyle style;
-          style.summary = false;
-          write_text(said, {CheckedFile(path, &csv)}, read->problems, style);
-          std::cerr << said.str();
-        }
-      }
-    }
+    results.push_back(model_results(display, l.model, args.results, today_date, ok, problems));
+    const Results* read = results.back().get();
     reports.push_back(make_status(l.model, display, read, today_date));
   }
   std::ostringstream out;

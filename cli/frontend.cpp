@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "driver/output_file.h"
+#include "driver/results_file.h"
 #include "lmc/check.h"
 #include "lmc/report.h"
 
@@ -143,6 +144,30 @@ std::string count_findings(const std::vector<Diagnostic>& findings) {
   };
   return fmt::format("{}, {}, {}", n(s.errors, "error"), n(s.warnings, "warning"),
                      n(s.infos, "info"));
+}
+
+std::unique_ptr<Results> model_results(const std::string& display, const Model& model,
+                                       const std::string& given, const std::string& today, bool& ok,
+                                       bool& problems) {
+  const std::string path = driver::results_path(display, model, given);
+  if (path.empty()) return nullptr;
+  std::string why, text;
+  auto r = driver::load_results(path, model, today, why, &text);
+  if (!r) {
+    print_error(fmt::format("the results of '{}', '{}', {}", display, path, why));
+    ok = false;
+    return nullptr;
+  }
+  if (!r->problems.empty()) {
+    problems = true;
+    const SourceText csv(path, std::move(text));
+    std::ostringstream said;
+    TextStyle style;
+    style.summary = false;
+    write_text(said, {CheckedFile(path, &csv)}, r->problems, style);
+    std::cerr << said.str();
+  }
+  return std::make_unique<Results>(std::move(*r));
 }
 
 }  // namespace lmc::cli

@@ -4,6 +4,7 @@
 // the date of --today. The workspace layer (driver/) does the work and never prints.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include "driver/session.h"
 #include "format_table.h"
 #include "lmc/render.h"
+#include "lmc/results.h"
 
 namespace lmc::cli {
 
@@ -58,6 +60,14 @@ bool write_drawing(const RenderResult& r, const std::string& path);
 /// The formats a drawing is written in (render, diff --render): the value is what the
 /// renderer is told.
 const FormatTable<OutputFormat>& drawing_formats();
+
+/// The results of the model shown as `display` (`given`, a --results FILE, else the model's
+/// `results:`), read on `today`; null when neither names one. A file that cannot be read is
+/// said on stderr and `ok` made false; rows that cannot be read are said where they are in
+/// the CSV, as check says findings, and `problems` made true.
+std::unique_ptr<Results> model_results(const std::string& display, const Model& model,
+                                       const std::string& given, const std::string& today, bool& ok,
+                                       bool& problems);
 
 /// How many findings of each severity, as "2 errors, 1 warning, 0 infos".
 std::string count_findings(const std::vector<Diagnostic>& findings);

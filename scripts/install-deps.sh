@@ -13,12 +13,13 @@ mode=${1:-build}
 # dot_layout and pango), fontconfig, and the fonts every diagram is drawn with: Latin, Arabic
 # script, emoji. (The HTTP server's library comes with its -dev package: its name has its
 # version in it.)
-# The en-GB hyphenation patterns the diagram's line breaking reads (hyphen-en-gb).
-runtime=(libgvc6 libcgraph6 libfontconfig1 libcpp-httplib-dev hyphen-en-gb
+# The en-GB hyphenation patterns the diagram's line breaking reads (hyphen-en-gb); the workbook
+# writer `lmc export --format xlsx` uses (libxlsxwriter4).
+runtime=(libgvc6 libcgraph6 libfontconfig1 libcpp-httplib-dev hyphen-en-gb libxlsxwriter4
   fonts-dejavu-core fonts-dejavu-extra fonts-noto-core fonts-noto-color-emoji)
 build=(g++ cmake make pkg-config git
   libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev libcpp-httplib-dev libgraphviz-dev
-  libhyphen-dev "${runtime[@]}")
+  libhyphen-dev libxlsxwriter-dev "${runtime[@]}")
 # Making the .deb (dpkg-shlibdeps, file) and checking it (lintian); scripts/test-deb.sh
 # installs it in a Debian root that debootstrap makes.
 package_tools=(dpkg-dev file lintian debootstrap)
@@ -27,8 +28,10 @@ package_tools=(dpkg-dev file lintian debootstrap)
 # real browser (Chromium, headless, through WebDriver; the studio test reads the YAML it
 # saved with python3-yaml), the language server's a real editor's
 # LSP client (Neovim's); the install tests read the manual pages with man and drive the
-# completions in bash, zsh and fish, and check the .deb.
+# completions in bash, zsh and fish, and check the .deb; the export tests open the workbooks
+# and CSV as their readers do (openpyxl, and LibreOffice headless).
 tests=(catch2 libxml2-utils poppler-utils python3 clang-14 libclang-rt-14-dev libxml2-dev
+  python3-openpyxl libreoffice-calc-nogui
   chromium chromium-driver python3-selenium python3-yaml neovim man-db bash zsh fish shellcheck
   "${package_tools[@]}")
 

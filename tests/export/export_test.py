@@ -58,7 +58,8 @@ def test_csv_and_json(work):
                     for it in doc["items"] for ind in it["indicators"]]
         raw = export(model, "csv")
         check(raw.endswith(b"\r\n") and b"\r\n" in raw, "%s: CSV lines end in CRLF" % model)
-        rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
+        check(raw.startswith(b"\xef\xbb\xbf"), "%s: the CSV starts with a byte-order mark" % model)
+        rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
         check(rows[0] == ["item_id", "item_label", "stage", "indicator_id", "indicator", "source",
                           "baseline", "target", "due", "frequency"], "%s: CSV header" % model)
         check(rows[1:] == expected, "%s: CSV rows differ from the model's indicators:\n%s\n%s"
@@ -105,7 +106,7 @@ def test_programme(work):
     check(admissions is not None and len(admissions["measured_in"]) == 3,
           "non-elective admissions are measured in the programme and two work streams: %s"
           % roll["shared_indicators"])
-    rows = list(csv.reader(io.StringIO(export(model, "csv").decode("utf-8"), newline="")))
+    rows = list(csv.reader(io.StringIO(export(model, "csv").decode("utf-8-sig"), newline="")))
     streams = [r for r in rows[1:] if "#" in r[0]]
     check(len(streams) >= 12 and all(r[0].startswith("workstreams/") for r in streams),
           "the measurement plan carries the work streams' indicators as PATH#id rows")

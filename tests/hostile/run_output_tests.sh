@@ -88,7 +88,7 @@ timeout 10 "$lmc" export "$work/prog" "$work/single.yaml" --format csv -o "$work
   fail "export DIR FILE: $(cat "$work/err")"
 python3 - "$work/all.csv" "$work" <<'PY' || failures=$((failures + 1))
 import csv, sys
-rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8-sig")))
 models = {r["model"].rsplit("/", 1)[-1] for r in rows}
 want = {"programme.yaml", "frailty.yaml", "single.yaml"}
 if not rows or list(rows[0])[:2] != ["model", "item_id"] or not want <= models:

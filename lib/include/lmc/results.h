@@ -54,6 +54,9 @@ Results read_results(std::string_view path, std::string_view text, const Model& 
 enum class IndicatorStatus { achieved, on_track, at_risk, off_track, no_data, untracked };
 /// "achieved", "on-track", "at-risk", "off-track", "no-data", "untracked".
 std::string_view status_word(IndicatorStatus s);
+/// A status as a person reads it, a symbol and words, never colour alone: "✓ achieved",
+/// "● on track", "▲ at risk", "✗ off track", "○ no data", "– untracked".
+std::string_view status_label(IndicatorStatus s);
 /// How bad a status is, for an item's worst: off-track 5, at-risk 4, no-data 3, untracked 2,
 /// on-track 1, achieved 0.
 int status_rank(IndicatorStatus s);

@@ -29,6 +29,10 @@ std::string csv_field(std::string_view text) {
   return out + '"';
 }
 
+// The measurement plan is written for Excel, which reads a CSV file as UTF-8 only when it
+// starts with a byte-order mark ("£45", not "Â£45"); Python's csv (utf-8-sig), LibreOffice
+// and pandas read it too.
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr std::string_view kPlanHeader =
     "item_id,item_label,stage,indicator_id,indicator,source,baseline,target,due,frequency\r\n";
 
@@ -61,7 +65,7 @@ void plan_rows(std::ostream& out, const Graph& graph, int model, const std::stri
 // The measurement plan: one row per indicator; for a programme, the work streams' indicators
 // follow the programme's, their items named PATH#id.
 void write_csv(std::ostream& out, const Model& m, const Graph& g, const ProgrammeExport& p) {
-  out << kPlanHeader;
+  out << kBom << kPlanHeader;
   if (!p.graph) {
     plan_rows(out, g, 0, {}, nullptr);
     return;
@@ -354,7 +358,7 @@ void write_export(std::ostream& out, const Model& model, const Graph& graph, Exp
 void write_exports(std::ostream& out, const std::vector<const Model*>& models,
                    ExportFormat format) {
   if (format == ExportFormat::csv) {
-    out << "model," << kPlanHeader;
+    out << kBom << "model," << kPlanHeader;
     for (const Model* m : models) {
       const Graph graph(*m);
       plan_rows(out, graph, 0, {}, &m->path);

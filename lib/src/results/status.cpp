@@ -30,8 +30,9 @@ std::string list_of(const std::vector<std::string>& parts) {
   return out;
 }
 
-// A status as a person reads it: a symbol and words, never colour alone.
-std::string status_text(IndicatorStatus s) {
+}  // namespace
+
+std::string_view status_label(IndicatorStatus s) {
   switch (s) {
     case IndicatorStatus::achieved: return "✓ achieved";
     case IndicatorStatus::on_track: return "● on track";
@@ -42,8 +43,6 @@ std::string status_text(IndicatorStatus s) {
   }
   return "";
 }
-
-}  // namespace
 
 std::vector<ChainFinding> diagnose_chain(const Model& model, const std::vector<ItemState>& items,
                                          const std::vector<IndicatorState>& indicators) {
@@ -211,7 +210,7 @@ void write_text(std::ostream& out, const StatusReport& r, bool markdown) {
     const Item& it = m.items[static_cast<std::size_t>(s.item)];
     const Indicator& ind = indicator_of(m, s);
     const std::string status =
-        status_text(s.status) + (s.stale ? " (stale: no recent result)" : "");
+        std::string(status_label(s.status)) + (s.stale ? " (stale: no recent result)" : "");
     if (markdown) {
       auto cell = [](std::string v) {
         std::string o;
@@ -232,7 +231,7 @@ void write_text(std::ostream& out, const StatusReport& r, bool markdown) {
     if (s.item != last_item) {
       const ItemState& is = r.items[static_cast<std::size_t>(s.item)];
       out << fmt::format("  {} '{}' {}: {}\n", stage_name(it.stage), it.id.value, it.label.value,
-                         is.worst ? status_text(*is.worst) : "");
+                         is.worst ? std::string(status_label(*is.worst)) : "");
       last_item = s.item;
     }
     out << fmt::format("    {}{}: {}: {}{}\n", ind.label.value,
