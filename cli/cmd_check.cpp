@@ -228,8 +228,10 @@ int run_check(const CheckArgs& args) {
             [](const InputFile& a, const InputFile& b) { return a.display < b.display; });
   // Each model is loaded once with every model it reaches, and each group of linked models is
   // checked as one graph (see model_group.h).
+  // A model's results (its `results:`) are checked with it: stale-indicator, and the rows of
+  // the CSV that cannot be read, located there.
   CheckedSet result =
-      load_and_check(std::move(found.files), configs, today_date, {}, args.report_unused);
+      load_and_check(std::move(found.files), configs, today_date, {}, args.report_unused, true);
   if (!result.configs_ok) usage_problem = true;
   const ModelSet& set = result.set;
   // Without --follow, findings are reported in the files given only (the models they reach
@@ -240,6 +242,11 @@ int run_check(const CheckArgs& args) {
     if (!args.follow && m >= set.given) continue;
     shown.push_back(static_cast<int>(m));
     shown_paths.insert(set.models[m]->source.path());
+  }
+  for (const auto& r : result.results) {
+    if (shown_paths.count(set.models[r->model]->source.path())) {
+      shown_paths.insert(r->results.path);
+    }
   }
   std::sort(shown.begin(), shown.end(), [&](int a, int b) {
     return set.models[a]->source.path() < set.models[b]->source.path();

@@ -43,6 +43,7 @@ struct RenderArgs {
   std::string today;
   bool watch = false;
   bool with_models = false;
+  std::string results;  ///< --results: the CSV whose values are drawn under the indicators
 };
 
 DrawSettings draw_settings(const RenderArgs& args, OutputFormat format) {
@@ -60,9 +61,26 @@ DrawSettings draw_settings(const RenderArgs& args, OutputFormat format) {
   return settings;
 }
 
+// --results: each indicator's latest result and status, read now (--watch reads them again
+// at each save). False when the file cannot be read (said); rows that cannot be read are said
+// where they are and make `problems` true.
+bool add_results_of(DrawSettings& settings, const RenderArgs& args, const Model& model,
+                    const std::string& today_date, bool& problems) {
+  if (args.results.empty()) return true;
+  bool ok = true;
+  const auto results = model_results(args.model, model, args.results, today_date, ok, problems);
+  if (!results) return false;
+  add_results(settings, model, *results, today_date);
+  return ok;
+}
+
 // Draws the checked model to the output; false (said on stderr) when nothing was written.
-bool draw_to_output(const CheckedModel& c, const RenderArgs& args, OutputFormat format) {
-  return write_drawing(draw(c, draw_settings(args, format)), args.output);
+bool draw_to_output(const CheckedModel& c, const RenderArgs& args, OutputFormat format,
+                    const std::string& today_date) {
+  DrawSettings settings = draw_settings(args, format);
+  bool problems = false;
+  if (!add_results_of(settings, args, c.loaded->model, today_date, problems)) return false;
+  return write_drawing(draw(c, settings), args.output);
 }
 
 // The format the output asks for; nullopt (said on stderr) when it cannot be told.
@@ -102,7 +120,7 @@ void redraw(const RenderArgs& args, OutputFormat format, const std::string& toda
     std::cerr << fmt::format("{} '{}' kept as it was\n", local_time("%H:%M:%S"), args.output);
     return;
   }
-  if (!draw_to_output(*c, args, format)) return;
+  if (!draw_to_output(*c, args, format, today_date)) return;
   std::cout << fmt::format("{} redrew '{}': {}\n", local_time("%H:%M:%S"), args.output,
                            count_findings(c->findings))
             << std::flush;
@@ -223,15 +241,25 @@ int run_render(const RenderArgs& args) {
     print_error("--with-models writes one SVG file a model: name the programme's with -o");
     return kExitUsage;
   }
+  if (args.with_models && !args.results.empty()) {
+    print_error("--results draws one model's results: draw the model without --with-models");
+    return kExitUsage;
+  }
   if (args.watch) return watch(args, *format);
+  std::string today_date;
+  if (!resolve_today(args.today, today_date)) return kExitUsage;
   const auto c = load_programme(args.model, args.config, args.today, "cannot be drawn");
   if (!c) return kExitUsage;
+  bool problems = false;
   if (args.with_models) {
     if (!draw_book(*c, args, *format)) return kExitUsage;
   } else {
     DrawSettings settings = draw_settings(args, *format);
     add_programme_marks(
         settings, c->set, 0, [](int) { return std::string(); }, [](int) { return 0; });
+    if (!add_results_of(settings, args, c->set.models[0]->model, today_date, problems)) {
+      return kExitUsage;
+    }
     PageFit fit;
     const RenderResult drawn = draw(c->set.models[0]->model, c->findings_in(0), settings, &fit);
     if (const std::string warning = page_warning(c->set.models[0]->model, settings, fit);
@@ -253,7 +281,7 @@ int run_render(const RenderArgs& args) {
         args.model, errors, errors == 1 ? "" : "s", args.model);
     return kExitFindings;
   }
-  return kExitOk;
+  return problems ? kExitFindings : kExitOk;
 }
 
 }  // namespace
@@ -281,7 +309,12 @@ Runner setup_render(CLI::App& app) {
   app.add_option("--dpi", args->dpi, "Resolution of a PNG (default 150)")
       ->check(CLI::Range(30, 1200));
   app.add_option("--config", args->config, "Rule configuration for --annotate");
-  app.add_option("--today", args->today, "The date overdue-test compares against (YYYY-MM-DD)")
+  app.add_option("--results", args->results,
+                 "Draw each indicator's latest value and status from this results CSV "
+                 "(indicator,date,value[,note]) under it")
+      ->type_name("FILE");
+  app.add_option("--today", args->today,
+                 "The date overdue-test and the results' statuses are judged on (YYYY-MM-DD)")
       ->type_name("DATE");
   app.add_flag("--with-models", args->with_models,
                "Draw the programme and every model its boxes detail (`model:`): a PDF of one "

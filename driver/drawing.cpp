@@ -60,6 +60,7 @@ BookPage draw_dot(const Model& model, const std::vector<Diagnostic>& findings,
   Decorations marks = settings.annotate ? annotate_findings(model, graph, findings) : Decorations{};
   marks.stubs = settings.stubs;
   marks.drill = settings.drill;
+  marks.indicator_results = settings.results;
   BookPage out;
   diagram.fitted = &out.fit;
   out.dot = to_dot(model, graph, marks, diagram);
@@ -86,6 +87,15 @@ RenderResult draw(const Model& model, const std::vector<Diagnostic>& findings,
   options.dpi = settings.dpi;
   options.page = page.page;
   return render_dot(page.dot, options);
+}
+
+void add_results(DrawSettings& settings, const Model& model, const Results& results,
+                 const std::string& today) {
+  settings.indicators = true;
+  for (const IndicatorState& s : indicator_states(model, results, today)) {
+    const std::string& id = model.items[static_cast<std::size_t>(s.item)].id.value;
+    if (!id.empty()) settings.results[id][static_cast<std::size_t>(s.index)] = result_line(s);
+  }
 }
 
 void add_programme_marks(DrawSettings& settings, const ModelSet& set, int m,

@@ -11,6 +11,7 @@
 #include "driver/checked_model.h"
 #include "lmc/model_set.h"
 #include "lmc/render.h"
+#include "lmc/results.h"
 
 namespace lmc::driver {
 
@@ -29,7 +30,14 @@ struct DrawSettings {
   /// In a programme: the items of other models this one links to, and the drill-down marks.
   std::vector<StubItem> stubs;
   std::map<std::string, DrillDown, std::less<>> drill;
+  /// --results: the line under each indicator (item id -> indicator index -> result_line()).
+  std::map<std::string, std::map<std::size_t, std::string>, std::less<>> results;
 };
+
+/// Draws each indicator's latest result and status from `results` under it (and the
+/// indicators with it), judged on `today`.
+void add_results(DrawSettings& settings, const Model& model, const Results& results,
+                 const std::string& today);
 
 /// The page the settings draw `model` on: the flags, else the model's `render` block, else A4
 /// landscape; with auto_page, the smallest page of the series that prints the boxes at 10 pt

@@ -7,7 +7,10 @@
 #include <sstream>
 #include <thread>
 
+#include <fmt/format.h>
+
 #include "driver/checked_model.h"
+#include "driver/results_file.h"
 #include "lmc/check.h"
 #include "lmc/report.h"
 
@@ -62,7 +65,7 @@ std::vector<Diagnostic> CheckedSet::findings_in(int model) const {
 
 CheckedSet load_and_check(std::vector<InputFile> files, ConfigCache& configs,
                           const std::string& today_date, const ReadFileFn& read,
-                          bool report_unused_suppressions) {
+                          bool report_unused_suppressions, bool with_results) {
   CheckedSet out;
   std::vector<ModelSource> sources;
   sources.reserve(files.size());
@@ -86,8 +89,32 @@ CheckedSet load_and_check(std::vector<InputFile> files, ConfigCache& configs,
   }
   // Each group of linked models is checked on its own, on every core; the findings are the
   // same byte for byte however many threads ran.
-  out.findings =
-      check_set(set, rules, today_date, &out.links, run_parallel, report_unused_suppressions);
+  std::vector<const Results*> results(n, nullptr);
+  for (std::size_t m = 0; with_results && m < set.given; ++m) {
+    const LoadResult& loaded = *set.models[m];
+    if (!loaded.usable || loaded.model.results.value.empty()) continue;
+    auto file = std::make_unique<ResultsFile>();
+    file->model = static_cast<int>(m);
+    const std::string path = results_path(loaded.source.path(), loaded.model, {});
+    std::string why;
+    if (auto read_results = load_results(path, loaded.model, today_date, why, &file->text)) {
+      file->results = std::move(*read_results);
+    } else {
+      // Nothing to read: said at the key that names it.
+      file->results.path = path;
+      Diagnostic d;
+      d.file = loaded.source.path();
+      d.span = loaded.model.results.span;
+      d.rule = "invalid-value";
+      d.message = fmt::format("results: '{}' {}", loaded.model.results.value, why);
+      d.suggestion = "name the results CSV, relative to this model";
+      file->results.problems.push_back(std::move(d));
+    }
+    results[m] = &file->results;
+    out.results.push_back(std::move(file));
+  }
+  out.findings = check_set(set, rules, today_date, &out.links, run_parallel,
+                           report_unused_suppressions, results);
   return out;
 }
 

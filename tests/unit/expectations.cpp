@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <fstream>
+#include <memory>
 #include <sstream>
+
+#include "lmc/results.h"
 
 namespace lmc::test {
 
@@ -68,8 +71,19 @@ std::vector<Diagnostic> check_files(const std::vector<std::filesystem::path>& gi
       [](std::size_t n, const std::function<void(std::size_t)>& task) {
         for (std::size_t k = 0; k < n; ++k) task(k);
       });
+  // As `lmc check`: each model given is checked with the results its `results:` names.
+  std::vector<std::unique_ptr<Results>> read;
+  std::vector<const Results*> results(set.models.size(), nullptr);
+  for (std::size_t m = 0; m < set.given; ++m) {
+    const LoadResult& l = *set.models[m];
+    if (!l.usable || l.model.results.value.empty()) continue;
+    const auto csv = std::filesystem::path(l.source.path()).parent_path() / l.model.results.value;
+    read.push_back(
+        std::make_unique<Results>(read_results(csv.string(), read_file(csv), l.model, kToday)));
+    results[m] = read.back().get();
+  }
   // As `lmc check --report-unused-ignores`: unused-suppression fires where it is marked.
-  return check_set(set, {}, kToday, nullptr, {}, true);
+  return check_set(set, {}, kToday, nullptr, {}, true, results);
 }
 
 std::vector<std::filesystem::path> yaml_files_under(const std::filesystem::path& dir) {

@@ -60,6 +60,15 @@ TEST_CASE("each rule page's example fires its rule") {
       std::ofstream(path, std::ios::binary) << block;
       begin = doc.find("```yaml\n", end + 3);
     }
+    // A ```csv block is the results the model's `results:` names.
+    if (const auto csv = doc.find("```csv\n"); csv != std::string::npos) {
+      const std::string model = doc.substr(doc.find("```yaml\n") + 8);
+      const auto key = model.find("\nresults: ");
+      REQUIRE(key != std::string::npos);
+      const std::string name = model.substr(key + 10, model.find('\n', key + 1) - key - 10);
+      const auto end = doc.find("```", csv + 7);
+      std::ofstream(dir / name, std::ios::binary) << doc.substr(csv + 7, end - csv - 7);
+    }
     const auto diags = lmc::test::check_files({dir / "model.yaml"});
     std::set<std::string> fired;
     for (const auto& d : diags) fired.insert(d.rule);

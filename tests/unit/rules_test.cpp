@@ -6,6 +6,7 @@
 #include <set>
 
 #include "expectations.h"
+#include "lmc/results.h"
 #include "lmc/rules.h"
 
 using namespace lmc;
@@ -21,14 +22,34 @@ std::string show(const Marks& marks) {
 
 void check_marked(const std::filesystem::path& file) {
   const std::string text = read_file(file);
-  const Marks expected = expected_marks(text);
   const LoadResult loaded = load_model(file.filename().string(), text);
-  const auto diags = check(loaded, CheckOptions{{}, kToday, true});  // unused-suppression on
-  const Marks actual = actual_marks(diags);
+  // A model that names its results is checked with them; the CSV's rows carry their marks in
+  // the note column.
+  std::optional<Results> results;
+  std::string csv_name, csv_text;
+  if (loaded.usable && !loaded.model.results.value.empty()) {
+    const auto csv = file.parent_path() / loaded.model.results.value;
+    csv_name = csv.filename().string();
+    csv_text = read_file(csv);
+    results = read_results(csv_name, csv_text, loaded.model, kToday);
+  }
+  // unused-suppression on
+  const auto diags = check(loaded, CheckOptions{{}, kToday, true, results ? &*results : nullptr});
+  std::vector<Diagnostic> in_model, in_csv;
+  for (const Diagnostic& d : diags)
+    (d.file == csv_name && results ? in_csv : in_model).push_back(d);
+  const Marks expected = expected_marks(text);
+  const Marks actual = actual_marks(in_model);
   INFO(file.filename().string() << "\nexpected:\n"
                                 << show(expected) << "actual:\n"
                                 << show(actual));
   CHECK(actual == expected);
+  if (results) {
+    const Marks expected_csv = expected_marks(csv_text);
+    const Marks actual_csv = actual_marks(in_csv);
+    INFO(csv_name << "\nexpected:\n" << show(expected_csv) << "actual:\n" << show(actual_csv));
+    CHECK(actual_csv == expected_csv);
+  }
 }
 
 // Each folder under `dir` is a programme: its models are checked together, as `lmc check
@@ -64,6 +85,12 @@ std::set<std::string> marked_rules(const std::string& dir) {
   std::set<std::string> fired;
   for (const auto& f : yaml_files_under(std::filesystem::path(LMC_SOURCE_DIR) / dir)) {
     for (const auto& [line, rule] : expected_marks(read_file(f))) fired.insert(rule);
+  }
+  // Results files: their rows' marks are in the note column.
+  for (const auto& e :
+       std::filesystem::recursive_directory_iterator(std::filesystem::path(LMC_SOURCE_DIR) / dir)) {
+    if (e.path().extension() != ".csv") continue;
+    for (const auto& [line, rule] : expected_marks(read_file(e.path()))) fired.insert(rule);
   }
   return fired;
 }

@@ -10,6 +10,7 @@
 #include "lmc/diagnostic.h"
 #include "lmc/load.h"
 #include "lmc/model_set.h"
+#include "lmc/results.h"
 
 namespace lmc {
 
@@ -23,6 +24,8 @@ struct CheckOptions {
   std::string today;  ///< YYYY-MM-DD, for overdue-test
   /// Report each `# lmc: ignore[...]` that suppresses nothing (unused-suppression).
   bool report_unused_suppressions = false;
+  /// The model's results: stale-indicator, and the CSV rows that cannot be read (CheckInput).
+  const Results* results = nullptr;
 };
 
 /// Runs every rule over a loaded model and returns all findings (the loader's included) with
@@ -38,6 +41,10 @@ struct CheckInput {
   const FileTargets* targets = nullptr;     ///< the files it names; null: not followed
   const RuleConfig* rules = nullptr;        ///< its configuration; null: the defaults
   bool report_unused_suppressions = false;  ///< its unused `# lmc: ignore[...]` are findings
+  /// Its results (the CSV its `results:` names): stale-indicator looks at them, and the rows
+  /// that cannot be read (Results::problems, unknown-indicator and invalid-value, located in
+  /// the CSV) are findings under its configuration. Null: it has none.
+  const Results* results = nullptr;
 };
 
 /// Checks models as one graph (a programme and its work streams): every rule sees the links
@@ -54,10 +61,12 @@ std::vector<Diagnostic> check(std::span<const CheckInput> models, std::string_vi
 /// `rules[m]` is model m's configuration (null: the defaults); `links`, when given, receives
 /// each model's number of sound links written in it. Findings sorted, the same whatever ran
 /// in parallel.
+/// `results[m]` is model m's results (null, or past the end: none).
 std::vector<Diagnostic> check_set(const ModelSet& set, std::span<const RuleConfig* const> rules,
                                   std::string_view today, std::vector<int>* links = nullptr,
                                   const ParallelFn& parallel = {},
-                                  bool report_unused_suppressions = false);
+                                  bool report_unused_suppressions = false,
+                                  std::span<const Results* const> results = {});
 
 /// Collects one rule's findings; given to each rule's check function.
 class Findings {

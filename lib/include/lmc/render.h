@@ -100,6 +100,9 @@ struct Decorations {
   std::vector<FindingNote> findings;
   /// Visual diff: item id -> index of an indicator of that item -> what it said before.
   std::map<std::string, std::map<std::size_t, std::string>, std::less<>> indicator_was;
+  /// --results: item id -> index of an indicator -> its latest result and status, drawn under
+  /// it (result_line(): "✗ off track: 38% on 2026-10-31").
+  std::map<std::string, std::map<std::size_t, std::string>, std::less<>> indicator_results;
   std::vector<GhostItem> ghost_items;
   std::vector<Link> ghost_links;
   Highlight ghost;  ///< how ghosts are drawn

@@ -84,6 +84,11 @@ struct IndicatorState {
 std::vector<IndicatorState> indicator_states(const Model& model, const Results& results,
                                              std::string_view today);
 
+/// What a drawing writes under an indicator: its status in a symbol and words, and its latest
+/// value and date: "✗ off track: 38% on 2026-10-31", "○ no data", "● on track: 74% on
+/// 2026-11-30 (stale)".
+std::string result_line(const IndicatorState& s);
+
 /// An item's worst status over its indicators (nullopt when it has none).
 struct ItemState {
   int item = -1;

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "lmc/diagnostic.h"
+#include "lmc/results.h"
 
 namespace lmc {
 
@@ -15,9 +16,10 @@ class Findings;
 
 /// What a rule's check sees besides the model.
 struct RuleContext {
-  const Graph& graph;      ///< every model checked together, as one graph
-  std::string_view today;  ///< YYYY-MM-DD
-  int model = 0;           ///< for a per-model check: the model it is given, in graph
+  const Graph& graph;                ///< every model checked together, as one graph
+  std::string_view today;            ///< YYYY-MM-DD
+  int model = 0;                     ///< for a per-model check: the model it is given, in graph
+  const Results* results = nullptr;  ///< for a per-model check: its results, when it has any
   /// The graph node of the given model's item i.
   int node(std::size_t i) const;
 };

@@ -43,7 +43,8 @@ void collect_ignores(IgnoreMap& map, const std::string& id, std::span<const Text
 }  // namespace
 
 std::vector<Diagnostic> check(const LoadResult& loaded, const CheckOptions& options, int* links) {
-  const CheckInput input{&loaded, nullptr, &options.rules, options.report_unused_suppressions};
+  const CheckInput input{&loaded, nullptr, &options.rules, options.report_unused_suppressions,
+                         options.results};
   std::vector<int> counts;
   auto found = check(std::span(&input, 1), options.today, links ? &counts : nullptr);
   if (links) *links = counts[0];
@@ -79,7 +80,7 @@ std::vector<Diagnostic> check(std::span<const CheckInput> models, std::string_vi
     for (std::size_t m = 0; m < models.size(); ++m) {
       if (!models[m].loaded->usable) continue;
       findings.model_ = static_cast<int>(m);
-      const RuleContext ctx{graph, today, static_cast<int>(m)};
+      const RuleContext ctx{graph, today, static_cast<int>(m), models[m].results};
       rule.check(models[m].loaded->model, ctx, findings);
     }
   }
@@ -125,6 +126,12 @@ std::vector<Diagnostic> check(std::span<const CheckInput> models, std::string_vi
     if (suppressed(suppressions[m], d)) continue;
     keep(d, m);
   }
+  // The rows of a model's results that cannot be read, in the CSV, under the model's
+  // configuration (a CSV has no `ignore:` and no comments).
+  for (std::size_t m = 0; m < models.size(); ++m) {
+    if (!models[m].results) continue;
+    for (Diagnostic d : models[m].results->problems) keep(d, m);
+  }
   for (std::size_t m = 0; m < models.size(); ++m) {
     if (!models[m].report_unused_suppressions) continue;
     for (const Suppression& s : suppressions[m]) {
@@ -150,7 +157,8 @@ std::vector<Diagnostic> check(std::span<const CheckInput> models, std::string_vi
 
 std::vector<Diagnostic> check_set(const ModelSet& set, std::span<const RuleConfig* const> rules,
                                   std::string_view today, std::vector<int>* links,
-                                  const ParallelFn& parallel, bool report_unused_suppressions) {
+                                  const ParallelFn& parallel, bool report_unused_suppressions,
+                                  std::span<const Results* const> results) {
   const std::size_t n = set.models.size();
   const std::vector<std::vector<int>> groups = set.groups();
   std::vector<std::vector<Diagnostic>> found(groups.size());
@@ -162,7 +170,8 @@ std::vector<Diagnostic> check_set(const ModelSet& set, std::span<const RuleConfi
     for (int m : members) {
       inputs.push_back(CheckInput{set.models[m].get(), &set.targets[m],
                                   m < static_cast<int>(rules.size()) ? rules[m] : nullptr,
-                                  report_unused_suppressions});
+                                  report_unused_suppressions,
+                                  m < static_cast<int>(results.size()) ? results[m] : nullptr});
       named = named || !set.targets[m].empty();
     }
     // FileTarget names models by their index in the set: where they stand in this group.

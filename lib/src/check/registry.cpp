@@ -24,6 +24,7 @@ constexpr RuleCheck kChecks[] = {
     {"overdue-test", &check_overdue_test, nullptr},
     {"page-overflow", &check_page_overflow, nullptr},
     {"skipped-stage", nullptr, &check_skipped_stage},
+    {"stale-indicator", &check_stale_indicator, nullptr},
     {"stranded-outcome", nullptr, &check_stranded_outcome},
     {"unattached-assumption", &check_unattached_assumption, nullptr},
     {"unattached-factor", &check_unattached_factor, nullptr},

@@ -151,10 +151,14 @@ class Builder {
         b.page = drill->second.page;
       }
       const auto was = d_.indicator_was.find(b.id);
+      const auto result = d_.indicator_results.find(b.id);
       for (std::size_t k = 0; indicators_ && k < it.indicators().size(); ++k) {
-        IndicatorLine line{indicator_text(it.indicators()[k]), {}};
+        IndicatorLine line{indicator_text(it.indicators()[k]), {}, {}};
         if (was != d_.indicator_was.end() && !b.id.empty()) {
           if (auto w = was->second.find(k); w != was->second.end()) line.was = w->second;
+        }
+        if (result != d_.indicator_results.end() && !b.id.empty()) {
+          if (auto r = result->second.find(k); r != result->second.end()) line.result = r->second;
         }
         b.indicators.push_back(std::move(line));
       }

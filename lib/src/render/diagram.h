@@ -26,6 +26,7 @@ struct Badge {
 struct IndicatorLine {
   std::string text;
   std::string was;
+  std::string result;  ///< --results: its latest value and status
 };
 
 struct Box {

@@ -233,6 +233,13 @@ class DotWriter {
               "<I>{}</I></FONT></TD></TR>",
               num(s.small()), html_lines(was));
         }
+        if (!ind.result.empty()) {
+          // The status in words and a symbol, in bold: never colour alone.
+          rows += fmt::format(
+              "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"{}\"><B>{}</B></FONT>"
+              "</TD></TR>",
+              num(s.small()), html_lines(ind.result));
+        }
       }
     }
     if (!t.badge_lines.empty()) {

@@ -77,7 +77,7 @@ struct Route {
 };
 
 struct IndicatorText {
-  std::vector<std::string> lines, was;
+  std::vector<std::string> lines, was, result;
 };
 
 struct BoxText {

@@ -33,8 +33,9 @@ BoxText box_text(const Box& b, const Sizes& s, double inner) {
     line_w += (line_w > 0 ? 3 : 0) + w;
   }
   for (const IndicatorLine& ind : b.indicators) {
-    IndicatorText it{wrap_text(ind.text, inner, s.small()), {}};
+    IndicatorText it{wrap_text(ind.text, inner, s.small()), {}, {}};
     if (!ind.was.empty()) it.was = wrap_text("was " + ind.was, inner, s.small());
+    if (!ind.result.empty()) it.result = wrap_text(ind.result, inner, s.small(), Face::bold);
     t.indicators.push_back(std::move(it));
   }
   return t;
@@ -48,7 +49,8 @@ double box_height(const BoxText& t, const Sizes& s) {
   if (!t.indicators.empty()) {
     h += s.f * 0.3;
     for (const auto& ind : t.indicators) {
-      h += wrapped_height(ind.lines, s.small()) + wrapped_height(ind.was, s.small());
+      h += wrapped_height(ind.lines, s.small()) + wrapped_height(ind.was, s.small()) +
+           wrapped_height(ind.result, s.small());
     }
   }
   return h;

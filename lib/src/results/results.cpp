@@ -10,6 +10,7 @@
 #include <map>
 
 #include "lmc/load.h"
+#include "lmc/suggest.h"
 
 namespace lmc {
 
@@ -292,12 +293,12 @@ Results read_results(std::string_view path, std::string_view text, const Model& 
     } else {
       std::vector<std::string_view> known;
       for (const auto& [id, _] : by_id) known.push_back(id);
-      std::string help = "give the indicator an `id:` in the model and use it here";
-      for (std::string_view k : known) {
-        // The nearest id by a simple measure: the same id but for case or a slip of a letter.
-        if (lower(std::string(k)) == lower(row.indicator))
-          help = fmt::format("did you mean '{}'?", k);
-      }
+      std::string help =
+          "write the id of one of the model's indicators, or give the "
+          "indicator an `id:` in the model";
+      // A slip of a letter or two (lmc/suggest.h, as unknown-reference suggests ids).
+      if (const std::string near = nearest(row.indicator, known); !near.empty())
+        help = fmt::format("did you mean '{}'?", near);
       problem("unknown-indicator", at, fields[0].column, length(fields[0].text),
               fmt::format("the model has no indicator '{}'", row.indicator), help);
       good = false;

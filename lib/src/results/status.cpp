@@ -44,6 +44,13 @@ std::string_view status_label(IndicatorStatus s) {
   return "";
 }
 
+std::string result_line(const IndicatorState& s) {
+  std::string out(status_label(s.status));
+  if (s.latest) out += fmt::format(": {} on {}", s.latest->value_text, s.latest->date);
+  if (s.stale) out += " (stale)";
+  return out;
+}
+
 std::vector<ChainFinding> diagnose_chain(const Model& model, const std::vector<ItemState>& items,
                                          const std::vector<IndicatorState>& indicators) {
   std::vector<ChainFinding> out;

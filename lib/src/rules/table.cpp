@@ -58,6 +58,10 @@ constexpr Rule kRules[] = {
      "impact",
      "link through the missing stage: a resource to the activity that uses it, an activity to "
      "the output and outcome that lead to the impact"},
+    {"stale-indicator", Severity::warning, Category::evaluation,
+     "an indicator's latest result is older than two periods of its `frequency`",
+     "add the results since (a row `indicator,date,value` a period to the results CSV), or "
+     "change `frequency` to how often it is really measured"},
     {"stranded-outcome", Severity::warning, Category::logic,
      "an outcome from which no path reaches an impact (when the model has impacts)",
      "link the outcome to the later outcome or impact it leads to, with `to: [id]`"},
@@ -67,6 +71,10 @@ constexpr Rule kRules[] = {
     {"unattached-factor", Severity::info, Category::evaluation,
      "an external factor has no `affects`",
      "say which items or links it affects, with `affects: [...]`"},
+    {"unknown-indicator", Severity::error, Category::evaluation,
+     "a row of the results CSV names no indicator of the model",
+     "write the indicator's id as the model has it (ITEM/INDICATOR when ids repeat), or add the "
+     "indicator to the model"},
     {"unknown-key", Severity::error, Category::format, "a key the format does not have",
      "fix the key's spelling, or remove it"},
     {"unknown-reference", Severity::error, Category::logic,

@@ -50,6 +50,7 @@ void check_incomplete_indicator(const Model& m, const RuleContext& ctx, Findings
 void check_long_label(const Model& m, const RuleContext& ctx, Findings& out);
 void check_missing_term(const Model& m, const RuleContext& ctx, Findings& out);
 void check_overdue_test(const Model& m, const RuleContext& ctx, Findings& out);
+void check_stale_indicator(const Model& m, const RuleContext& ctx, Findings& out);
 void check_page_overflow(const Model& m, const RuleContext& ctx, Findings& out);
 void check_unattached_assumption(const Model& m, const RuleContext& ctx, Findings& out);
 void check_unattached_factor(const Model& m, const RuleContext& ctx, Findings& out);
