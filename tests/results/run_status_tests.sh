@@ -7,7 +7,11 @@
 #   - a results file with bad rows: each said where it is (file:line:column, rule), the good
 #     rows still counted, exit 1; a results file that cannot be read, or --results for two
 #     models: exit 2;
-#   - the CSV is read with a byte-order mark and CRLF line ends as well.
+#   - the CSV is read with a byte-order mark and CRLF line ends as well;
+#   - render --results draws each indicator's latest value and status under it, in words and a
+#     symbol; a CSV that cannot be read draws nothing;
+#   - check reads the model's `results:`: stale-indicator and unknown-indicator, and a results
+#     file that is not there is said at the key.
 #   run_status_tests.sh LMC            (from anywhere)
 set -u
 lmc=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -76,6 +80,47 @@ check
 check
 "$lmc" status "$work/m.yaml" "$model" --results "$work/mcp-results.csv" >/dev/null 2>"$work/err"
 [ $? = 2 ] || fail "--results with two models was accepted"
+
+# The page with results: the status in words and a symbol under each indicator.
+check
+"$lmc" render "$model" --results examples/results/mcp-results.csv --today 2026-12-05 \
+  -o "$work/page.svg" 2>"$work/err" || fail "render --results: $(cat "$work/err")"
+for expect in "✗ off track: 52% on 2026-11-30" "✓ achieved: 47 on 2026-11-30" \
+  "● on track: 74% on 2026-11-30" "▲ at risk: 96.9 on 2026-09-30" "✗ off track: 319 on 2026-11-30"; do
+  python3 - "$work/page.svg" "$expect" <<'PY' || fail "the page does not say '$expect'"
+import html, re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+# Graphviz writes each line of a label as its own <text>; joined, the lines read as written.
+words = " ".join(re.sub(r"<[^>]+>", "", t) for t in re.findall(r"<text[^>]*>.*?</text>", text, re.S))
+words = html.unescape(words)
+sys.exit(0 if sys.argv[2] in re.sub(r"\s+", " ", words) else 1)
+PY
+done
+check
+"$lmc" render "$model" -o "$work/plain.svg" 2>/dev/null
+grep -q "off track" "$work/plain.svg" && fail "a page drawn without --results shows results"
+check
+"$lmc" render "$model" --results "$work/none.csv" -o "$work/none.svg" 2>"$work/err"
+[ $? = 2 ] && [ ! -e "$work/none.svg" ] && grep -q "none.csv" "$work/err" ||
+  fail "render --results with no such file: $(cat "$work/err")"
+
+# check reads the model's results.
+check
+"$lmc" check "$work/m.yaml" --today 2026-12-05 >"$work/out" 2>&1
+[ $? = 1 ] && grep -qF "mcp-results.csv:3:1: error: the model has no indicator 'ae-rte' [unknown-indicator]" "$work/out" &&
+  grep -qF "did you mean 'ae-rate'?" "$work/out" || fail "check with bad rows: $(cat "$work/out")"
+check
+"$lmc" check "$model" --today 2027-03-01 >"$work/out" 2>&1
+[ $? = 0 ] && grep -q "measured monthly, but its latest result is from 2026-11-30.*\[stale-indicator\]" "$work/out" ||
+  fail "check three months on: no stale-indicator: $(cat "$work/out")"
+check
+"$lmc" check "$model" --today 2026-12-05 >"$work/out" 2>&1 || fail "check of the example: $(cat "$work/out")"
+grep -q "no problems found" "$work/out" || fail "the example with its results is not clean: $(cat "$work/out")"
+check
+sed 's/^results: mcp-results.csv/results: missing.csv/' "$model" >"$work/gone.yaml"
+"$lmc" check "$work/gone.yaml" --today 2026-12-05 >"$work/out" 2>&1
+[ $? = 1 ] && grep -q "gone.yaml:13:10: error: results: 'missing.csv' .*\[invalid-value\]" "$work/out" ||
+  fail "a results file that is not there: $(cat "$work/out")"
 
 echo "status: $checks checks, $failures failures"
 [ "$failures" -eq 0 ]
