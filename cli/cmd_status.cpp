@@ -32,6 +32,7 @@ const FormatTable<std::string_view> kStatusFormats = {
     {"text", {".txt"}, {}, "text"},
     {"markdown", {".md"}, {}, "markdown"},
     {"json", {".json"}, {}, "json"},
+    {"html", {".html", ".htm"}, "a page for the board", "html"},
 };
 
 int run_status(const StatusArgs& args) {

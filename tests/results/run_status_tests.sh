@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # `lmc status` (issue #24) on the results example, as a board or an evaluator runs it:
-#   - text, markdown and json are exactly the expected files (the outcome in doubt for a
+#   - text, markdown, json and html are exactly the expected files (the outcome in doubt for a
 #     theory reason and the output behind on delivery named); the json is read by Python;
 #   - -o writes the file, the format from its name;
 #   - a results file with bad rows: each said where it is (file:line:column, rule), the good
@@ -25,7 +25,7 @@ check() { checks=$((checks + 1)); }
 cd "$root" || exit 2
 model=examples/results/mcp-neighbourhood.yaml
 
-for format in text markdown json; do
+for format in text markdown json html; do
   check
   "$lmc" status "$model" --today 2026-12-05 --format "$format" >"$work/out.$format" 2>"$work/err" ||
     fail "$format: exit $?: $(cat "$work/err")"
@@ -56,6 +56,30 @@ PY
 check
 "$lmc" status "$model" --today 2026-12-05 -o "$work/board.md" 2>"$work/err" || fail "-o: $(cat "$work/err")"
 cmp -s "$work/board.md" "$here/mcp.status.markdown" || fail "-o board.md is not the markdown"
+
+# The board's page: well formed, the chain first, every status in a symbol and words.
+check
+python3 - "$work/out.html" <<'PY' || fail "the html page is not what it says"
+import html.parser, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+class Tags(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.open, self.bad = [], []
+    def handle_starttag(self, tag, attrs):
+        if tag not in ("br", "meta"):
+            self.open.append(tag)
+    def handle_endtag(self, tag):
+        if not self.open or self.open.pop() != tag:
+            self.bad.append(tag)
+t = Tags()
+t.feed(text)
+assert not t.bad and not t.open, (t.bad, t.open)
+assert text.index("Theory in doubt") < text.index("<h3>Indicators</h3>")
+for word in ("✗ off track", "● on track", "✓ achieved", "▲ at risk"):
+    assert word in text, word
+assert 'class="theory"' in text and 'class="delivery"' in text
+PY
 
 # A results file with bad rows, saved on Windows.
 cp "$model" "$work/m.yaml"

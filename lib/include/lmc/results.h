@@ -112,7 +112,7 @@ struct ChainFinding {
 std::vector<ChainFinding> diagnose_chain(const Model& model, const std::vector<ItemState>& items,
                                          const std::vector<IndicatorState>& indicators);
 
-/// `lmc status` for one model: text, markdown or json.
+/// `lmc status` for one model: text, markdown, json or html.
 struct StatusReport {
   const Model* model = nullptr;
   std::string path;          ///< the model's file

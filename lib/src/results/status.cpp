@@ -8,6 +8,7 @@
 #include "lmc/graph.h"
 #include "lmc/model.h"
 #include "lmc/results.h"
+#include "support/markup.h"
 
 namespace lmc {
 
@@ -315,10 +316,92 @@ nlohmann::ordered_json json_of(const StatusReport& r) {
           {"chain", chain}};
 }
 
+// A status's class in the page's style sheet: its colour, always beside its symbol and word.
+std::string_view status_class(IndicatorStatus s) {
+  switch (s) {
+    case IndicatorStatus::achieved: return "achieved";
+    case IndicatorStatus::on_track: return "on-track";
+    case IndicatorStatus::at_risk: return "at-risk";
+    case IndicatorStatus::off_track: return "off-track";
+    case IndicatorStatus::no_data: return "no-data";
+    case IndicatorStatus::untracked: return "untracked";
+  }
+  return "";
+}
+
+// The board's page: one self-contained HTML file, readable on a projector and printed.
+void write_html(std::ostream& out, const std::vector<StatusReport>& reports) {
+  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<title>Status</title>\n<style>\n"
+         "body{font:16px/1.45 'DejaVu Sans','Noto Sans',system-ui,sans-serif;color:#1a1a1a;"
+         "max-width:64em;margin:2em auto;padding:0 1em}\n"
+         "h1{font-size:1.6em}h2{font-size:1.3em;border-bottom:1px solid #ccc;margin-top:2em}"
+         "h3{font-size:1.05em}\n"
+         "table{border-collapse:collapse;margin:.5em 0;width:100%}th,td{text-align:left;"
+         "padding:.3em .6em;border-bottom:1px solid #ddd;vertical-align:top}"
+         "td.n{white-space:nowrap;font-variant-numeric:tabular-nums}\n"
+         ".status{font-weight:bold;white-space:nowrap}.achieved,.on-track{color:#1b5e20}"
+         ".at-risk{color:#7a4f00}.off-track{color:#b3261e}.no-data,.untracked{color:#555}\n"
+         ".why{color:#444;font-size:.9em}.item td{border-top:2px solid #bbb}\n"
+         ".theory{background:#fdecea;border-left:4px solid #b3261e}.delivery{background:#fff4e0;"
+         "border-left:4px solid #b36b00}.upstream{background:#f2f2f2;border-left:4px solid #777}"
+         "\nul.chain{list-style:none;padding:0}ul.chain li{padding:.5em 1em;margin:.5em 0}\n"
+         "@media print{body{margin:0;max-width:none}}\n</style>\n</head>\n<body>\n"
+         "<h1>Status</h1>\n";
+  for (const StatusReport& r : reports) {
+    const Model& m = *r.model;
+    const std::string title = m.title.value.empty() ? r.path : m.title.value;
+    out << "<h2>" << xml_text(title) << "</h2>\n<p><code>" << xml_text(r.path)
+        << "</code>, results from "
+        << (r.results_path.empty() ? std::string("(none)")
+                                   : "<code>" + xml_text(r.results_path) + "</code>")
+        << ", on " << xml_text(r.today) << ".</p>\n";
+    if (!r.chain.empty()) {
+      out << "<h3>What the results say</h3>\n<ul class=\"chain\">\n";
+      for (const ChainFinding& f : r.chain) {
+        out << "<li class=\"" << kind_word(f.kind) << "\"><b>" << kind_heading(f.kind)
+            << "</b>: " << xml_text(f.message) << "</li>\n";
+      }
+      out << "</ul>\n";
+    }
+    out << "<h3>Indicators</h3>\n<table>\n<tr><th>Item</th><th>Indicator</th><th>Latest</th>"
+           "<th>Status</th></tr>\n";
+    int last_item = -1;
+    for (const IndicatorState& s : r.indicators) {
+      const Item& it = m.items[static_cast<std::size_t>(s.item)];
+      const Indicator& ind = indicator_of(m, s);
+      const bool first = s.item != last_item;
+      last_item = s.item;
+      std::string item_cell;
+      if (first) {
+        const ItemState& is = r.items[static_cast<std::size_t>(s.item)];
+        item_cell = fmt::format("{} <small>({} <code>{}</code>)</small>", xml_text(it.label.value),
+                                stage_name(it.stage), xml_text(it.id.value));
+        if (is.worst) {
+          item_cell += fmt::format("<br><span class=\"status {}\">{}</span>",
+                                   status_class(*is.worst), status_label(*is.worst));
+        }
+      }
+      out << fmt::format(
+          "<tr{}><td>{}</td><td>{}<div class=\"why\">{}</div></td><td class=\"n\">{}</td>"
+          "<td class=\"status {}\">{}{}</td></tr>\n",
+          first ? " class=\"item\"" : "", item_cell, xml_text(ind.label.value), xml_text(s.why),
+          xml_text(latest_text(s)), status_class(s.status), status_label(s.status),
+          s.stale ? "<br>stale: no recent result" : "");
+    }
+    out << "</table>\n";
+  }
+  out << "</body>\n</html>\n";
+}
+
 }  // namespace
 
 void write_status(std::ostream& out, const std::vector<StatusReport>& reports,
                   std::string_view format) {
+  if (format == "html") {
+    write_html(out, reports);
+    return;
+  }
   if (format == "json") {
     nlohmann::ordered_json all = nlohmann::ordered_json::array();
     for (const StatusReport& r : reports) all.push_back(json_of(r));
