@@ -16,6 +16,7 @@
 #include "frontend.h"
 #include "lmc/evaluate.h"
 #include "lmc/report.h"
+#include "lmc/results.h"
 #include "lmc/rollup.h"
 #include "lmc/source.h"
 #include "lmc/suggest.h"
@@ -48,7 +49,8 @@ int run_report(const ReportArgs& args) {
   std::vector<InputFile> files = readable_files(found, "report on");
   bool ok = found.ok;
   // Each model with the models it reaches: a programme is rolled up over its work streams.
-  const CheckedSet checked = load_and_check(std::move(files), configs, today_date);
+  // A model that names its results has them read with it: the report says what they say.
+  const CheckedSet checked = load_and_check(std::move(files), configs, today_date, {}, false, true);
   if (!checked.configs_ok) ok = false;
   const ModelSet& set = checked.set;
   const std::vector<std::vector<int>> groups = set.groups();
@@ -62,6 +64,7 @@ int run_report(const ReportArgs& args) {
   std::vector<std::vector<int>> locals(groups.size());
   std::vector<std::unique_ptr<Graph>> group_graphs(groups.size());
   std::vector<EvaluatedModel> models;
+  std::vector<std::unique_ptr<StatusReport>> statuses;
   for (std::size_t m = 0; m < set.given; ++m) {
     const LoadResult& l = *set.models[m];
     if (!l.usable) {
@@ -89,6 +92,12 @@ int run_report(const ReportArgs& args) {
           std::make_unique<RollUp>(roll_up(*group_graphs[g], locals[g][static_cast<int>(m)])));
       em.programme = group_graphs[g].get();
       em.rollup = rollups.back().get();
+    }
+    for (const auto& r : checked.results) {
+      if (r->model != static_cast<int>(m)) continue;
+      statuses.push_back(std::make_unique<StatusReport>(
+          make_status(l.model, l.source.path(), &r->results, today_date)));
+      em.status = statuses.back().get();
     }
     models.push_back(std::move(em));
   }

@@ -10,6 +10,7 @@
 #   - the CSV is read with a byte-order mark and CRLF line ends as well;
 #   - render --results draws each indicator's latest value and status under it, in words and a
 #     symbol; a CSV that cannot be read draws nothing;
+#   - report says what the results say (text, markdown, html, json);
 #   - check reads the model's `results:`: stale-indicator and unknown-indicator, and a results
 #     file that is not there is said at the key.
 #   run_status_tests.sh LMC            (from anywhere)
@@ -127,6 +128,24 @@ check
 "$lmc" render "$model" --results "$work/none.csv" -o "$work/none.svg" 2>"$work/err"
 [ $? = 2 ] && [ ! -e "$work/none.svg" ] && grep -q "none.csv" "$work/err" ||
   fail "render --results with no such file: $(cat "$work/err")"
+
+# report says what the results say, in every format; a model without results has no section.
+check
+"$lmc" report "$model" --today 2026-12-05 >"$work/report.txt" 2>"$work/err" || fail "report: $(cat "$work/err")"
+grep -qF "6 indicators: 1 ✓ achieved, 2 ● on track, 1 ▲ at risk, 2 ✗ off track" "$work/report.txt" &&
+  grep -q "^  Theory in doubt: 'extra-appointments'" "$work/report.txt" &&
+  grep -q "^  Behind on delivery: output 'single-referrals'" "$work/report.txt" ||
+  fail "report has no results section: $(tail -5 "$work/report.txt")"
+check
+"$lmc" report "$model" --today 2026-12-05 --format markdown | grep -q "^### Results" || fail "report markdown: no results"
+"$lmc" report "$model" --today 2026-12-05 --format html | grep -q "<h3>Results</h3>" || fail "report html: no results"
+"$lmc" report "$model" --today 2026-12-05 --format json | python3 -c '
+import json, sys
+status = json.load(sys.stdin)["models"][0]["status"]
+assert [c["kind"] for c in status["chain"]] == ["delivery", "theory"], status["chain"]' || fail "report json: no status"
+check
+"$lmc" report examples/mcp-neighbourhood.yaml --today 2026-12-05 | grep -q "^Results" &&
+  fail "a model without results has a results section"
 
 # check reads the model's results.
 check

@@ -39,12 +39,15 @@ Evaluation evaluate(const Model& model, const Graph& graph, const std::string& t
 enum class ReportFormat { text, markdown, json, html };
 
 struct RollUp;
+struct StatusReport;
 struct EvaluatedModel {
   const Model* model = nullptr;
   Evaluation evaluation;
   /// For a programme: its roll-up, over the graph of it and the models it reaches.
   const Graph* programme = nullptr;
   const RollUp* rollup = nullptr;
+  /// When the model names its results: what they say (lmc/results.h).
+  const StatusReport* status = nullptr;
 };
 
 void write_report(std::ostream& out, const std::vector<EvaluatedModel>& models,

@@ -127,4 +127,10 @@ StatusReport make_status(const Model& model, std::string path, const Results* re
 void write_status(std::ostream& out, const std::vector<StatusReport>& reports,
                   std::string_view format);
 
+/// The status in brief, for `lmc report`: "6 indicators: 1 achieved, 2 on track, 1 at risk,
+/// 2 off track (2 stale)"; then a line a conclusion of the chain, "Theory in doubt: ...".
+std::vector<std::string> status_summary(const StatusReport& r);
+/// `lmc status --format json`'s object for one model, as text (report's JSON embeds it).
+std::string status_json(const StatusReport& r);
+
 }  // namespace lmc

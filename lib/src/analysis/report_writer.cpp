@@ -8,6 +8,7 @@
 #include "analysis/rollup_json.h"
 #include "lmc/evaluate.h"
 #include "lmc/paths.h"
+#include "lmc/results.h"
 #include "lmc/rollup.h"
 #include "lmc/source.h"
 #include "support/json.h"
@@ -171,6 +172,33 @@ void text_report(std::ostream& out, const Model& m, const Evaluation& e, bool ma
   }
 }
 
+// What the model's results say, in brief (`lmc status` says it in full).
+void status_section(std::ostream& out, const StatusReport& r, ReportFormat format) {
+  const std::vector<std::string> lines = status_summary(r);
+  const std::string from = fmt::format("from {}, on {}", r.results_path, r.today);
+  switch (format) {
+    case ReportFormat::html:
+      out << "<h3>Results</h3>\n<p>" << xml_text(lines[0]) << " <small>(" << xml_text(from)
+          << "; <code>lmc status</code> has each)</small></p>\n";
+      if (lines.size() > 1) {
+        out << "<ul>\n";
+        for (std::size_t k = 1; k < lines.size(); ++k)
+          out << "<li>" << xml_text(lines[k]) << "</li>\n";
+        out << "</ul>\n";
+      }
+      return;
+    case ReportFormat::markdown:
+      out << "\n### Results\n\n" << lines[0] << " (" << from << "; `lmc status` has each)\n\n";
+      for (std::size_t k = 1; k < lines.size(); ++k) out << "- " << lines[k] << "\n";
+      if (lines.size() > 1) out << "\n";
+      return;
+    default:
+      out << "\nResults (" << from << "):\n  " << lines[0] << "\n";
+      for (std::size_t k = 1; k < lines.size(); ++k) out << "  " << lines[k] << "\n";
+      return;
+  }
+}
+
 void html_report(std::ostream& out, const std::vector<EvaluatedModel>& models) {
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<title>Evaluability report</title>\n<style>\n"
@@ -248,6 +276,7 @@ void html_report(std::ostream& out, const std::vector<EvaluatedModel>& models) {
       out << "</table>\n";
     }
     if (em.rollup) write_roll_up(out, *em.programme, *em.rollup, RollUpFormat::html);
+    if (em.status) status_section(out, *em.status, ReportFormat::html);
   }
   out << "</body>\n</html>\n";
 }
@@ -262,6 +291,7 @@ void write_report(std::ostream& out, const std::vector<EvaluatedModel>& models,
       for (const EvaluatedModel& em : models) {
         all.push_back(report_json(*em.model, em.evaluation));
         if (em.rollup) all.back()["roll_up"] = roll_up_value(*em.programme, *em.rollup);
+        if (em.status) all.back()["status"] = Json::parse(status_json(*em.status));
       }
       out << dump_json(Json{{"version", 1}, {"models", all}});
       return;
@@ -272,6 +302,7 @@ void write_report(std::ostream& out, const std::vector<EvaluatedModel>& models,
       for (std::size_t k = 0; k < models.size(); ++k) {
         if (k) out << "\n";
         text_report(out, *models[k].model, models[k].evaluation, format == ReportFormat::markdown);
+        if (models[k].status) status_section(out, *models[k].status, format);
         if (models[k].rollup) {
           write_roll_up(
               out, *models[k].programme, *models[k].rollup,

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <nlohmann/json.hpp>
 
 #include "lmc/graph.h"
@@ -395,6 +396,36 @@ void write_html(std::ostream& out, const std::vector<StatusReport>& reports) {
 }
 
 }  // namespace
+
+std::vector<std::string> status_summary(const StatusReport& r) {
+  std::array<int, 6> counts{};
+  int stale = 0;
+  for (const IndicatorState& s : r.indicators) {
+    ++counts[static_cast<std::size_t>(s.status)];
+    stale += s.stale;
+  }
+  std::string line =
+      fmt::format("{} indicator{}", r.indicators.size(), r.indicators.size() == 1 ? "" : "s");
+  std::string sep = ": ";
+  for (IndicatorStatus s :
+       {IndicatorStatus::achieved, IndicatorStatus::on_track, IndicatorStatus::at_risk,
+        IndicatorStatus::off_track, IndicatorStatus::no_data, IndicatorStatus::untracked}) {
+    if (const int n = counts[static_cast<std::size_t>(s)]; n > 0) {
+      line += fmt::format("{}{} {}", sep, n, status_label(s));
+      sep = ", ";
+    }
+  }
+  if (stale > 0) line += fmt::format(" ({} stale)", stale);
+  std::vector<std::string> out = {line};
+  for (const ChainFinding& f : r.chain) {
+    out.push_back(fmt::format("{}: {}", kind_heading(f.kind), f.message));
+  }
+  return out;
+}
+
+std::string status_json(const StatusReport& r) {
+  return json_of(r).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
 
 void write_status(std::ostream& out, const std::vector<StatusReport>& reports,
                   std::string_view format) {
