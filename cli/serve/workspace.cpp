@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "serve/workspace.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <random>
@@ -8,6 +10,7 @@
 #include "cli.h"
 #include "driver/checked_model.h"
 #include "driver/drawing.h"
+#include "driver/results_file.h"
 #include "driver/session.h"
 #include "lmc/edit.h"
 #include "lmc/load.h"
@@ -203,7 +206,7 @@ void Workspace::draw(ModelView& view) {
   view.reaches = set.real;
   view.reaches.insert(view.reaches.end(), set.named.begin(), set.named.end());
   const LoadResult& loaded = *set.models[0];
-  const std::vector<Diagnostic> findings = checked.findings_in(0);
+  std::vector<Diagnostic> findings = checked.findings_in(0);
   if (!loaded.usable) {
     view.error = {{"message", "it is not a logic model lmc can read"}};
     for (const Diagnostic& d : findings) {
@@ -224,6 +227,38 @@ void Workspace::draw(ModelView& view) {
         return "/model/" + real.lexically_relative(root_).generic_string();
       },
       [](int) { return 0; });
+  // What the model's results say is drawn under its indicators, when the CSV it names is in
+  // the folder being served; what cannot be read is said at its `results:` key.
+  std::vector<Diagnostic> about_results;
+  if (!loaded.model.results.value.empty()) {
+    auto say = [&](std::string message) {
+      Diagnostic d;
+      d.file = view.path;
+      d.span = loaded.model.results.span;
+      d.severity = Severity::warning;
+      d.rule = "invalid-value";
+      d.message = std::move(message);
+      about_results.push_back(std::move(d));
+    };
+    std::error_code ec;
+    const fs::path real =
+        fs::weakly_canonical(results_path(view.file.string(), loaded.model, {}), ec);
+    view.reaches.push_back(real);
+    std::string unread;
+    if (ec || !inside(real, root_)) {
+      say(fmt::format("results: '{}' is outside the folder being served: not shown",
+                      loaded.model.results.value));
+    } else if (const auto results = load_results(real.string(), loaded.model, today_, unread)) {
+      add_results(settings, loaded.model, *results, today_);
+      for (const Diagnostic& p : results->problems) {
+        say(fmt::format("{} line {}: {}", loaded.model.results.value, p.span.line, p.message));
+        about_results.back().severity = p.severity;
+        about_results.back().rule = p.rule;
+      }
+    } else {
+      say(fmt::format("results: '{}' {}", loaded.model.results.value, unread));
+    }
+  }
   RenderResult r = cli::draw(loaded.model, findings, settings);
   if (!r.error.empty()) {
     view.error = {{"message", "the diagram could not be drawn: " + r.error}};
@@ -243,6 +278,7 @@ void Workspace::draw(ModelView& view) {
     }
   }
   const Model& model = loaded.model;
+  findings.insert(findings.end(), about_results.begin(), about_results.end());
   view.title = model.title.value;
   std::map<std::string_view, std::string_view> labels;
   for (const Item& it : model.items) labels.emplace(it.id.value, it.label.value);
