@@ -90,6 +90,13 @@ int run_report(const ReportArgs& args) {
       }
       rollups.push_back(
           std::make_unique<RollUp>(roll_up(*group_graphs[g], locals[g][static_cast<int>(m)])));
+      // What the programme's and the work streams' results say, where they name them.
+      for (const auto& r : checked.results) {
+        if (group_of[r->model] != g) continue;
+        const Model& member = set.models[r->model]->model;
+        add_results(*rollups.back(), *group_graphs[g], locals[g][r->model],
+                    indicator_states(member, r->results, today_date));
+      }
       em.programme = group_graphs[g].get();
       em.rollup = rollups.back().get();
     }

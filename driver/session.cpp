@@ -90,7 +90,7 @@ CheckedSet load_and_check(std::vector<InputFile> files, ConfigCache& configs,
   // Each group of linked models is checked on its own, on every core; the findings are the
   // same byte for byte however many threads ran.
   std::vector<const Results*> results(n, nullptr);
-  for (std::size_t m = 0; with_results && m < set.given; ++m) {
+  for (std::size_t m = 0; with_results && m < n; ++m) {
     const LoadResult& loaded = *set.models[m];
     if (!loaded.usable || loaded.model.results.value.empty()) continue;
     auto file = std::make_unique<ResultsFile>();

@@ -26,7 +26,7 @@ struct ResultsFile {
 
 struct CheckedSet {
   ModelSet set;
-  /// With `with_results`: each given model's results that its `results:` names.
+  /// With `with_results`: each model's results that its `results:` names.
   std::vector<std::unique_ptr<ResultsFile>> results;
   std::vector<Diagnostic> findings;  ///< of every model, sorted
   std::vector<int> links;            ///< per model: the sound links written in it
@@ -42,9 +42,9 @@ ReadFileFn model_file_reader();
 /// Loads `files` and every model they reach through `model:` and PATH#id, and checks each
 /// group of linked models as one graph, each model under the configuration of its folder.
 /// The models reached are read with `read` (the language server reads the editor's unsaved
-/// text); by default, from disk. With `with_results`, each model given whose `results:` names
-/// a CSV has it read and checked with it (stale-indicator, and its rows that cannot be read);
-/// one that cannot be read at all is an invalid-value finding at the key.
+/// text); by default, from disk. With `with_results`, each model (given or reached) whose
+/// `results:` names a CSV has it read and checked with it (stale-indicator, and its rows that
+/// cannot be read); one that cannot be read at all is an invalid-value finding at the key.
 CheckedSet load_and_check(std::vector<InputFile> files, ConfigCache& configs,
                           const std::string& today_date, const ReadFileFn& read = {},
                           bool report_unused_suppressions = false, bool with_results = false);

@@ -10,7 +10,8 @@
 #   - the CSV is read with a byte-order mark and CRLF line ends as well;
 #   - render --results draws each indicator's latest value and status under it, in words and a
 #     symbol; a CSV that cannot be read draws nothing;
-#   - report says what the results say (text, markdown, html, json);
+#   - report says what the results say (text, markdown, html, json), and a programme's roll-up
+#     each programme outcome's status with the work streams' indicators that carry it;
 #   - check reads the model's `results:`: stale-indicator and unknown-indicator, and a results
 #     file that is not there is said at the key.
 #   run_status_tests.sh LMC            (from anywhere)
@@ -146,6 +147,21 @@ assert [c["kind"] for c in status["chain"]] == ["delivery", "theory"], status["c
 check
 "$lmc" report examples/mcp-neighbourhood.yaml --today 2026-12-05 | grep -q "^Results" &&
   fail "a model without results has a results section"
+
+# A programme's roll-up: each programme outcome's status, from the work streams' indicators
+# that carry it; an outcome only carried by unmeasured items has none.
+check
+cp -r examples/programme "$work/prog"
+sed -i 's/^title: \(.*\)$/title: \1\nresults: frailty-results.csv/' "$work/prog/workstreams/frailty.yaml"
+printf 'indicator,date,value\nnon-elective-admissions,2019-06-30,262\nnon-elective-admissions,2019-12-31,271\n' \
+  >"$work/prog/workstreams/frailty-results.csv"
+"$lmc" report "$work/prog/programme.yaml" --today 2020-01-15 >"$work/roll.txt" 2>"$work/err" ||
+  fail "report of a programme with results: $(cat "$work/err")"
+grep -qF "outcome 'fewer-admissions': Fewer emergency admissions of older people — ✗ off track (the work streams' indicators that carry it)" "$work/roll.txt" &&
+  grep -qF "(measured by: Non-elective admissions per 1,000 people aged 75 and over (✗ off track: 271 on 2019-12-31))" "$work/roll.txt" ||
+  fail "the roll-up has no statuses: $(grep -A3 "fewer-admissions" "$work/roll.txt" | head -8)"
+"$lmc" report examples/programme/programme.yaml --today 2020-01-15 | grep -q "off track" &&
+  fail "a programme without results shows statuses"
 
 # check reads the model's results.
 check

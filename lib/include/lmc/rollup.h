@@ -4,11 +4,14 @@
 // outcomes no work stream carries; and the indicators several work streams measure.
 #pragma once
 
+#include <map>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "lmc/graph.h"
+#include "lmc/results.h"
 
 namespace lmc {
 
@@ -35,6 +38,10 @@ struct RollUp {
   };
   std::vector<Shared> shared;
 
+  /// With results (add_results): what they say of each indicator, by (node, index of the
+  /// indicator in its item); the programme's items and the work streams' alike.
+  std::map<std::pair<int, int>, IndicatorState> results;
+
   /// The programme's outcomes (not impacts) no work stream contributes to.
   std::vector<int> uncarried() const;
   /// Whether the programme has any work stream linked into it.
@@ -43,6 +50,12 @@ struct RollUp {
 
 /// The roll-up of model `root` of `graph` (a programme checked with the models it reaches).
 RollUp roll_up(const Graph& graph, int root);
+
+/// Adds what model `model`'s results say (indicator_states() of it) to the roll-up: the
+/// report then shows each programme outcome's status and the status of each work stream
+/// indicator that carries it.
+void add_results(RollUp& r, const Graph& graph, int model,
+                 const std::vector<IndicatorState>& states);
 
 enum class RollUpFormat { text, markdown, html };
 /// The roll-up as a section of `lmc report`.

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "analysis/rollup_json.h"
@@ -113,6 +114,13 @@ RollUp roll_up(const Graph& g, int root) {
   return r;
 }
 
+void add_results(RollUp& r, const Graph& graph, int model,
+                 const std::vector<IndicatorState>& states) {
+  for (const IndicatorState& s : states) {
+    r.results[{graph.first_node(model) + s.item, s.index}] = s;
+  }
+}
+
 void write_roll_up(std::ostream& out, const Graph& g, const RollUp& r, RollUpFormat format) {
   const int root = r.root;
   const bool md = format == RollUpFormat::markdown, html = format == RollUpFormat::html;
@@ -120,12 +128,47 @@ void write_roll_up(std::ostream& out, const Graph& g, const RollUp& r, RollUpFor
   auto item_name = [&](int v) {
     return fmt::format("{} '{}'", stage_name(g.item(v).stage), g.item(v).id.value);
   };
+  // An indicator's label, with what its results say when there are any: "Falls a year (✗ off
+  // track: 38% on 2026-10-31)".
+  auto indicator_text = [&](int v, std::size_t k) {
+    std::string s = g.item(v).indicators()[k].label.value;
+    if (const auto at = r.results.find({v, static_cast<int>(k)}); at != r.results.end()) {
+      s += " (" + result_line(at->second) + ")";
+    }
+    return s;
+  };
   auto indicators_of = [&](int v) {
     std::string list;
-    for (const Indicator& ind : g.item(v).indicators()) {
-      list += (list.empty() ? "" : "; ") + ind.label.value;
+    for (std::size_t k = 0; k < g.item(v).indicators().size(); ++k) {
+      list += (list.empty() ? "" : "; ") + indicator_text(v, k);
     }
     return list;
+  };
+  // A programme item's status: its own indicators' worst; else the worst of the work stream
+  // indicators that carry it. Empty without results.
+  auto status_of = [&](const RollUp::Target& t) -> std::string {
+    if (r.results.empty()) return {};
+    auto worst = [&](const std::vector<int>& nodes) -> std::optional<IndicatorStatus> {
+      std::optional<IndicatorStatus> w;
+      for (int v : nodes) {
+        for (std::size_t k = 0; k < g.item(v).indicators().size(); ++k) {
+          const auto at = r.results.find({v, static_cast<int>(k)});
+          if (at == r.results.end()) continue;
+          if (!w || status_rank(at->second.status) > status_rank(*w)) w = at->second.status;
+        }
+      }
+      return w;
+    };
+    if (const auto own = worst({t.node})) {
+      return fmt::format("{} (its indicators)", status_label(*own));
+    }
+    std::vector<int> carried;
+    for (const auto& c : t.streams)
+      carried.insert(carried.end(), c.through.begin(), c.through.end());
+    if (const auto w = worst(carried)) {
+      return fmt::format("{} (the work streams' indicators that carry it)", status_label(*w));
+    }
+    return "no indicator measures it";
   };
   if (html) {
     out << "<h3>Programme roll-up: what the work streams carry</h3>\n<table>\n"
@@ -136,7 +179,8 @@ void write_roll_up(std::ostream& out, const Graph& g, const RollUp& r, RollUpFor
   }
   for (const RollUp::Target& t : r.targets) {
     const Item& it = g.item(t.node);
-    const std::string head = fmt::format("{}: {}", item_name(t.node), it.label.value);
+    std::string head = fmt::format("{}: {}", item_name(t.node), it.label.value);
+    if (const std::string status = status_of(t); !status.empty()) head += " — " + status;
     if (html) {
       const std::size_t rows = std::max<std::size_t>(1, t.streams.size());
       out << fmt::format("<tr><td rowspan=\"{}\">{}</td>", rows, text(head));
