@@ -50,6 +50,16 @@ std::string_view term_name(Term t) {
   return "";
 }
 
+std::string_view change_name(Adaptation::Change c) {
+  constexpr std::string_view kNames[] = {"dropped", "modified", "added", "replaced"};
+  return kNames[static_cast<int>(c)];
+}
+
+std::string_view fidelity_name(Adaptation::Fidelity f) {
+  constexpr std::string_view kNames[] = {"unknown", "consistent", "inconsistent"};
+  return kNames[static_cast<int>(f)];
+}
+
 std::string_view status_name(AssumptionStatus s) {
   constexpr std::string_view kNames[] = {"untested", "testing", "holds", "fails"};
   return kNames[static_cast<int>(s)];

@@ -25,8 +25,10 @@
 #include "lmc/export.h"
 #include "lmc/load.h"
 #include "lmc/model_set.h"
+#include "lmc/registers.h"
 #include "lmc/render.h"
 #include "lmc/report.h"
+#include "lmc/results.h"
 #include "lmc/rollup.h"
 #include "lsp/server.h"
 
@@ -41,7 +43,7 @@ activities:
 outputs:
   - {id: o, label: Plans, to: [c]}
 outcomes:
-  - {id: c, label: Fewer crises, term: short, indicators: [{label: Crises, baseline: 10, target: 5}]}
+  - {id: c, label: Fewer crises, term: short, indicators: [{id: crises, label: Crises, baseline: 10, target: 5, due: 2026-12-31, frequency: monthly}]}
 assumptions:
   - {id: x, text: Staff attend, about: ["a -> o"], status: testing}
 )";
@@ -178,6 +180,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check_xml("junit report", junit);
   check_clean("codeclimate report",
               report([&](std::ostream& o) { lmc::write_codeclimate(o, files, c.findings); }));
+  // As the results CSV of the fixed model: every row read or said where it is; the status in
+  // every format, the lines the page draws and the workbook's registers, never a crash.
+  {
+    static const lmc::LoadResult fixed_model = lmc::load_model("fixed.yaml", kFixedModel);
+    const lmc::Results r = lmc::read_results("r.csv", text, fixed_model.model, "2026-06-30");
+    for (const lmc::Diagnostic& d : r.problems) {
+      if (d.message.empty() || !d.span.known()) fail("a results problem unsaid or unlocated", text);
+    }
+    const lmc::StatusReport s = lmc::make_status(fixed_model.model, "fixed.yaml", &r, "2026-06-30");
+    for (const char* format : {"text", "markdown", "json", "html"}) {
+      check_clean("status", report([&](std::ostream& o) { lmc::write_status(o, {s}, format); }),
+                  std::string_view(format) == "text");
+    }
+    for (const lmc::IndicatorState& st : s.indicators) {
+      check_clean("result line", lmc::result_line(st), true);
+    }
+    const auto sheets =
+        lmc::registers({{&fixed_model.model, "fixed.yaml", &r, r.problems}}, "2026-06-30");
+    if (sheets.size() != 4) fail("the registers of results have no Results sheet", text);
+  }
   if (!c.loaded.usable) return 0;
 
   const lmc::Model& model = c.loaded.model;

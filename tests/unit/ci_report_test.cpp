@@ -83,7 +83,7 @@ TEST_CASE("SARIF carries every finding, with rules, locations and fingerprints")
     tags.insert(rule["properties"]["tags"][0].get<std::string>());
   }
   CHECK(tags == std::set<std::string>{"evaluation", "format", "logic"});
-  CHECK(run["tool"]["driver"]["rules"][0]["name"] == "LogicCycle");
+  CHECK(run["tool"]["driver"]["rules"][0]["name"] == "AdaptationWithoutReason");
   std::set<Key> got;
   for (const auto& r : run["results"]) {
     const auto& loc = r["locations"][0]["physicalLocation"];

@@ -64,7 +64,9 @@ struct ItemExtras {
   std::vector<Text> tags;
   std::vector<Indicator> indicators;
   std::vector<Text> ignore;
-  Text model;  ///< `model:` the path of the model that details this box, as written
+  Text model;         ///< `model:` the path of the model that details this box, as written
+  bool core = false;  ///< `core: true`: a component to keep wherever the model is adopted
+  Span core_span;
 };
 
 /// A box in the diagram: a resource, activity, output, outcome or impact.
@@ -88,6 +90,8 @@ struct Item {
   std::span<const Text> ignore() const {
     return extras ? std::span<const Text>(extras->ignore) : std::span<const Text>();
   }
+  /// `core: true`: a core component of a blueprint (spec, "Spread").
+  bool core() const { return extras && extras->core; }
   /// The `model:` of this box (the model that details it); null when it has none.
   const Text* detail_model() const {
     return extras && extras->model.present() ? &extras->model : nullptr;
@@ -113,6 +117,9 @@ struct Assumption {
   AssumptionTest test;
   std::vector<Text> ignore;
   Span span;
+  /// `context: true`: true only where the local context makes it so; an adaptation re-tests it.
+  bool context = false;
+  Span context_span;
   bool status_doubtful = false;  ///< `status` had an error the loader reported
   bool about_doubtful = false;   ///< `about` had an error the loader reported
 };
@@ -124,6 +131,30 @@ struct ExternalFactor {
   Span span;
   bool affects_doubtful = false;  ///< `affects` had an error the loader reported
 };
+
+/// `adapts:` the blueprint a model adapts (spec, "Spread"): its path relative to this model,
+/// and the blueprint's `version` when it was adopted.
+struct Adapts {
+  Text model, version;
+  Span span;  ///< the `adapts` key; unknown when the model adapts nothing
+  bool present() const { return span.known(); }
+};
+
+/// One deliberate change from the blueprint, recorded under `adaptations:` (after FRAME,
+/// Wiltsey Stirman et al. 2019).
+struct Adaptation {
+  enum class Change : std::uint8_t { dropped, modified, added, replaced };
+  enum class Fidelity : std::uint8_t { unknown, consistent, inconsistent };
+  Text item;  ///< an id, or a link "a -> b"
+  Change change = Change::modified;
+  Text reason, decided_by, date;
+  std::optional<bool> planned;
+  Fidelity fidelity = Fidelity::unknown;
+  Span span;         ///< the record
+  Span change_span;  ///< its `change`
+};
+std::string_view change_name(Adaptation::Change c);
+std::string_view fidelity_name(Adaptation::Fidelity f);
 
 /// Page sizes a diagram can be drawn on.
 /// Paper sizes, and `screen`: a 16:9 slide (10 by 5.625 inches), for a projector.
@@ -139,7 +170,9 @@ struct RenderSettings {
 struct Model {
   std::string path;
   Text title, problem, description, programme, population, owner, version, updated;
-  Text results;  ///< `results:` the CSV of measured values, relative to the model
+  Text results;   ///< `results:` the CSV of measured values, relative to the model
+  Adapts adapts;  ///< the blueprint this model adapts; absent for most models
+  std::vector<Adaptation> adaptations;
   RenderSettings render;
   std::vector<Item> items;
   std::vector<Assumption> assumptions;

@@ -73,8 +73,8 @@ using ParallelFn = std::function<void(std::size_t, const std::function<void(std:
 ModelSet load_model_set(std::vector<ModelSource> given, const ReadFileFn& read,
                         const ParallelFn& parallel);
 
-/// The files a model names (`model:` and the PATH of each PATH#id), each once, in the order
-/// written.
+/// The files a model names (its `adapts:` blueprint, `model:` and the PATH of each PATH#id),
+/// each once, in the order written.
 std::vector<std::string> named_files(const Model& model);
 
 /// How `other` is written from `from` ("../programme.yaml", "workstreams/frailty.yaml"): the

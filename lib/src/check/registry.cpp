@@ -11,6 +11,11 @@ namespace lmc {
 namespace {
 
 constexpr RuleCheck kChecks[] = {
+    {"adaptation-without-reason", &check_adaptation_without_reason, nullptr},
+    {"blueprint-drift", &check_blueprint_drift, nullptr},
+    {"context-assumption-unexamined", &check_context_assumption_unexamined, nullptr},
+    {"core-dropped", &check_core_dropped, nullptr},
+    {"core-modified", &check_core_modified, nullptr},
     {"cycle", nullptr, &check_cycle},
     {"disconnected-model", nullptr, &check_disconnected_model},
     {"duplicate-id", &check_duplicate_id, nullptr},
@@ -32,6 +37,7 @@ constexpr RuleCheck kChecks[] = {
     {"unlinked-activity", nullptr, &check_unlinked_activity},
     {"unmeasured-outcome", &check_unmeasured_outcome, nullptr},
     {"unproduced-output", nullptr, &check_unproduced_output},
+    {"unrecorded-adaptation", &check_unrecorded_adaptation, nullptr},
     {"unresourced-activity", nullptr, &check_unresourced_activity},
     {"unsupported-outcome", nullptr, &check_unsupported_outcome},
     {"untested-assumption", &check_untested_assumption, nullptr},

@@ -261,6 +261,10 @@ class ModelBuilder {
     }
   }
 
+  // `true` and `false`, as YAML writes them.
+  static constexpr std::pair<std::string_view, bool> kBooleans[] = {{"true", true},
+                                                                    {"false", false}};
+
   template <typename Enum, std::size_t N>
   bool read_enum(NodeId k, NodeId v, const std::pair<std::string_view, Enum> (&choices)[N],
                  Enum& out, Span& span, std::string_view what, const std::string& item) {
@@ -407,6 +411,10 @@ class ModelBuilder {
                    read_date(k, v, model_.updated, "'updated'", item);
                  } else if (name == "render") {
                    build_render(v);
+                 } else if (name == "adapts") {
+                   build_adapts(k, v);
+                 } else if (name == "adaptations") {
+                   each_element(v, name, [&](NodeId n) { build_adaptation(n); });
                  } else if (name == "assumptions") {
                    each_element(v, name, [&](NodeId n) { build_assumption(n); });
                  } else if (name == "external_factors") {
@@ -543,6 +551,13 @@ class ModelBuilder {
             read_texts(k, v, it.extra().tags, "'tags'", item);
           } else if (name == "ignore") {
             read_ignore(k, v, it.extra().ignore, item);
+          } else if (name == "core") {
+            bool core = false;
+            Span at;
+            if (read_enum(k, v, kBooleans, core, at, "core", item) && core) {
+              it.extra().core = true;
+              it.extra().core_span = at;
+            }
           } else if (name == "model") {
             Text path;
             if (!read_text(k, v, path, "'model'", item)) return;
@@ -657,9 +672,102 @@ class ModelBuilder {
                    build_test(k, v, a.test, item);
                  } else if (name == "ignore") {
                    read_ignore(k, v, a.ignore, item);
+                 } else if (name == "context") {
+                   read_enum(k, v, kBooleans, a.context, a.context_span, "context", item);
                  }
                });
     model_.assumptions.push_back(std::move(a));
+  }
+
+  // `adapts: {model: PATH, version: "V"}`.
+  void build_adapts(NodeId k, NodeId v) {
+    if (kind(v) != NodeKind::mapping) {
+      report("invalid-value", doc_.span(v),
+             fmt::format("'adapts' should be a mapping with model and version, not {}",
+                         kind_noun(kind(v))),
+             "write `adapts: {model: ../blueprint.yaml, version: \"2.0\"}`");
+      return;
+    }
+    Adapts a;
+    a.span = doc_.span(k);
+    bool has_model = false;
+    const std::string item;
+    each_entry(v, MapKind::adapts, Stage::resource, "'adapts'", item,
+               [&](std::string_view name, NodeId key, NodeId val) {
+                 if (name == "model") {
+                   has_model = true;
+                   Text path;
+                   if (!read_text(key, val, path, "'model'", item)) return;
+                   if (std::string why = bad_model_path(path.value); !why.empty()) {
+                     report("invalid-value", path.span,
+                            fmt::format("'adapts' names '{}', which lmc does not follow: {}",
+                                        path.value, why),
+                            "name the blueprint by its path relative to this file");
+                     return;
+                   }
+                   a.model = std::move(path);
+                 } else if (name == "version") {
+                   read_text(key, val, a.version, "'version'", item);
+                 }
+               });
+    if (!has_model) {
+      report("missing-field", a.span, "'adapts' does not say which model: it has no `model`",
+             "add `model: PATH`, the blueprint's path relative to this file");
+    }
+    model_.adapts = std::move(a);
+  }
+
+  // One record under `adaptations:`.
+  void build_adaptation(NodeId map) {
+    static constexpr std::pair<std::string_view, Adaptation::Change> kChanges[] = {
+        {"dropped", Adaptation::Change::dropped},
+        {"modified", Adaptation::Change::modified},
+        {"added", Adaptation::Change::added},
+        {"replaced", Adaptation::Change::replaced}};
+    static constexpr std::pair<std::string_view, Adaptation::Fidelity> kFidelity[] = {
+        {"consistent", Adaptation::Fidelity::consistent},
+        {"inconsistent", Adaptation::Fidelity::inconsistent},
+        {"unknown", Adaptation::Fidelity::unknown}};
+    Adaptation a;
+    a.span = doc_.span(map);
+    bool has_item = false, has_change = false;
+    const std::string item;
+    each_entry(map, MapKind::adaptation, Stage::resource, "an adaptation", item,
+               [&](std::string_view name, NodeId k, NodeId v) {
+                 if (name == "item") {
+                   has_item = read_text(k, v, a.item, "'item'", item, true);
+                 } else if (name == "change") {
+                   has_change = true;
+                   read_enum(k, v, kChanges, a.change, a.change_span, "change", item);
+                 } else if (name == "reason") {
+                   read_text(k, v, a.reason, "'reason'", item);
+                 } else if (name == "decided_by") {
+                   read_text(k, v, a.decided_by, "'decided_by'", item);
+                 } else if (name == "date") {
+                   read_date(k, v, a.date, "'date'", item);
+                 } else if (name == "planned") {
+                   bool planned = false;
+                   Span at;
+                   if (read_enum(k, v, kBooleans, planned, at, "planned", item)) {
+                     a.planned = planned;
+                   }
+                 } else if (name == "fidelity") {
+                   Span at;
+                   read_enum(k, v, kFidelity, a.fidelity, at, "fidelity", item);
+                 }
+               });
+    if (!has_item) {
+      report("missing-field", a.span, "an adaptation does not say what changed: it has no `item`",
+             "add `item: ID` (or `item: \"a -> b\"` for a link)");
+      return;
+    }
+    if (!has_change) {
+      report("missing-field", a.span,
+             fmt::format("the adaptation of '{}' does not say how it changed: it has no `change`",
+                         a.item.value),
+             "add `change: dropped`, `modified`, `added` or `replaced`");
+    }
+    model_.adaptations.push_back(std::move(a));
   }
 
   void build_test(NodeId k, NodeId v, AssumptionTest& test, const std::string& item) {

@@ -28,6 +28,14 @@ constexpr KeySpec kTop[] = {
      "status` and `check` read it.",
      ValueType::text, false},
     {"render", "Defaults for `lmc render`: page size and orientation.", ValueType::render, false},
+    {"adapts",
+     "The blueprint this model adapts: `model` (its path, relative to this file) and `version` "
+     "(the blueprint's version when it was adopted).",
+     ValueType::adapts, false},
+    {"adaptations",
+     "Each deliberate change from the blueprint: item, change, reason, planned, decided_by, "
+     "date, fidelity.",
+     ValueType::adaptations, false},
     {"resources", "Inputs the programme has: money, staff, estates, IT.", ValueType::items, false},
     {"activities", "What the programme does.", ValueType::items, false},
     {"outputs", "What the activities produce, countable: care plans agreed, patients seen.",
@@ -67,6 +75,10 @@ constexpr KeySpec kItem[] = {
      kMeasured},
     {"owner", "Who is responsible for this item.", ValueType::text, false},
     {"tags", "Free-form tags.", ValueType::texts, false},
+    {"core",
+     "true: a core component, to keep wherever the model is adopted (an adaptation that drops "
+     "or changes it says why).",
+     ValueType::boolean, false},
     {"ignore", "Rule ids not to report for this item.", ValueType::rule_ids, false},
     {"model",
      "Path (relative to this file, with '/') of the model that details this box: a work "
@@ -97,6 +109,10 @@ constexpr KeySpec kAssumption[] = {
      ValueType::text_or_texts, false},
     {"test", "How the assumption will be tested: method, indicator, due, owner.", ValueType::test,
      false},
+    {"context",
+     "true: it holds only where the local context makes it so; a site adopting the model "
+     "re-tests it.",
+     ValueType::boolean, false},
     {"ignore", "Rule ids not to report for this assumption.", ValueType::rule_ids, false},
 };
 
@@ -116,6 +132,27 @@ constexpr KeySpec kFactor[] = {
     {"ignore", "Rule ids not to report for this factor.", ValueType::rule_ids, false},
 };
 
+constexpr KeySpec kAdapts[] = {
+    {"model", "The blueprint: its path relative to this file, with '/'.", ValueType::model_path,
+     true},
+    {"version", "The blueprint's `version` when this model adopted it.", ValueType::text, false},
+};
+
+constexpr KeySpec kAdaptation[] = {
+    {"item", "What changed: an item's id, or a link \"a -> b\".", ValueType::references, true},
+    {"change", "dropped, modified, added or replaced.", ValueType::change, true},
+    {"reason", "Why: what about this site made the change necessary.", ValueType::text, false},
+    {"planned",
+     "true when it was planned before the model was adopted, false when it was made "
+     "on the way.",
+     ValueType::boolean, false},
+    {"decided_by", "Who decided it.", ValueType::text, false},
+    {"date", "When, as YYYY-MM-DD.", ValueType::date, false},
+    {"fidelity",
+     "Whether it keeps to the blueprint's core functions: consistent, inconsistent or unknown.",
+     ValueType::fidelity, false},
+};
+
 }  // namespace
 
 std::span<const KeySpec> keys_of(MapKind kind) {
@@ -127,6 +164,8 @@ std::span<const KeySpec> keys_of(MapKind kind) {
     case MapKind::assumption: return kAssumption;
     case MapKind::test: return kTest;
     case MapKind::factor: return kFactor;
+    case MapKind::adapts: return kAdapts;
+    case MapKind::adaptation: return kAdaptation;
   }
   return {};
 }

@@ -12,7 +12,7 @@
 namespace lmc::format {
 
 /// The kinds of mapping the format has.
-enum class MapKind { top, render, item, indicator, assumption, test, factor };
+enum class MapKind { top, render, item, indicator, assumption, test, factor, adapts, adaptation };
 
 /// Bit set of the stages a key is valid in (items only).
 inline constexpr unsigned kAllStages = 0x1F;
@@ -42,6 +42,11 @@ enum class ValueType {
   items,          ///< a list of items of the section's stage
   assumptions,
   factors,
+  boolean,      ///< true | false
+  adapts,       ///< the adapts block: model, version
+  adaptations,  ///< a list of adaptation records
+  change,       ///< dropped | modified | added | replaced
+  fidelity,     ///< consistent | inconsistent | unknown
 };
 
 struct KeySpec {

@@ -70,6 +70,8 @@ std::vector<std::string> named_files(const Model& model) {
       }
     }
   };
+  // The blueprint an adaptation adapts is checked with it (spec, "Spread").
+  if (!model.adapts.model.value.empty()) add(model.adapts.model.value);
   for (const Item& it : model.items) {
     if (const Text* m = it.detail_model()) add(m->value);
     refs(it.links);

@@ -71,6 +71,12 @@ Json value_schema(ValueType t, bool required) {
       return Json{{"type", Json::array({"array", "null"})}, {"items", ref("assumption")}};
     case ValueType::factors:
       return Json{{"type", Json::array({"array", "null"})}, {"items", ref("external_factor")}};
+    case ValueType::boolean: return Json{{"type", "boolean"}};
+    case ValueType::adapts: return ref("adapts");
+    case ValueType::adaptations:
+      return Json{{"type", Json::array({"array", "null"})}, {"items", ref("adaptation")}};
+    case ValueType::change: return enum_of({"dropped", "modified", "added", "replaced"});
+    case ValueType::fidelity: return enum_of({"consistent", "inconsistent", "unknown"});
   }
   return Json{};
 }
@@ -154,6 +160,9 @@ std::string json_schema() {
   definitions["assumption"] = object_schema(MapKind::assumption, "A belief the chain rests on.");
   definitions["external_factor"] =
       object_schema(MapKind::factor, "Something outside the programme that can swamp it.");
+  definitions["adapts"] = object_schema(MapKind::adapts, "The blueprint this model adapts.");
+  definitions["adaptation"] =
+      object_schema(MapKind::adaptation, "A deliberate change from the blueprint, and why.");
 
   Json schema{{"$schema", "http://json-schema.org/draft-07/schema#"},
               {"title", "Logic model (lmc format version 1)"}};

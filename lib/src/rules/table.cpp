@@ -12,6 +12,23 @@ namespace lmc {
 namespace {
 
 constexpr Rule kRules[] = {
+    {"adaptation-without-reason", Severity::warning, Category::evaluation,
+     "a recorded adaptation does not say why it was made",
+     "add `reason:`: what about this site made the change necessary"},
+    {"blueprint-drift", Severity::info, Category::evaluation,
+     "the blueprint's version is newer than the version this model adapts",
+     "compare the two versions, take what applies here, and update `adapts.version`"},
+    {"context-assumption-unexamined", Severity::warning, Category::evaluation,
+     "a context assumption is carried over with the blueprint's status and evidence, and no "
+     "local evidence or test",
+     "set `status: untested` and give it a local `test`, or local `evidence`"},
+    {"core-dropped", Severity::error, Category::logic,
+     "a core item of the blueprint is missing and no adaptation records it",
+     "keep the core component, or record its dropping with the reason under `adaptations:`"},
+    {"core-modified", Severity::warning, Category::logic,
+     "a core item's label, stage or links changed without a record",
+     "keep it as the blueprint has it, or record the change with the reason under "
+     "`adaptations:`"},
     {"cycle", Severity::warning, Category::logic, "links form a loop",
      "break the loop: a logic model runs one way, from resources to impact"},
     {"disconnected-model", Severity::warning, Category::logic,
@@ -40,8 +57,8 @@ constexpr Rule kRules[] = {
     {"missing-field", Severity::error, Category::format, "a required key is missing",
      "add the missing key"},
     {"missing-model", Severity::error, Category::logic,
-     "a box's `model`, or a PATH#id reference, names a file that does not exist or is not a "
-     "logic model",
+     "a box's `model`, a PATH#id reference or `adapts`, names a file that does not exist or is "
+     "not a logic model",
      "fix the path (relative to the file it is written in, with '/'), or create the model"},
     {"missing-term", Severity::info, Category::logic, "an outcome has no `term`",
      "add `term: short`, `term: medium` or `term: long`"},
@@ -89,6 +106,9 @@ constexpr Rule kRules[] = {
      "no activity links to an output: nothing produces it",
      "link the activity that delivers it to the output (`to: [output-id]`), and the output on "
      "to the outcome it leads to"},
+    {"unrecorded-adaptation", Severity::info, Category::evaluation,
+     "an item or link differs from the blueprint without a record",
+     "record the change with the reason under `adaptations:`"},
     {"unresourced-activity", Severity::info, Category::logic,
      "no resource links to an activity, directly or through the activities before it",
      "link the resource that pays for or staffs the activity, with `to: [activity-id]`"},

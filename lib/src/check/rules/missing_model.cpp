@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// missing-model: a box's `model`, or a PATH#id reference, names a file that does not exist or
-// is not a logic model.
+// missing-model: a box's `model`, a PATH#id reference, or `adapts`, names a file that does not
+// exist or is not a logic model.
 // Why: a programme whose work-stream model cannot be found is checked, drawn and rolled up
 // without it, silently; the links into it are lost.
 #include "check/rules/rules.h"
@@ -30,6 +30,18 @@ void check_missing_model(const RuleContext& ctx, Findings& out) {
                    fmt::format("{} is detailed by '{}', which lmc cannot read as a model: {}",
                                describe(it), path->value, why_not(*file)));
     if (!file->suggestion.empty()) suggest_replacement(d, path->value, file->suggestion);
+  }
+  // An adaptation's blueprint, as a programme's work stream.
+  for (int m = 0; m < g.model_count(); ++m) {
+    const Adapts& adapts = g.model(m).adapts;
+    if (adapts.model.value.empty()) continue;
+    const FileTarget* file = g.target(m, adapts.model.value);
+    if (!file || file->status == FileTarget::Status::ok) continue;
+    Diagnostic& d =
+        out.add_in(m, adapts.model.span, "",
+                   fmt::format("this model adapts '{}', which lmc cannot read as a model: {}",
+                               adapts.model.value, why_not(*file)));
+    if (!file->suggestion.empty()) suggest_replacement(d, adapts.model.value, file->suggestion);
   }
   for (const Graph::BadRef& bad : g.bad_refs()) {
     if (bad.status != Graph::RefStatus::missing_model || !bad.file) continue;

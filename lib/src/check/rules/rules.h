@@ -50,6 +50,13 @@ void check_incomplete_indicator(const Model& m, const RuleContext& ctx, Findings
 void check_long_label(const Model& m, const RuleContext& ctx, Findings& out);
 void check_missing_term(const Model& m, const RuleContext& ctx, Findings& out);
 void check_overdue_test(const Model& m, const RuleContext& ctx, Findings& out);
+// The spread rules (spread_rules.cpp): an adaptation against its blueprint.
+void check_adaptation_without_reason(const Model& m, const RuleContext& ctx, Findings& out);
+void check_blueprint_drift(const Model& m, const RuleContext& ctx, Findings& out);
+void check_context_assumption_unexamined(const Model& m, const RuleContext& ctx, Findings& out);
+void check_core_dropped(const Model& m, const RuleContext& ctx, Findings& out);
+void check_core_modified(const Model& m, const RuleContext& ctx, Findings& out);
+void check_unrecorded_adaptation(const Model& m, const RuleContext& ctx, Findings& out);
 void check_stale_indicator(const Model& m, const RuleContext& ctx, Findings& out);
 void check_page_overflow(const Model& m, const RuleContext& ctx, Findings& out);
 void check_unattached_assumption(const Model& m, const RuleContext& ctx, Findings& out);
