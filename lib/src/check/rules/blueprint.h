@@ -24,6 +24,13 @@ struct Lineage {
   bool covers(std::string_view item) const;
 };
 
+/// The blueprint of model `m` of `graph` (an index there); -1 when it adapts none, or the
+/// blueprint did not load.
+int blueprint_index(const Graph& graph, int m);
+/// Whether following `adapts:` from model `m` comes back to it (a model cannot descend from
+/// itself).
+bool lineage_loops(const Graph& graph, int m);
+
 /// The lineage of model `m` (the model being checked); nullopt when it adapts no model, or
 /// its blueprint did not load (missing-model says so).
 std::optional<Lineage> lineage_of(const Model& m, const RuleContext& ctx);

@@ -3,7 +3,7 @@
 // exist or is not a logic model.
 // Why: a programme whose work-stream model cannot be found is checked, drawn and rolled up
 // without it, silently; the links into it are lost.
-#include "check/rules/rules.h"
+#include "check/rules/blueprint.h"
 
 namespace lmc {
 
@@ -36,6 +36,14 @@ void check_missing_model(const RuleContext& ctx, Findings& out) {
     const Adapts& adapts = g.model(m).adapts;
     if (adapts.model.value.empty()) continue;
     const FileTarget* file = g.target(m, adapts.model.value);
+    if (file && file->status == FileTarget::Status::ok && lineage_loops(g, m)) {
+      out.add_in(m, adapts.model.span, "",
+                 fmt::format("this model adapts '{}', which descends from this model: a "
+                             "lineage cannot loop, so nothing is compared",
+                             adapts.model.value),
+                 "name the model this one was adopted from");
+      continue;
+    }
     if (!file || file->status == FileTarget::Status::ok) continue;
     Diagnostic& d =
         out.add_in(m, adapts.model.span, "",
