@@ -87,6 +87,8 @@ int main(int argc, char** argv) {
   add("check", "Check logic models like a compiler: structure, links and assumptions",
       &setup_check);
   add("init", "Start a model from a template (a blank one, or a programme shape)", &setup_init);
+  add("adapt", "Start a site's adaptation of a blueprint: what to keep, what to re-test",
+      &setup_adapt);
   add("serve", "Show a model live in the browser, redrawn on every save (for workshops)",
       &setup_serve_listing);
   add("render", "Draw a model as a one-page diagram (SVG, PDF, PNG or DOT)", &setup_render);
