@@ -7,7 +7,8 @@
 #     adapts (model, version) and --site in the title;
 #   - an adaptation of an adaptation: one adapts (the parent), the parent's records gone;
 #   - it never writes over a file, and a blueprint that cannot be read writes nothing;
-#   - dropping a core item from the output is then core-dropped.
+#   - dropping a core item from the output is then core-dropped;
+#   - the page marks the core components.
 #   run_adapt_tests.sh LMC            (from anywhere)
 set -u
 lmc=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -83,6 +84,13 @@ grep -v "id: ward-returns" northfield.yaml | sed 's/to: \[pack-bag, ward-returns
 "$lmc" check dropped.yaml >"$work/out" 2>&1
 [ $? = 1 ] && grep -q "core component 'ward-returns'.*\[core-dropped\]" "$work/out" ||
   fail "a core item dropped from the adaptation: $(cat "$work/out")"
+
+# The page marks the core components, on the blueprint and on its adaptations alike.
+check
+"$lmc" render northfield.yaml -o page.svg 2>/dev/null || fail "render the adaptation"
+[ "$(grep -o '◆ core' page.svg | wc -l)" = 4 ] || fail "the page does not mark the 4 core components: $(grep -o '◆ core' page.svg | wc -l)"
+"$lmc" render "$root/examples/mcp-neighbourhood.yaml" -o plain.svg 2>/dev/null
+grep -q '◆ core' plain.svg && fail "a model without core items shows core marks"
 
 echo "adapt: $checks checks, $failures failures"
 [ "$failures" -eq 0 ]

@@ -139,6 +139,8 @@ class Builder {
       if (auto found = item_badges_.find(static_cast<int>(i)); found != item_badges_.end()) {
         b.badges = found->second;
       }
+      // A blueprint's core component, on any page: what a site adopting it must keep.
+      if (it.core()) b.badges.insert(b.badges.begin(), Badge{"◆ core", "#FFE9A8"});
       if (!b.id.empty()) {
         if (auto h = d_.items.find(b.id); h != d_.items.end()) b.highlight = h->second;
         if (auto mk = d_.item_markers.find(b.id); mk != d_.item_markers.end())
