@@ -18,6 +18,7 @@
 #include "driver/session.h"
 #include "driver/watcher.h"
 #include "frontend.h"
+#include "lmc/diff.h"
 #include "lmc/export.h"
 #include "lmc/graph.h"
 #include "lmc/render.h"
@@ -43,7 +44,8 @@ struct RenderArgs {
   std::string today;
   bool watch = false;
   bool with_models = false;
-  std::string results;  ///< --results: the CSV whose values are drawn under the indicators
+  std::string results;   ///< --results: the CSV whose values are drawn under the indicators
+  bool lineage = false;  ///< draw an adaptation against its blueprint
 };
 
 DrawSettings draw_settings(const RenderArgs& args, OutputFormat format) {
@@ -241,6 +243,11 @@ int run_render(const RenderArgs& args) {
     print_error("--with-models writes one SVG file a model: name the programme's with -o");
     return kExitUsage;
   }
+  if (args.lineage && (args.with_models || args.watch)) {
+    print_error("--lineage draws one adaptation against its blueprint: draw it without " +
+                std::string(args.watch ? "--watch" : "--with-models"));
+    return kExitUsage;
+  }
   if (args.with_models && !args.results.empty()) {
     print_error("--results draws one model's results: draw the model without --with-models");
     return kExitUsage;
@@ -259,6 +266,25 @@ int run_render(const RenderArgs& args) {
         settings, c->set, 0, [](int) { return std::string(); }, [](int) { return 0; });
     if (!add_results_of(settings, args, c->set.models[0]->model, today_date, problems)) {
       return kExitUsage;
+    }
+    // --lineage: what the adaptation kept, changed, added and dropped, in the visual diff's
+    // language, against the blueprint it names (checked with it, so already read).
+    Decorations lineage;
+    if (args.lineage) {
+      const Model& model = c->set.models[0]->model;
+      const auto t = c->set.targets[0].find(model.adapts.model.value);
+      if (model.adapts.model.value.empty() || t == c->set.targets[0].end() || t->second.model < 0 ||
+          !c->set.models[t->second.model]->usable) {
+        print_error(fmt::format(
+            "'{}' {}: --lineage draws an adaptation against its blueprint", args.model,
+            model.adapts.model.value.empty()
+                ? std::string("adapts no model (it has no `adapts:`)")
+                : fmt::format("adapts '{}', which lmc cannot read", model.adapts.model.value)));
+        return kExitUsage;
+      }
+      const Model& blueprint = c->set.models[t->second.model]->model;
+      lineage = diff_decorations(blueprint, model, diff_models(blueprint, model, {}, {}));
+      settings.marks = &lineage;
     }
     PageFit fit;
     const RenderResult drawn = draw(c->set.models[0]->model, c->findings_in(0), settings, &fit);
@@ -309,6 +335,9 @@ Runner setup_render(CLI::App& app) {
   app.add_option("--dpi", args->dpi, "Resolution of a PNG (default 150)")
       ->check(CLI::Range(30, 1200));
   app.add_option("--config", args->config, "Rule configuration for --annotate");
+  app.add_flag("--lineage", args->lineage,
+               "Draw an adaptation against its blueprint (`adapts:`): what it added and "
+               "changed marked, what it dropped as ghosts");
   app.add_option("--results", args->results,
                  "Draw each indicator's latest value and status from this results CSV "
                  "(indicator,date,value[,note]) under it")

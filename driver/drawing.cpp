@@ -57,7 +57,9 @@ BookPage draw_dot(const Model& model, const std::vector<Diagnostic>& findings,
   diagram.previous_order = settings.previous_order;
   // One Graph of the model serves the marks and the drawing.
   const Graph graph(model);
-  Decorations marks = settings.annotate ? annotate_findings(model, graph, findings) : Decorations{};
+  Decorations marks = settings.marks      ? *settings.marks
+                      : settings.annotate ? annotate_findings(model, graph, findings)
+                                          : Decorations{};
   marks.stubs = settings.stubs;
   marks.drill = settings.drill;
   marks.indicator_results = settings.results;

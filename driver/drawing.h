@@ -30,6 +30,9 @@ struct DrawSettings {
   /// In a programme: the items of other models this one links to, and the drill-down marks.
   std::vector<StubItem> stubs;
   std::map<std::string, DrillDown, std::less<>> drill;
+  /// Marks to draw the model with instead of none (render --lineage: the visual diff against
+  /// its blueprint); --annotate's are used when this is null.
+  const Decorations* marks = nullptr;
   /// --results: the line under each indicator (item id -> indicator index -> result_line()).
   std::map<std::string, std::map<std::size_t, std::string>, std::less<>> results;
 };

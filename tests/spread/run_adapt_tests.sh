@@ -8,7 +8,8 @@
 #   - an adaptation of an adaptation: one adapts (the parent), the parent's records gone;
 #   - it never writes over a file, and a blueprint that cannot be read writes nothing;
 #   - dropping a core item from the output is then core-dropped;
-#   - the page marks the core components.
+#   - the page marks the core components; render --lineage draws an adaptation against its
+#     blueprint.
 #   run_adapt_tests.sh LMC            (from anywhere)
 set -u
 lmc=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -91,6 +92,19 @@ check
 [ "$(grep -o '◆ core' page.svg | wc -l)" = 4 ] || fail "the page does not mark the 4 core components: $(grep -o '◆ core' page.svg | wc -l)"
 "$lmc" render "$root/examples/mcp-neighbourhood.yaml" -o plain.svg 2>/dev/null
 grep -q '◆ core' plain.svg && fail "a model without core items shows core marks"
+
+# render --lineage: the adaptation against its blueprint, a dropped core item as a ghost.
+check
+"$lmc" render "$root/examples/broken/spread/riverside.yaml" --lineage -o lineage.svg 2>/dev/null
+grep -q "removed: The ward sends the bag home with the resident" lineage.svg &&
+  grep -q "changed" lineage.svg || fail "render --lineage shows no dropped or changed item"
+"$lmc" render "$root/examples/broken/spread/riverside.yaml" -o no-lineage.svg 2>/dev/null
+grep -q "ward sends" no-lineage.svg && fail "without --lineage the dropped item is drawn"
+check
+"$lmc" render "$root/examples/mcp-neighbourhood.yaml" --lineage -o x.svg 2>"$work/err"
+[ $? = 2 ] && [ ! -e x.svg ] && grep -q "adapts no model" "$work/err" || fail "--lineage of a model that adapts none: $(cat "$work/err")"
+"$lmc" render northfield.yaml --lineage --with-models -o y.pdf 2>/dev/null
+[ $? = 2 ] && [ ! -e y.pdf ] || fail "--lineage with --with-models"
 
 echo "adapt: $checks checks, $failures failures"
 [ "$failures" -eq 0 ]
