@@ -157,34 +157,58 @@ class Facilitator:
 
     def link_in_panel(self, a, b):
         self.select(a)
-        Select(self.d.find_element(By.ID, "link-target")).select_by_value(b)
+        self.choose("link-target", b)
         before = self.edits()
-        self.d.find_element(By.XPATH, "//section[@id='inspector']//button[text()='Link']").click()
+        self.steady(lambda: self.d.find_element(
+            By.XPATH, "//section[@id='inspector']//button[text()='Link']").click())
         check(self.settled(before, "link %s -> %s" % (a, b)) == 200, "link %s -> %s in the panel" % (a, b))
 
     def set_term(self, item, term):
         self.select(item)
-        term_select = self.d.find_element(
-            By.XPATH, "//section[@id='inspector']//label[span='Term']/select")
         before = self.edits()
-        Select(term_select).select_by_value(term)
+        self.steady(lambda: Select(self.d.find_element(
+            By.XPATH, "//section[@id='inspector']//label[span='Term']/select")).select_by_value(term))
         check(self.settled(before, "term of " + item) == 200, "term %s of %s" % (term, item))
 
     def add_indicator(self, item, label):
         self.select(item)
-        field = self.d.find_element(By.ID, "new-indicator")
+        self.fill("new-indicator", label)
         before = self.edits()
-        field.send_keys(label, Keys.ENTER)
+        self.steady(lambda: self.d.find_element(By.ID, "new-indicator").send_keys(Keys.ENTER))
         check(self.settled(before, "indicator of " + item) == 200, "indicator of " + item)
+
+    def steady(self, action):
+        """Runs action again when the side panel was drawn again under it (a change landing
+        late, as under the sanitizers): the page keeps the drafts, so a field is filled
+        (cleared, then typed) the same way twice."""
+        for _ in range(50):
+            try:
+                return action()
+            except StaleElementReferenceException:
+                time.sleep(0.1)
+        return action()
+
+    def fill(self, element_id, text):
+        def go():
+            field = self.d.find_element(By.ID, element_id)
+            field.clear()
+            field.send_keys(text)
+        self.steady(go)
+
+    def choose(self, element_id, value):
+        self.steady(lambda: Select(self.d.find_element(By.ID, element_id)).select_by_value(value))
 
     def add_assumption(self, about_item, about, text, status, evidence):
         self.select(about_item)
-        self.d.find_element(By.ID, "new-assumption-text").send_keys(text)
-        Select(self.d.find_element(By.ID, "new-assumption-about")).select_by_value(about)
-        Select(self.d.find_element(By.ID, "new-assumption-status")).select_by_value(status)
-        self.d.find_element(By.ID, "new-assumption-evidence").send_keys(evidence)
+        self.fill("new-assumption-text", text)
+        self.choose("new-assumption-about", about)
+        self.choose("new-assumption-status", status)
+        self.fill("new-assumption-evidence", evidence)
+        # The drafts survive a late redraw of the panel: what was typed is still there.
+        check(self.d.execute_script("return document.getElementById('new-assumption-text').value")
+              == text, "the assumption typed is still in its field")
         before = self.edits()
-        self.d.find_element(By.ID, "add-assumption").click()
+        self.steady(lambda: self.d.find_element(By.ID, "add-assumption").click())
         check(self.settled(before, "assumption " + text) == 200, "assumption " + text)
 
     def fix(self, rule, item, title, answer=None):
@@ -356,6 +380,19 @@ def test_studio(work):
             n = f.edits()
             driver.find_element(By.ID, "redo").click()
             check(f.settled(n, "redo") == 200 and f.text() == after_text, "Redo makes it again")
+
+            # A save from outside lands while the facilitator types: what was typed stays.
+            f.select(safer)
+            f.fill("new-assumption-text", "A draft being typed")
+            drawn = driver.execute_script("return window.lmc.redraws.length")
+            with open(model, "a") as saved:
+                saved.write("# saved from an editor meanwhile\n")
+            wait_for(driver, "window.lmc.redraws.length > arguments[0]",
+                     "the redraw of a save from outside", 10.0, drawn)
+            check(driver.execute_script(
+                "return document.getElementById('new-assumption-text').value")
+                  == "A draft being typed", "a draft in the side panel survives a redraw")
+            f.fill("new-assumption-text", "")
 
             # Three assumptions: the template's, rewritten, and two new ones.
             driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)

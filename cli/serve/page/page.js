@@ -795,7 +795,34 @@
     return form;
   }
 
+  // The side panel drawn again (a change landed, here or from another editor) keeps what is
+  // being typed in it: the new-box, indicator, assumption and link drafts, and the field that
+  // has the focus, for the same box.
   function showInspector() {
+    const panel = $('inspector');
+    const same = panel.dataset.item === String(state.selected || '');
+    const drafts = {};
+    const active = document.activeElement;
+    const focused = active && panel.contains(active) && active.id ? active.id : null;
+    if (same) {
+      for (const input of panel.querySelectorAll('input[id], textarea[id], select[id]')) {
+        if (input.id.startsWith('new-') || input.id === 'link-target' || input.id === focused) {
+          drafts[input.id] = input.value;
+        }
+      }
+    }
+    buildInspector();
+    panel.dataset.item = String(state.selected || '');
+    for (const [id, value] of Object.entries(drafts)) {
+      const input = $(id);
+      if (!input || !value || input.value === value) continue;
+      if (input.tagName === 'SELECT' && ![...input.options].some((o) => o.value === value)) continue;
+      input.value = value;
+    }
+    if (focused && $(focused)) $(focused).focus({ preventScroll: true });
+  }
+
+  function buildInspector() {
     const panel = $('inspector');
     panel.replaceChildren();
     panel.hidden = !state.editable || !state.model;
