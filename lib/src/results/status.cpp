@@ -10,6 +10,7 @@
 #include "lmc/model.h"
 #include "lmc/results.h"
 #include "support/markup.h"
+#include "support/words.h"
 
 namespace lmc {
 
@@ -21,15 +22,6 @@ bool delivered(const std::optional<IndicatorStatus>& s) {
 
 std::string quoted(const Model& m, int i) {
   return fmt::format("'{}'", m.items[static_cast<std::size_t>(i)].id.value);
-}
-
-std::string list_of(const std::vector<std::string>& parts) {
-  std::string out;
-  for (std::size_t k = 0; k < parts.size(); ++k) {
-    if (k) out += k + 1 == parts.size() ? " and " : ", ";
-    out += parts[k];
-  }
-  return out;
 }
 
 }  // namespace
@@ -317,19 +309,6 @@ nlohmann::ordered_json json_of(const StatusReport& r) {
           {"chain", chain}};
 }
 
-// A status's class in the page's style sheet: its colour, always beside its symbol and word.
-std::string_view status_class(IndicatorStatus s) {
-  switch (s) {
-    case IndicatorStatus::achieved: return "achieved";
-    case IndicatorStatus::on_track: return "on-track";
-    case IndicatorStatus::at_risk: return "at-risk";
-    case IndicatorStatus::off_track: return "off-track";
-    case IndicatorStatus::no_data: return "no-data";
-    case IndicatorStatus::untracked: return "untracked";
-  }
-  return "";
-}
-
 // The board's page: one self-contained HTML file, readable on a projector and printed.
 void write_html(std::ostream& out, const std::vector<StatusReport>& reports) {
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -380,14 +359,14 @@ void write_html(std::ostream& out, const std::vector<StatusReport>& reports) {
                                 stage_name(it.stage), xml_text(it.id.value));
         if (is.worst) {
           item_cell += fmt::format("<br><span class=\"status {}\">{}</span>",
-                                   status_class(*is.worst), status_label(*is.worst));
+                                   status_word(*is.worst), status_label(*is.worst));
         }
       }
       out << fmt::format(
           "<tr{}><td>{}</td><td>{}<div class=\"why\">{}</div></td><td class=\"n\">{}</td>"
           "<td class=\"status {}\">{}{}</td></tr>\n",
           first ? " class=\"item\"" : "", item_cell, xml_text(ind.label.value), xml_text(s.why),
-          xml_text(latest_text(s)), status_class(s.status), status_label(s.status),
+          xml_text(latest_text(s)), status_word(s.status), status_label(s.status),
           s.stale ? "<br>stale: no recent result" : "");
     }
     out << "</table>\n";

@@ -16,6 +16,7 @@
 #include <set>
 
 #include "check/rules/blueprint.h"
+#include "support/words.h"
 
 namespace lmc {
 
@@ -76,15 +77,6 @@ std::optional<About> about(const Change& c) {
     return About{{link->first, link->second}, link->first};
   }
   return std::nullopt;
-}
-
-std::string list_of(const std::vector<std::string>& parts) {
-  std::string out;
-  for (std::size_t k = 0; k < parts.size(); ++k) {
-    if (k) out += k + 1 == parts.size() ? " and " : ", ";
-    out += parts[k];
-  }
-  return out;
 }
 
 // "2.10" after "2.9": numbers compared as numbers, part by part; other text as text.
