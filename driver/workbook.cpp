@@ -144,7 +144,13 @@ std::optional<std::string> workbook(const std::vector<Sheet>& sheets, std::strin
     ~Remove() { ::unlink(path.c_str()); }
   } remove{name};
 
-  lxw_workbook* wb = workbook_new(name.c_str());
+  // Row by row to the temporary file (constant memory: a sheet of a million results takes
+  // megabytes, not the gigabyte it would in memory); every sheet is written in row order.
+  lxw_workbook_options options{};
+  options.constant_memory = LXW_TRUE;
+  std::string tmpdir = dir.string();
+  options.tmpdir = tmpdir.data();
+  lxw_workbook* wb = workbook_new_opt(name.c_str(), &options);
   if (!wb) {
     error = "libxlsxwriter cannot start a workbook";
     return std::nullopt;
