@@ -181,6 +181,22 @@ Span SourceText::span_at_offset(std::size_t offset) const {
   return span_at(line0, static_cast<std::uint32_t>(offset - line_starts_[line0]));
 }
 
+std::pair<std::size_t, std::size_t> SourceText::byte_range(Span span) const {
+  const std::string_view l = line(span.line);
+  // Bytes from `at` over `chars` characters of the line.
+  auto advance = [&](std::size_t at, std::uint32_t chars) {
+    for (; chars > 0 && at < l.size(); --chars) {
+      ++at;
+      while (at < l.size() && (static_cast<unsigned char>(l[at]) & 0xC0) == 0x80) ++at;
+    }
+    return at;
+  };
+  if (!span.known() || span.line > line_starts_.size()) return {text().size(), 0};
+  const std::size_t begin = advance(0, span.column - 1);
+  const std::size_t end = advance(begin, span.length);
+  return {line_starts_[span.line - 1] + begin, end - begin};
+}
+
 std::string_view SourceText::line(std::uint32_t line1) const {
   if (line1 == 0 || line1 > line_starts_.size()) return {};
   const std::string_view t = text();

@@ -55,6 +55,14 @@ check
 grep -q "^#     staff-pack, wards-return$" northfield.yaml && grep -q "^#     bags, pack-bag, ward-returns, bag-travels$" northfield.yaml ||
   fail "the comments do not name the context assumptions and the core components"
 
+# A title with characters beyond ASCII takes the site as well (spans count characters, the
+# text is bytes).
+check
+sed 's/^title: .*$/title: "Red bag — Sutton’s pathway"/' ../blueprints/blueprint.yaml >"$work/sutton.yaml"
+"$lmc" adapt "$work/sutton.yaml" -o sutton-east.yaml --site Eastfield 2>"$work/err" &&
+  grep -qx 'title: "Red bag — Sutton’s pathway: Eastfield"' sutton-east.yaml ||
+  fail "a title beyond ASCII with --site: $(cat "$work/err") $(grep '^title' sutton-east.yaml 2>/dev/null)"
+
 # An adaptation of an adaptation.
 check
 "$lmc" adapt ../blueprints/faithful.yaml -o east.yaml 2>/dev/null || fail "adapting an adaptation"

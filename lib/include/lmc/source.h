@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace lmc {
@@ -38,6 +39,9 @@ class SourceText {
   Span span_at(std::uint32_t line0, std::uint32_t byte_column0) const;
   /// Converts a byte offset in text() to a Span.
   Span span_at_offset(std::size_t offset) const;
+  /// The bytes of text() a known span on one line covers: its offset and its length in bytes
+  /// (a span counts characters); the part past the line's end is left out.
+  std::pair<std::size_t, std::size_t> byte_range(Span span) const;
   /// The 1-based line's text without its line end; empty past the end.
   std::string_view line(std::uint32_t line1) const;
 

@@ -125,20 +125,12 @@ AdaptResult adapt_blueprint(const AdaptRequest& request) {
   // The site in the title: the title's value replaced where it is written, when it is one line.
   if (!request.site.empty()) {
     const LoadResult again = load_model("adaptation.yaml", text);
-    const Span at = again.model.title.span;
-    if (at.known() && at.length > 0) {
-      std::size_t offset = 0;
-      for (std::uint32_t line = 1; line < at.line && offset != std::string::npos; ++line) {
-        offset = text.find('\n', offset);
-        if (offset != std::string::npos) ++offset;
-      }
-      if (offset != std::string::npos) {
-        offset += at.column - 1;
-        const std::string written = text.substr(offset, at.length);
-        if (written.find('\n') == std::string::npos) {
-          text.replace(offset, at.length,
-                       yaml_quoted(fmt::format("{}: {}", bp.title.value, request.site)));
-        }
+    if (again.model.title.span.known() && again.model.title.span.length > 0) {
+      const auto [offset, bytes] = again.source.byte_range(again.model.title.span);
+      // A title written as a block (`>` or `|` and lines below) is left as it is.
+      if (offset < text.size() && text[offset] != '>' && text[offset] != '|') {
+        text.replace(offset, bytes,
+                     yaml_quoted(fmt::format("{}: {}", bp.title.value, request.site)));
       }
     }
   }
