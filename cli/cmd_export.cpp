@@ -170,12 +170,7 @@ int export_workbook(const ExportArgs& args) {
   Discovered found = discover(args.paths, "<stdin>", configs);
   std::vector<InputFile> files = readable_files(found, "export");
   if (!found.ok) return kExitUsage;
-  if (!args.results.empty() && files.size() > 1) {
-    print_error(
-        "--results names the results of one model; give one model, or name each "
-        "model's results with its `results:` key");
-    return kExitUsage;
-  }
+  if (!results_for_one_model(args.results, files.size())) return kExitUsage;
   const CheckedSet c = load_and_check(std::move(files), configs, today_date);
   if (!c.configs_ok) return kExitUsage;
   std::vector<std::unique_ptr<Results>> results;

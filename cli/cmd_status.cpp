@@ -42,12 +42,7 @@ int run_status(const StatusArgs& args) {
   Discovered found = discover(args.paths, "-", configs);
   std::vector<InputFile> files = readable_files(found, "read");
   bool ok = found.ok;
-  if (!args.results.empty() && files.size() > 1) {
-    print_error(
-        "--results names the results of one model; give one model, or name each "
-        "model's results with its `results:` key");
-    return kExitUsage;
-  }
+  if (!results_for_one_model(args.results, files.size())) return kExitUsage;
   const CheckedSet checked = load_and_check(std::move(files), configs, today_date);
   if (!checked.configs_ok) ok = false;
   const ModelSet& set = checked.set;

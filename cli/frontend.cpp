@@ -146,6 +146,14 @@ std::string count_findings(const std::vector<Diagnostic>& findings) {
                      n(s.infos, "info"));
 }
 
+bool results_for_one_model(const std::string& given, std::size_t models) {
+  if (given.empty() || models <= 1) return true;
+  print_error(
+      "--results names the results of one model; give one model, or name each "
+      "model's results with its `results:` key");
+  return false;
+}
+
 std::unique_ptr<Results> model_results(const std::string& display, const Model& model,
                                        const std::string& given, const std::string& today, bool& ok,
                                        bool& problems) {

@@ -61,6 +61,10 @@ bool write_drawing(const RenderResult& r, const std::string& path);
 /// renderer is told.
 const FormatTable<OutputFormat>& drawing_formats();
 
+/// --results names one model's results: false (said on stderr) when `given` is set and more
+/// than one model was asked for.
+bool results_for_one_model(const std::string& given, std::size_t models);
+
 /// The results of the model shown as `display` (`given`, a --results FILE, else the model's
 /// `results:`), read on `today`; null when neither names one. A file that cannot be read is
 /// said on stderr and `ok` made false; rows that cannot be read are said where they are in

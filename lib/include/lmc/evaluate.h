@@ -33,6 +33,11 @@ struct Evaluation {
   std::vector<int> critical;  ///< untested, testing or failed, and on every path (paths > 0)
 };
 
+/// Whether an assumption's test is overdue on `today` (YYYY-MM-DD; empty: never): it was due
+/// before today and the assumption is still untested or testing. overdue-test, the report
+/// and the workbook's register all ask this.
+bool test_overdue(const Assumption& a, std::string_view today);
+
 /// `today` (YYYY-MM-DD) decides which tests are overdue; empty: none.
 Evaluation evaluate(const Model& model, const Graph& graph, const std::string& today);
 

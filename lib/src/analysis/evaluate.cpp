@@ -5,6 +5,12 @@
 
 namespace lmc {
 
+bool test_overdue(const Assumption& a, std::string_view today) {
+  const bool open = a.status == AssumptionStatus::untested || a.status == AssumptionStatus::testing;
+  // Both are YYYY-MM-DD, so text order is date order.
+  return open && !today.empty() && !a.test.due.value.empty() && a.test.due.value < today;
+}
+
 Evaluation evaluate(const Model& model, const Graph& graph, const std::string& today) {
   Evaluation e;
   for (const Item& it : model.items) {
@@ -21,12 +27,7 @@ Evaluation evaluate(const Model& model, const Graph& graph, const std::string& t
   for (std::size_t a = 0; a < model.assumptions.size(); ++a) {
     const Assumption& as = model.assumptions[a];
     ++e.by_status[static_cast<std::size_t>(as.status)];
-    const bool open =
-        as.status == AssumptionStatus::untested || as.status == AssumptionStatus::testing;
-    // Both are YYYY-MM-DD, so text order is date order.
-    if (open && !today.empty() && !as.test.due.value.empty() && as.test.due.value < today) {
-      e.overdue.push_back(static_cast<int>(a));
-    }
+    if (test_overdue(as, today)) e.overdue.push_back(static_cast<int>(a));
   }
 
   const Paths paths(model, graph);

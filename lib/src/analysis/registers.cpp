@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "lmc/evaluate.h"
 #include "lmc/graph.h"
 #include "lmc/load.h"
 #include "lmc/source.h"
@@ -66,9 +67,13 @@ Sheet measurement_plan(const std::vector<RegisterModel>& models, std::string_vie
               {}};
   for (const RegisterModel& rm : models) {
     const Model& m = *rm.model;
-    std::vector<IndicatorState> states;
-    if (rm.results) states = indicator_states(m, *rm.results, today);
-    std::size_t next = 0;
+    // What the results say of each indicator, by (item, index of the indicator).
+    std::map<std::pair<int, int>, IndicatorState> states;
+    if (rm.results) {
+      for (IndicatorState& st : indicator_states(m, *rm.results, today)) {
+        states.emplace(std::pair(st.item, st.index), std::move(st));
+      }
+    }
     for (std::size_t i = 0; i < m.items.size(); ++i) {
       const Item& it = m.items[i];
       const std::string owner = it.extras ? it.extras->owner.value : std::string();
@@ -98,16 +103,8 @@ Sheet measurement_plan(const std::vector<RegisterModel>& models, std::string_vie
                        Cell::date(ind.due.value), Cell::of_text(ind.frequency.value)}) {
           row.push_back(std::move(c));
         }
-        const IndicatorState* s = nullptr;
-        while (next < states.size() && (states[next].item < static_cast<int>(i) ||
-                                        (states[next].item == static_cast<int>(i) &&
-                                         states[next].index < static_cast<int>(k)))) {
-          ++next;
-        }
-        if (next < states.size() && states[next].item == static_cast<int>(i) &&
-            states[next].index == static_cast<int>(k)) {
-          s = &states[next];
-        }
+        const auto found = states.find({static_cast<int>(i), static_cast<int>(k)});
+        const IndicatorState* s = found == states.end() ? nullptr : &found->second;
         if (s && s->latest) {
           row.push_back(Cell::measure(s->latest->value_text));
           row.push_back(Cell::date(s->latest->date));
@@ -138,17 +135,13 @@ Sheet assumptions(const std::vector<RegisterModel>& models, std::string_view tod
     for (const Assumption& a : rm.model->assumptions) {
       std::string evidence;
       for (const Text& e : a.evidence) evidence += (evidence.empty() ? "" : "\n") + e.value;
-      const bool open =
-          a.status == AssumptionStatus::untested || a.status == AssumptionStatus::testing;
-      // Both YYYY-MM-DD: text order is date order.
-      const bool overdue =
-          open && is_valid_date(a.test.due.value) && !today.empty() && a.test.due.value < today;
-      sheet.rows.push_back(
-          {Cell::of_text(rm.path), Cell::of_text(a.id.value), Cell::of_text(a.text.value),
-           Cell::of_text(refs_text(a.about)), Cell::of_text(status_name(a.status)),
-           Cell::of_text(evidence), Cell::of_text(a.test.method.value),
-           Cell::of_text(a.test.indicator.value), Cell::date(a.test.due.value),
-           Cell::of_text(a.test.owner.value), Cell::of_text(overdue ? "overdue" : "")});
+      sheet.rows.push_back({Cell::of_text(rm.path), Cell::of_text(a.id.value),
+                            Cell::of_text(a.text.value), Cell::of_text(refs_text(a.about)),
+                            Cell::of_text(status_name(a.status)), Cell::of_text(evidence),
+                            Cell::of_text(a.test.method.value),
+                            Cell::of_text(a.test.indicator.value), Cell::date(a.test.due.value),
+                            Cell::of_text(a.test.owner.value),
+                            Cell::of_text(test_overdue(a, today) ? "overdue" : "")});
     }
   }
   return sheet;
