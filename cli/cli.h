@@ -33,6 +33,7 @@ Runner setup_diff(CLI::App& app);
 Runner setup_schema(CLI::App& app);
 Runner setup_init(CLI::App& app);
 Runner setup_adapt(CLI::App& app);
+Runner setup_spread(CLI::App& app);
 Runner setup_serve(CLI::App& app);
 /// `serve` in lmc's own command list: lmc-serve runs it (see main.cpp).
 Runner setup_serve_listing(CLI::App& app);

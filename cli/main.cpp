@@ -89,6 +89,8 @@ int main(int argc, char** argv) {
   add("init", "Start a model from a template (a blank one, or a programme shape)", &setup_init);
   add("adapt", "Start a site's adaptation of a blueprint: what to keep, what to re-test",
       &setup_adapt);
+  add("spread", "The sites that adapt a blueprint, side by side: core components, assumptions",
+      &setup_spread);
   add("serve", "Show a model live in the browser, redrawn on every save (for workshops)",
       &setup_serve_listing);
   add("render", "Draw a model as a one-page diagram (SVG, PDF, PNG or DOT)", &setup_render);

@@ -64,6 +64,8 @@ case "$mode" in
     ./build/cli/lmc check examples/programme/programme.yaml
     ./build/cli/lmc render examples/programme/programme.yaml -o build/diagrams/programme-book.pdf \
       --with-models
+    # The red bag blueprint and the two sites that adopted it, side by side: the board's page.
+    ./build/cli/lmc spread examples/spread/red-bag.yaml examples/spread -o build/diagrams/spread.html
     echo "diagrams: $(ls build/diagrams | tr '\n' ' ')(in build/diagrams/)"
     ;;
   test)

@@ -4,8 +4,10 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <set>
 
 #include "lmc/rules.h"
+#include "lmc/spread.h"
 
 namespace lmc::cli::lsp {
 
@@ -165,8 +167,110 @@ std::string describe_rule(std::string_view id) {
                      rule_page_url(r->id));
 }
 
+namespace {
+
+// The blueprint model `model` adapts, loaded; null when none.
+const Model* blueprint_model(const ModelSet& set, int model) {
+  const int b = set.blueprint_of(model);
+  if (b < 0 || b == model || !set.models[static_cast<std::size_t>(b)]->usable) return nullptr;
+  return &set.models[static_cast<std::size_t>(b)]->model;
+}
+
+std::string record_line(const Adaptation* a) {
+  if (!a) return {};
+  return fmt::format("\n\nRecorded ({}): {}", change_name(a->change),
+                     a->reason.value.empty() ? "no reason given" : a->reason.value);
+}
+
+}  // namespace
+
+std::string describe_in_blueprint(const ModelSet& set, int model, std::string_view id) {
+  const Model* bp = blueprint_model(set, model);
+  if (!bp) return {};
+  const auto view = blueprint_view(*bp, set.models[static_cast<std::size_t>(model)]->model, id);
+  if (!view) return {};
+  const Model& here = set.models[static_cast<std::size_t>(model)]->model;
+  const std::string origin =
+      fmt::format("`{}`{}", here.adapts.model.value,
+                  bp->version.value.empty() ? "" : ", version " + bp->version.value);
+  using Kind = BlueprintView::Kind;
+  if (view->kind == Kind::added) {
+    return fmt::format("**Not in the blueprint** ({}): added here{}", origin,
+                       view->record ? record_line(view->record)
+                                    : "\n\nNot recorded: add it under `adaptations:` with why");
+  }
+  std::string out;
+  if (view->kind == Kind::item) {
+    out = fmt::format("**In the blueprint** ({}): {}{} `{}`, *{}*", origin,
+                      view->core ? "core component, " : "", stage_name(view->stage), view->id,
+                      view->there);
+    const SpreadCell& c = view->cell;
+    out += fmt::format("\n\nHere: **{}**", fate_name(c.fate));
+    if (!c.changes.empty()) {
+      std::string changes;
+      for (const std::string& words : c.changes) changes += (changes.empty() ? "" : "; ") + words;
+      out += ": " + changes;
+    }
+    out += record_line(view->record);
+    if (c.unrecorded) out += "\n\nNot recorded: add it under `adaptations:` with why";
+    return out;
+  }
+  out = fmt::format("**In the blueprint** ({}): {}assumption `{}`, {}", origin,
+                    view->context ? "context " : "", view->id, status_name(view->status));
+  for (const std::string& e : view->evidence) out += "\n- " + e;
+  const SpreadStatus& h = view->here;
+  if (!h.present) {
+    out += "\n\nHere: not adopted" + record_line(h.record);
+  } else if (h.carried) {
+    out +=
+        "\n\nHere: carried over as the blueprint has it: test it here (`status: untested` "
+        "and a `test`), or give local `evidence`";
+  } else {
+    out += fmt::format("\n\nHere: {}{}", status_name(h.status),
+                       h.reworded ? ", worded differently" : "");
+  }
+  return out;
+}
+
 std::vector<Completion> completions(const ModelSet& set, int model, std::string_view key) {
   std::vector<Completion> out;
+  if (key == "change" || key == "fidelity") {
+    const std::vector<std::pair<const char*, const char*>> words =
+        key == "change"
+            ? std::vector<std::pair<const char*, const char*>>{{"dropped",
+                                                                "the blueprint's item is not here"},
+                                                               {"modified", "changed here"},
+                                                               {"added", "not in the blueprint"},
+                                                               {"replaced",
+                                                                "something else does its job here"}}
+            : std::vector<std::pair<const char*, const char*>>{
+                  {"consistent", "keeps the blueprint's core function"},
+                  {"inconsistent", "departs from the core function"},
+                  {"unknown", "not yet known"}};
+    for (const auto& [word, about] : words) out.push_back(Completion{word, about, about, 12});
+    return out;
+  }
+  if (key == "item") {
+    const Model* bp = blueprint_model(set, model);
+    const Model& here = set.models[static_cast<std::size_t>(model)]->model;
+    std::string buffer;
+    std::set<std::string> seen;
+    auto add = [&](const std::string& id, std::string detail) {
+      if (id.empty() || !seen.insert(id).second) return;
+      const std::string doc = describe_in_blueprint(set, model, id);
+      out.push_back(Completion{id, std::move(detail), doc, 18});
+    };
+    for (const Item& it : here.items) add(it.id.value, std::string(stage_words(it, buffer)));
+    for (const Assumption& a : here.assumptions) add(a.id.value, "assumption");
+    if (bp) {
+      for (const Item& it : bp->items) {
+        add(it.id.value, std::string(stage_words(it, buffer)) + ", in the blueprint only");
+      }
+      for (const Assumption& a : bp->assumptions)
+        add(a.id.value, "assumption, in the blueprint only");
+    }
+    return out;
+  }
   if (key == "ignore") {
     for (const Rule& r : all_rules()) {
       out.push_back(Completion{std::string(r.id), std::string(to_string(r.severity)),

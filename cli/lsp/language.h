@@ -45,6 +45,11 @@ Span target_span(const ModelSet& set, const Target& t);
 std::string describe(const ModelSet& set, int from_model, const Target& t);
 std::string describe_rule(std::string_view id);
 
+/// What the blueprint model `model` adapts says of `id` (an item or assumption written here, or
+/// one of the blueprint's this model dropped), and what became of it here, as Markdown for
+/// hover; empty when the model adapts no blueprint that loaded, or the id is in neither.
+std::string describe_in_blueprint(const ModelSet& set, int model, std::string_view id);
+
 /// A completion: the text to insert and what it names.
 struct Completion {
   std::string label;
@@ -55,7 +60,9 @@ struct Completion {
 
 /// The ids that may be written as a value of `key` in model `model`: its own items (and
 /// assumptions and factors are not: they are not link ends), the items of the models it
-/// already names as PATH#id, and for `ignore`, the rule ids.
+/// already names as PATH#id, and for `ignore`, the rule ids. In an adaptation's records,
+/// `item` takes its items and assumptions and the blueprint's it no longer has, each with
+/// what the blueprint says of it; `change` and `fidelity` their words.
 std::vector<Completion> completions(const ModelSet& set, int model, std::string_view key);
 
 }  // namespace lmc::cli::lsp

@@ -528,6 +528,13 @@ Json Server::hover(Document& doc, const Json& position) {
       markdown = describe(doc.last_usable->set, 0, *target);
     }
   }
+  // In an adaptation: what the blueprint says of it (also of an id it dropped, in a record).
+  if (doc.last_usable && value_key_at(*p.source, p.line1, word->end) != "ignore") {
+    if (const std::string there = describe_in_blueprint(doc.last_usable->set, 0, word->text);
+        !there.empty()) {
+      markdown += (markdown.empty() ? "" : "\n\n---\n\n") + there;
+    }
+  }
   if (markdown.empty() && find_rule(word->text)) markdown = describe_rule(word->text);
   if (markdown.empty()) return nullptr;
   return Json{{"contents", {{"kind", "markdown"}, {"value", markdown}}},

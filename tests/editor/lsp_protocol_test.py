@@ -318,6 +318,56 @@ with tempfile.TemporaryDirectory() as tmp:
                                                   "position": {"line": 4, "character": 14}})["result"]["items"]
     check(items == [], f"no completion in a label: {items[:2]}")
 
+    # An adaptation (issue #25): hover says what the blueprint says of an item, an assumption
+    # and an id the adaptation dropped (in its record); `item:` completes with the blueprint's
+    # ids it no longer has; `change:` with its words.
+    spread = root / "spread"
+    (spread / "riverside").mkdir(parents=True)
+    examples = Path(__file__).resolve().parents[2] / "examples" / "spread"
+    (spread / "red-bag.yaml").write_text((examples / "red-bag.yaml").read_text())
+    site_text = (examples / "riverside" / "red-bag.yaml").read_text()
+    site = spread / "riverside" / "red-bag.yaml"
+    site.write_text(site_text)
+    suri = uri_of(site)
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": suri, "languageId": "yaml",
+                                                       "version": 1, "text": site_text}})
+    c.diagnostics(suri)
+    site_lines = site_text.splitlines()
+
+    def hover_at(needle, offset=0):
+        line = next(k for k, l in enumerate(site_lines) if needle in l)
+        col = site_lines[line].index(needle) + offset
+        r = c.request("textDocument/hover", {"textDocument": {"uri": suri},
+                                             "position": {"line": line, "character": col}})
+        return (r.get("result") or {}).get("contents", {}).get("value", "")
+
+    value = hover_at("id: bags", 5)
+    check("**In the blueprint**" in value and "core component" in value
+          and "A red bag for every care home" in value and "Here: **replaced**" in value
+          and "Recorded (replaced): Riverside's homes" in value, f"hover on a replaced core item: {value!r}")
+    value = hover_at("item: fewer-lost", 7)
+    check("Fewer glasses, dentures" in value and "Here: **dropped**" in value
+          and "Recorded (dropped)" in value, f"hover on a dropped id in its record: {value!r}")
+    value = hover_at("id: staff-pack", 5)
+    check("context assumption `staff-pack`, holds" in value and "Sutton audit 2016" in value
+          and "Here: fails" in value, f"hover on a context assumption: {value!r}")
+    value = hover_at("id: shared-record", 5)
+    check("**Not in the blueprint**" in value and "Recorded (added)" in value, f"hover on an addition: {value!r}")
+    typed = site_text.replace("  - item: fewer-lost\n", "  - item: \n", 1)
+    c.notify("textDocument/didChange", {"textDocument": {"uri": suri, "version": 2},
+                                        "contentChanges": [{"text": typed}]})
+    line = typed.splitlines().index("  - item: ")
+    items = c.request("textDocument/completion", {"textDocument": {"uri": suri},
+                                                  "position": {"line": line, "character": 10}})["result"]["items"]
+    by_label = {i["label"]: i for i in items}
+    check("fewer-lost" in by_label and "in the blueprint only" in by_label["fewer-lost"]["detail"]
+          and "Here: **dropped**" in by_label["fewer-lost"]["documentation"], f"item completion: {list(by_label)}")
+    check("shared-record" in by_label and "staff-pack" in by_label, "the adaptation's own ids too")
+    line = next(k for k, l in enumerate(typed.splitlines()) if "change: replaced" in l)
+    items = c.request("textDocument/completion", {"textDocument": {"uri": suri},
+                                                  "position": {"line": line, "character": 12}})["result"]["items"]
+    check([i["label"] for i in items] == ["dropped", "modified", "added", "replaced"], f"change words: {items}")
+
     # Another model: PATH#id resolves, goes there, and its unsaved text counts.
     ws = root / "ws"
     ws.mkdir()

@@ -114,6 +114,31 @@ check(vim.api.nvim_buf_get_lines(bufnr, 5, 6, false)[1] == '    to: [sessions-he
 local all = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')
 check(all:find('classes%-held') == nil, 'no reference to the old id is left')
 
+-- 5. An adaptation of the red bag blueprint (SITE): hover on a core component says what the
+-- blueprint has and what became of it here.
+local site = os.getenv('SITE')
+vim.cmd('edit! ' .. vim.fn.fnameescape(site))
+local sitebuf = vim.api.nvim_get_current_buf()
+vim.lsp.buf_attach_client(sitebuf, client)
+local bags_line
+for k, l in ipairs(vim.api.nvim_buf_get_lines(sitebuf, 0, -1, false)) do
+  if l == '  - id: bags' then bags_line = k end
+end
+check(bags_line ~= nil, 'the site has its bags line')
+local site_hover = ''
+vim.wait(5000, function()
+  vim.api.nvim_win_set_cursor(0, { bags_line, 9 })
+  local replies = vim.lsp.buf_request_sync(sitebuf, 'textDocument/hover',
+    vim.lsp.util.make_position_params(), 2000) or {}
+  for _, r in pairs(replies) do
+    if r.result then site_hover = r.result.contents.value end
+  end
+  return site_hover:find('In the blueprint', 1, true) ~= nil
+end, 100)
+check(site_hover:find('core component', 1, true) ~= nil and
+  site_hover:find('Here: **replaced**', 1, true) ~= nil,
+  'hover on an adaptation says what the blueprint has and what became of it: ' .. site_hover)
+
 vim.lsp.stop_client(client)
 if failures > 0 then
   vim.cmd('cquit 1')

@@ -9,9 +9,13 @@ command -v nvim >/dev/null || { echo "FAIL: nvim is not installed (scripts/insta
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp "$here/falls.yaml" "$work/falls.yaml"
+# An adaptation beside its blueprint, as examples/spread has them.
+mkdir -p "$work/spread/riverside"
+cp "$here/../../examples/spread/red-bag.yaml" "$work/spread/"
+cp "$here/../../examples/spread/riverside/red-bag.yaml" "$work/spread/riverside/"
 # No user configuration, no swap files, a bounded time.
 HOME=$work XDG_CONFIG_HOME=$work/config XDG_STATE_HOME=$work/state XDG_DATA_HOME=$work/data \
-  LMC=$lmc MODEL=$work/falls.yaml timeout 120 \
+  LMC=$lmc MODEL=$work/falls.yaml SITE=$work/spread/riverside/red-bag.yaml timeout 120 \
   nvim --headless --clean -n -c "luafile $here/nvim_lsp_test.lua" </dev/null
 status=$?
 [ $status -eq 0 ] && echo "passed" || echo "FAILED (nvim exit $status)"

@@ -52,6 +52,10 @@ struct ModelSet {
   /// first given model's own.
   bool depends_on(const std::filesystem::path& real) const;
 
+  /// The model that model `m` adapts (its `adapts:` blueprint), as an index here; -1 when it
+  /// adapts none, or what it names did not load as a model.
+  int blueprint_of(int m) const;
+
   /// The models linked by what they name, as groups of indices (each in index order, groups
   /// in order of their first member): what must be checked together.
   std::vector<std::vector<int>> groups() const;

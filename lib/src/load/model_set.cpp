@@ -156,6 +156,16 @@ ModelSet load_model_set(std::vector<ModelSource> given, const ReadFileFn& read,
   return set;
 }
 
+int ModelSet::blueprint_of(int m) const {
+  if (m < 0 || static_cast<std::size_t>(m) >= models.size()) return -1;
+  const Model& model = models[static_cast<std::size_t>(m)]->model;
+  if (model.adapts.model.value.empty()) return -1;
+  const FileTargets& named_here = targets[static_cast<std::size_t>(m)];
+  const auto t = named_here.find(model.adapts.model.value);
+  if (t == named_here.end() || t->second.status != FileTarget::Status::ok) return -1;
+  return t->second.model;
+}
+
 bool ModelSet::depends_on(const fs::path& file) const {
   if (file.empty()) return false;
   return named.count(file) > 0 ||

@@ -3,14 +3,6 @@
 
 namespace lmc {
 
-bool Lineage::covers(std::string_view item) const {
-  if (recorded.count(item)) return true;
-  if (const auto link = parse_link_ref(item)) {
-    return recorded.count(link->first) || recorded.count(link->second);
-  }
-  return false;
-}
-
 int blueprint_index(const Graph& graph, int m) {
   const Model& model = graph.model(m);
   if (model.adapts.model.value.empty()) return -1;
@@ -32,17 +24,7 @@ bool lineage_loops(const Graph& graph, int m) {
 std::optional<Lineage> lineage_of(const Model& m, const RuleContext& ctx) {
   const int b = blueprint_index(ctx.graph, ctx.model);
   if (b < 0 || lineage_loops(ctx.graph, ctx.model)) return std::nullopt;
-  Lineage l;
-  l.blueprint = &ctx.graph.model(b);
-  l.changes = diff_models(*l.blueprint, m, {}, {});
-  for (const Adaptation& a : m.adaptations) {
-    if (const auto link = parse_link_ref(a.item.value)) {
-      l.recorded.insert(link->first + " -> " + link->second);
-    } else {
-      l.recorded.insert(a.item.value);
-    }
-  }
-  return l;
+  return compare_with_blueprint(ctx.graph.model(b), m);
 }
 
 const Item* item_named(const Model& m, std::string_view id) {

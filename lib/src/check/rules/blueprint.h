@@ -9,20 +9,9 @@
 
 #include "check/rules/rules.h"
 #include "lmc/diff.h"
+#include "lmc/spread.h"
 
 namespace lmc {
-
-/// An adaptation compared with its blueprint.
-struct Lineage {
-  const Model* blueprint = nullptr;
-  ChangeSet changes;  ///< blueprint -> adaptation, renames included
-  /// What the adaptation's records name: ids, and links as "a -> b".
-  std::set<std::string, std::less<>> recorded;
-
-  /// Whether a record covers a change about `item` (an id, or "a -> b": a link is covered by
-  /// a record of it or of either end).
-  bool covers(std::string_view item) const;
-};
 
 /// The blueprint of model `m` of `graph` (an index there); -1 when it adapts none, or the
 /// blueprint did not load.

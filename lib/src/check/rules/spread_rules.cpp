@@ -49,17 +49,6 @@ Span at_item(const Model& m, std::string_view id) {
   return it && it->id.span.known() ? it->id.span : m.adapts.span;
 }
 
-// What a change says of the item, in a few words.
-std::string what_changed(const Change& c) {
-  if (c.kind == "label-changed") return "its label";
-  if (c.kind == "stage-changed") return "its stage";
-  if (c.kind == "term-changed") return "its term";
-  if (c.kind == "item-renamed") return fmt::format("its id (was '{}')", c.before.value_or(""));
-  if (c.kind == "link-added") return fmt::format("a link {} added", c.item);
-  if (c.kind == "link-removed") return fmt::format("the link {} dropped", c.item);
-  return c.kind;
-}
-
 // The blueprint id a change is about, and the adaptation's id for it; for a link, both ends.
 struct About {
   std::vector<std::string> blueprint_ids;
