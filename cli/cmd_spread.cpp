@@ -137,7 +137,7 @@ int run_spread(const SpreadArgs& args) {
     print_error(fmt::format(
         "no model in {} adapts '{}' (a site's model names it in `adapts: {{model: PATH}}`; "
         "`lmc adapt` starts one)",
-        args.paths.size() == 1 ? "'" + args.paths.front() + "'" : "the paths given",
+        args.paths.size() == 1 ? "'" + printable(args.paths.front()) + "'" : "the paths given",
         printable(args.blueprint)));
     return kExitUsage;
   }
