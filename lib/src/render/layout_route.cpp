@@ -273,9 +273,6 @@ class Router {
       // track after the last one taken by a link before it (in the order above) that it
       // overlaps, and the tracks are spread over the middle four-fifths of the gap.
       const double margin = p_.s.f * 0.3;
-      // Links going down turn in the first part of the gap, links going up in the last part,
-      // so two going opposite ways cross rather than run side by side.
-      const bool both = !down.empty() && !up.empty();
       // A loop back into the same column runs down the first part of its gap: the others
       // turn after it.
       const auto loop = looped_.find(gap);
@@ -284,15 +281,34 @@ class Router {
                                ? 0.1
                                : std::clamp((loop->second + p_.s.f * 0.5) / width, 0.1, 0.6),
                    room = 0.9 - start;
-      for (const auto* group : {&down, &up}) {
-        const double from = !both ? start : group == &down ? start : start + room * 0.55;
-        const double span = both ? room * 0.45 : room;
-        std::vector<int> track(group->size(), 0);
-        int tracks = 1;
-        for (std::size_t i = 0; i < group->size(); ++i) {
-          const Crossing& c = *(*group)[i];
+      // Links going one way turn in the first part of the gap, links going the other way in the
+      // last part, so two going opposite ways cross rather than run side by side. The tracks
+      // of both directions are one ladder, evenly spaced over the room: one direction's, then
+      // the other's, so the last track of one and the first of the other are as far apart as
+      // any two (they may run side by side across the flow, in a narrow room).
+      // Which direction turns first: a link that arrives at the level where another leaves (or
+      // within a track of it) must turn after it, or the two run along that level together;
+      // down first unless more links going down arrive where links going up leave than the
+      // other way round.
+      int down_after = 0, up_after = 0;
+      for (const Crossing* d : down) {
+        for (const Crossing* u : up) {
+          down_after += std::abs(d->v - u->pv) < margin;
+          up_after += std::abs(u->v - d->pv) < margin;
+        }
+      }
+      const bool up_first = down_after > up_after;
+      std::vector<int> tracks_of[2];
+      int ladder = 0;
+      for (int g : {up_first ? 1 : 0, up_first ? 0 : 1}) {
+        const std::vector<Crossing*>& group = g == 0 ? down : up;
+        std::vector<int>& track = tracks_of[g];
+        track.assign(group.size(), 0);
+        int tracks = group.empty() ? 0 : 1;
+        for (std::size_t i = 0; i < group.size(); ++i) {
+          const Crossing& c = *group[i];
           for (std::size_t j = 0; j < i; ++j) {
-            const Crossing& o = *(*group)[j];
+            const Crossing& o = *group[j];
             if (std::max(c.pv, c.v) + margin > std::min(o.pv, o.v) &&
                 std::max(o.pv, o.v) + margin > std::min(c.pv, c.v)) {
               track[i] = std::max(track[i], track[j] + 1);
@@ -300,10 +316,19 @@ class Router {
           }
           tracks = std::max(tracks, track[i] + 1);
         }
-        for (std::size_t i = 0; i < group->size(); ++i) {
-          bends_[(*group)[i]->key] =
-              tracks == 1 ? from + span / 2
-                          : from + span * static_cast<double>(track[i]) / (tracks - 1);
+        for (int& t : track) t += ladder;
+        ladder += tracks;
+      }
+      // One direction: its tracks from one side of the room to the other. Both: each track in
+      // the middle of its share of the room, so the two directions stay a share apart.
+      const bool both = !down.empty() && !up.empty();
+      for (int g = 0; g < 2; ++g) {
+        const std::vector<Crossing*>& group = g == 0 ? down : up;
+        for (std::size_t i = 0; i < group.size(); ++i) {
+          const double k = tracks_of[g][i];
+          bends_[group[i]->key] = both          ? start + room * (k + 0.5) / ladder
+                                  : ladder == 1 ? start + room / 2
+                                                : start + room * k / (ladder - 1);
         }
       }
     }
