@@ -12,39 +12,49 @@
 #     badge) for every page drawn without --annotate, but for the models named below;
 #     those, and --annotate, reported;
 #   - shared track and links through arrowheads: reported, and bounded so they cannot grow.
-#   run_page_tests.sh LMC            (from the repository root)
+#   run_page_tests.sh LMC [ORIENTATION]     (from the repository root)
+# ORIENTATION (landscape or portrait) draws only the pages of that orientation, and the
+# checks of single models only with landscape: ctest runs the two halves side by side.
 set -u
 lmc=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+only=${2:-}
+case "$only" in
+"" | landscape | portrait) ;;
+*) echo "usage: run_page_tests.sh LMC [landscape|portrait]" >&2; exit 2 ;;
+esac
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0 checks=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
-# The 24-box model: 10 pt boxes on A4 landscape.
-checks=$((checks + 1))
-"$lmc" render tests/render/workshop/discharge-24.yaml -o "$work/d24.svg" 2>/dev/null
-python3 "$here/svg_layout.py" --min 10 "$work/d24.svg" >"$work/layout.out" ||
-  fail "the 24-box model: $(grep FAIL "$work/layout.out")"
-# The 36-box model in portrait: too small, and lmc says so, naming the page that fits.
-checks=$((checks + 1))
-"$lmc" render tests/render/workshop/neighbourhood-36.yaml --portrait -o "$work/n36.svg" 2>"$work/err"
-grep -q "warning: .*on A4 portrait the box text prints at .* below 7 pt.*at A3 the boxes print at" \
-  "$work/err" || fail "the 36-box model in portrait: no warning naming a page: $(cat "$work/err")"
-checks=$((checks + 1))
-"$lmc" render tests/render/workshop/neighbourhood-36.yaml --portrait --page auto -o "$work/auto.pdf" \
-  2>/dev/null
-pdfinfo "$work/auto.pdf" | grep -q "Page size:.*(A3)" ||
-  fail "--page auto did not choose A3 for the 36-box model in portrait: $(pdfinfo "$work/auto.pdf" | grep 'Page size')"
-# Graphviz's own messages never reach the terminal as they are.
-checks=$((checks + 1))
-"$lmc" render tests/render/workshop/neighbourhood-36.yaml --page a5 -o "$work/a5.svg" 2>"$work/err"
-grep -q "graphviz" "$work/err" && fail "Graphviz spoke for itself: $(cat "$work/err")"
+if [ "$only" != portrait ]; then
+  # The 24-box model: 10 pt boxes on A4 landscape.
+  checks=$((checks + 1))
+  "$lmc" render tests/render/workshop/discharge-24.yaml -o "$work/d24.svg" 2>/dev/null
+  python3 "$here/svg_layout.py" --min 10 "$work/d24.svg" >"$work/layout.out" ||
+    fail "the 24-box model: $(grep FAIL "$work/layout.out")"
+  # The 36-box model in portrait: too small, and lmc says so, naming the page that fits.
+  checks=$((checks + 1))
+  "$lmc" render tests/render/workshop/neighbourhood-36.yaml --portrait -o "$work/n36.svg" 2>"$work/err"
+  grep -q "warning: .*on A4 portrait the box text prints at .* below 7 pt.*at A3 the boxes print at" \
+    "$work/err" || fail "the 36-box model in portrait: no warning naming a page: $(cat "$work/err")"
+  checks=$((checks + 1))
+  "$lmc" render tests/render/workshop/neighbourhood-36.yaml --portrait --page auto -o "$work/auto.pdf" \
+    2>/dev/null
+  pdfinfo "$work/auto.pdf" | grep -q "Page size:.*(A3)" ||
+    fail "--page auto did not choose A3 for the 36-box model in portrait: $(pdfinfo "$work/auto.pdf" | grep 'Page size')"
+  # Graphviz's own messages never reach the terminal as they are.
+  checks=$((checks + 1))
+  "$lmc" render tests/render/workshop/neighbourhood-36.yaml --page a5 -o "$work/a5.svg" 2>"$work/err"
+  grep -q "graphviz" "$work/err" && fail "Graphviz spoke for itself: $(cat "$work/err")"
+fi
 
 models=(tests/render/workshop/*.yaml examples/*.yaml cli/templates/*.yaml)
 for model in "${models[@]}"; do
   name=$(basename "$model" .yaml)
   for orientation in landscape portrait; do
+    [ -n "$only" ] && [ "$orientation" != "$only" ] && continue
     for extra in plain annotate indicators; do
       out="$work/$name-$orientation-$extra.svg"
       args=(render "$model" -o "$out" "--$orientation")
