@@ -3,7 +3,6 @@
 // CSV measurement plan or Mermaid, a programme rolled up over its work streams. Several files
 // or folders: one measurement plan with a `model` column, or the Markdown outlines in turn.
 // Any of them: the evaluator's registers as an Excel workbook (xlsx).
-#include <unistd.h>
 
 #include <algorithm>
 #include <iostream>
@@ -158,12 +157,7 @@ int export_many(const ExportArgs& args) {
 // The registers as a workbook, across every model given (a folder included), each with its
 // results (--results for one model, else its `results:`) and its findings.
 int export_workbook(const ExportArgs& args) {
-  if (args.output == "-" && ::isatty(STDOUT_FILENO)) {
-    print_error(
-        "a workbook is not text to show here: name its file with -o, such as "
-        "-o registers.xlsx");
-    return kExitUsage;
-  }
+  if (!binary_output_allowed(args.output, "registers.xlsx")) return kExitUsage;
   std::string today_date;
   if (!resolve_today(args.today, today_date)) return kExitUsage;
   ConfigCache configs(config_printer(false));

@@ -4,7 +4,6 @@
 // each site added; each assumption's status and evidence site by site. Folders are searched
 // for the models that adapt the blueprint; a file named that does not is said, never dropped.
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <iostream>
@@ -59,9 +58,7 @@ bool same_file(const fs::path& a, const fs::path& b) {
 
 int run_spread(const SpreadArgs& args) {
   const auto& format = kSpreadFormats.choose(args.format, args.output);
-  if (format.name == "xlsx" && args.output == "-" && ::isatty(STDOUT_FILENO)) {
-    print_error(
-        "a workbook is not text to show here: name its file with -o, such as -o spread.xlsx");
+  if (format.name == "xlsx" && !binary_output_allowed(args.output, "spread.xlsx")) {
     return kExitUsage;
   }
   std::error_code ec;

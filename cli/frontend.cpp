@@ -2,6 +2,7 @@
 #include "frontend.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <iostream>
 #include <set>
@@ -80,6 +81,13 @@ std::string write_to(const std::string& path, std::string_view data) {
     return std::cout ? std::string() : "standard output could not be written";
   }
   return write_output(path, data);
+}
+
+bool binary_output_allowed(const std::string& path, std::string_view example) {
+  if (path != "-" || !::isatty(STDOUT_FILENO)) return true;
+  print_error(fmt::format(
+      "a workbook is not text to show here: name its file with -o, such as -o {}", example));
+  return false;
 }
 
 bool emit_output(const std::string& path, std::string_view data) {

@@ -53,6 +53,11 @@ std::string write_to(const std::string& path, std::string_view data);
 /// and false returned, for the command to exit 2.
 bool emit_output(const std::string& path, std::string_view data);
 
+/// A workbook (or other bytes that are not text) is not shown on a terminal: false, said on
+/// stderr with how to name its file (`example`, "registers.xlsx"), when `path` is "-" and
+/// standard output is one.
+bool binary_output_allowed(const std::string& path, std::string_view example);
+
 /// Writes a drawing to `path` (- for standard output) atomically, after Graphviz's messages;
 /// false (said on stderr) when it could not be drawn or written.
 bool write_drawing(const RenderResult& r, const std::string& path);

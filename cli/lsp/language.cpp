@@ -234,20 +234,29 @@ std::string describe_in_blueprint(const ModelSet& set, int model, std::string_vi
 
 std::vector<Completion> completions(const ModelSet& set, int model, std::string_view key) {
   std::vector<Completion> out;
-  if (key == "change" || key == "fidelity") {
-    const std::vector<std::pair<const char*, const char*>> words =
-        key == "change"
-            ? std::vector<std::pair<const char*, const char*>>{{"dropped",
-                                                                "the blueprint's item is not here"},
-                                                               {"modified", "changed here"},
-                                                               {"added", "not in the blueprint"},
-                                                               {"replaced",
-                                                                "something else does its job here"}}
-            : std::vector<std::pair<const char*, const char*>>{
-                  {"consistent", "keeps the blueprint's core function"},
-                  {"inconsistent", "departs from the core function"},
-                  {"unknown", "not yet known"}};
-    for (const auto& [word, about] : words) out.push_back(Completion{word, about, about, 12});
+  // The words of a record's `change` and `fidelity`, as the model names them, each with what
+  // it means.
+  if (key == "change") {
+    using C = Adaptation::Change;
+    constexpr std::pair<C, const char*> kChanges[] = {
+        {C::dropped, "the blueprint's item is not here"},
+        {C::modified, "changed here"},
+        {C::added, "not in the blueprint"},
+        {C::replaced, "something else does its job here"}};
+    for (const auto& [c, about] : kChanges) {
+      out.push_back(Completion{std::string(change_name(c)), about, about, 12});
+    }
+    return out;
+  }
+  if (key == "fidelity") {
+    using F = Adaptation::Fidelity;
+    constexpr std::pair<F, const char*> kFidelities[] = {
+        {F::consistent, "keeps the blueprint's core function"},
+        {F::inconsistent, "departs from the core function"},
+        {F::unknown, "not yet known"}};
+    for (const auto& [f, about] : kFidelities) {
+      out.push_back(Completion{std::string(fidelity_name(f)), about, about, 12});
+    }
     return out;
   }
   if (key == "item") {

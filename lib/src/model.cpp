@@ -65,6 +65,13 @@ std::string_view status_name(AssumptionStatus s) {
   return kNames[static_cast<int>(s)];
 }
 
+const Item* find_item(const Model& m, std::string_view id) {
+  for (const Item& it : m.items) {
+    if (it.id.value == id) return &it;
+  }
+  return nullptr;
+}
+
 std::optional<std::pair<std::string, std::string>> parse_link_ref(std::string_view text) {
   const auto arrow = text.find("->");
   if (arrow == std::string_view::npos) return std::nullopt;

@@ -208,6 +208,9 @@ std::string bad_model_path(std::string_view path);
 /// Splits "a -> b" into its two ids; nullopt when the text is not a link reference.
 std::optional<std::pair<std::string, std::string>> parse_link_ref(std::string_view text);
 
+/// The item of `m` with this id, or null.
+const Item* find_item(const Model& m, std::string_view id);
+
 /// Whether a link from one item to another goes forward along the chain.
 bool link_goes_forward(Stage from, Term from_term, Stage to, Term to_term);
 

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <ostream>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,8 @@ struct Lineage {
   const Model* blueprint = nullptr;
   const Model* adaptation = nullptr;
   ChangeSet changes;  ///< blueprint -> adaptation
+  /// The blueprint's items the adaptation no longer has, and the items it added.
+  std::set<std::string, std::less<>> removed, added;
 
   /// Whether a record covers a change about `item` (an id, or "a -> b": a link is covered by a
   /// record of it or of either end).
@@ -30,6 +33,11 @@ struct Lineage {
   /// The record that covers `item` as covers() says (the record of the link itself before
   /// one of an end); null when none does.
   const Adaptation* record_of(std::string_view item) const;
+  /// Whether `c` is a link to or from an item the adaptation dropped: it went with the item,
+  /// and is said once, as the item's dropping.
+  bool with_removed_end(const Change& c) const;
+  /// Whether the blueprint marks its item `id` as a core component.
+  bool core(std::string_view id) const;
 };
 
 Lineage compare_with_blueprint(const Model& blueprint, const Model& adaptation);

@@ -39,11 +39,26 @@ const Adaptation* Lineage::record_of(std::string_view item) const {
   return find([&](const std::string& v) { return v == item; });
 }
 
+bool Lineage::with_removed_end(const Change& c) const {
+  if (!c.kind.starts_with("link-")) return false;
+  const auto link = parse_link_ref(c.item);
+  return link && (removed.count(link->first) || removed.count(link->second));
+}
+
+bool Lineage::core(std::string_view id) const {
+  const Item* it = blueprint ? find_item(*blueprint, id) : nullptr;
+  return it && it->core();
+}
+
 Lineage compare_with_blueprint(const Model& blueprint, const Model& adaptation) {
   Lineage l;
   l.blueprint = &blueprint;
   l.adaptation = &adaptation;
   l.changes = diff_models(blueprint, adaptation, {}, {});
+  for (const Change& c : l.changes.changes) {
+    if (c.kind == "item-removed") l.removed.insert(c.item);
+    if (c.kind == "item-added") l.added.insert(c.item);
+  }
   return l;
 }
 
@@ -68,13 +83,6 @@ std::string_view fate_name(CoreFate f) {
 }
 
 namespace {
-
-const Item* find_item(const Model& m, std::string_view id) {
-  for (const Item& it : m.items) {
-    if (it.id.value == id) return &it;
-  }
-  return nullptr;
-}
 
 const Assumption* find_assumption(const Model& m, std::string_view id) {
   for (const Assumption& a : m.assumptions) {
@@ -105,10 +113,6 @@ class SiteComparison {
   SiteComparison(const Model& blueprint, const Model& site)
       : lineage_(compare_with_blueprint(blueprint, site)) {
     for (const auto& [from, to] : lineage_.changes.renames) renamed_[from] = to;
-    for (const Change& c : lineage_.changes.changes) {
-      if (c.kind == "item-removed") removed_.insert(c.item);
-      if (c.kind == "item-added") added_.insert(c.item);
-    }
   }
 
   // The site's id as the blueprint wrote it (the old id of a renamed item).
@@ -130,11 +134,6 @@ class SiteComparison {
       if (it.core() && here(it.id.value) == site_id) return true;
     }
     return false;
-  }
-
-  bool with_removed_end(const Change& c) const {
-    const auto link = parse_link_ref(c.item);
-    return link && (removed_.count(link->first) || removed_.count(link->second));
   }
 
   SpreadCell cell(const Item& component) const {
@@ -165,7 +164,8 @@ class SiteComparison {
         covered = lineage_.covers(now) || lineage_.covers(id);
       } else if (c.kind == "link-added" || c.kind == "link-removed") {
         const auto link = parse_link_ref(c.item);
-        about = link && (link->first == now || link->second == now) && !with_removed_end(c);
+        about =
+            link && (link->first == now || link->second == now) && !lineage_.with_removed_end(c);
         if (about) {
           const Adaptation* r = lineage_.record_of(c.item);
           covered = r != nullptr;
@@ -231,8 +231,9 @@ class SiteComparison {
         const auto link = parse_link_ref(c.item);
         // A link to an item added or dropped goes with the item; one to a core component is
         // in the component's cell.
-        if (!link || with_removed_end(c) || added_.count(link->first) ||
-            added_.count(link->second) || core_here(link->first) || core_here(link->second)) {
+        if (!link || lineage_.with_removed_end(c) || lineage_.added.count(link->first) ||
+            lineage_.added.count(link->second) || core_here(link->first) ||
+            core_here(link->second)) {
           continue;
         }
         s.kind = c.kind == "link-added" ? "added" : "dropped";
@@ -283,7 +284,6 @@ class SiteComparison {
  private:
   Lineage lineage_;
   std::map<std::string, std::string> renamed_;
-  std::set<std::string> removed_, added_;
 };
 
 // What a site is called in the columns: its title less the blueprint's ("Red bag: Northfield"

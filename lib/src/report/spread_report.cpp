@@ -92,11 +92,6 @@ std::string adopted_words(const SpreadReport& r, const SpreadSite& s) {
   return "adopted version " + adopted;
 }
 
-std::size_t width_of(std::string_view s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
 void write_text(std::ostream& out, const SpreadReport& r) {
   const Model& bp = *r.blueprint;
   out << fmt::format("Spread of '{}' ({}{}) to {} site{}\n", printable(title_of(r)),
@@ -104,10 +99,10 @@ void write_text(std::ostream& out, const SpreadReport& r) {
                      bp.version.value.empty() ? "" : ", version " + printable(bp.version.value),
                      r.sites.size(), r.sites.size() == 1 ? "" : "s");
   std::size_t w = 0;
-  for (const SpreadSite& s : r.sites) w = std::max(w, width_of(printable(s.name)));
+  for (const SpreadSite& s : r.sites) w = std::max(w, utf8_length(printable(s.name)));
   auto pad = [&](const std::string& name) {
     const std::string p = printable(name);
-    return p + std::string(w - std::min(w, width_of(p)) + 2, ' ');
+    return p + std::string(w - std::min(w, utf8_length(p)) + 2, ' ');
   };
   for (const SpreadSite& s : r.sites) {
     out << fmt::format("  {}{}, {}\n", pad(s.name), printable(s.path),

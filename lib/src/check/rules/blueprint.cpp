@@ -27,11 +27,4 @@ std::optional<Lineage> lineage_of(const Model& m, const RuleContext& ctx) {
   return compare_with_blueprint(ctx.graph.model(b), m);
 }
 
-const Item* item_named(const Model& m, std::string_view id) {
-  for (const Item& it : m.items) {
-    if (it.id.value == id) return &it;
-  }
-  return nullptr;
-}
-
 }  // namespace lmc

@@ -24,7 +24,4 @@ bool lineage_loops(const Graph& graph, int m);
 /// its blueprint did not load (missing-model says so).
 std::optional<Lineage> lineage_of(const Model& m, const RuleContext& ctx);
 
-/// The item of `m` with this id, or null.
-const Item* item_named(const Model& m, std::string_view id);
-
 }  // namespace lmc

@@ -22,30 +22,9 @@ namespace lmc {
 
 namespace {
 
-// The blueprint's items the adaptation no longer has: a link to one went with it, and is said
-// once, as the item's dropping.
-std::set<std::string> removed_items(const Lineage& l) {
-  std::set<std::string> out;
-  for (const Change& c : l.changes.changes) {
-    if (c.kind == "item-removed") out.insert(c.item);
-  }
-  return out;
-}
-
-bool with_removed_end(const Change& c, const std::set<std::string>& removed) {
-  if (!c.kind.starts_with("link-")) return false;
-  const auto link = parse_link_ref(c.item);
-  return link && (removed.count(link->first) || removed.count(link->second));
-}
-
-bool is_core(const Lineage& l, std::string_view id) {
-  const Item* it = item_named(*l.blueprint, id);
-  return it && it->core();
-}
-
 // Where a finding about item `id` of the adaptation goes: its id, else the `adapts` key.
 Span at_item(const Model& m, std::string_view id) {
-  const Item* it = item_named(m, id);
+  const Item* it = find_item(m, id);
   return it && it->id.span.known() ? it->id.span : m.adapts.span;
 }
 
@@ -98,7 +77,7 @@ void check_core_dropped(const Model& m, const RuleContext& ctx, Findings& out) {
   const auto l = lineage_of(m, ctx);
   if (!l) return;
   for (const Change& c : l->changes.changes) {
-    if (c.kind != "item-removed" || !is_core(*l, c.item) || l->covers(c.item)) continue;
+    if (c.kind != "item-removed" || !l->core(c.item) || l->covers(c.item)) continue;
     out.add(m.adapts.span, c.item,
             fmt::format("core component '{}' ({}) of the blueprint '{}' is not here, and no "
                         "adaptation records why",
@@ -113,13 +92,12 @@ void check_core_modified(const Model& m, const RuleContext& ctx, Findings& out) 
   const auto l = lineage_of(m, ctx);
   if (!l) return;
   // Each core item once, with everything about it that changed unrecorded.
-  const std::set<std::string> removed = removed_items(*l);
   std::map<std::string, std::pair<std::string, std::vector<std::string>>> changed;
   for (const Change& c : l->changes.changes) {
     const auto a = about(c);
-    if (!a || l->covers(c.item) || with_removed_end(c, removed)) continue;
+    if (!a || l->covers(c.item) || l->with_removed_end(c)) continue;
     for (const std::string& id : a->blueprint_ids) {
-      if (!is_core(*l, id)) continue;
+      if (!l->core(id)) continue;
       // A renamed core item is recorded by its old id or its new one.
       if (c.kind == "item-renamed" && l->covers(a->here)) continue;
       auto& entry = changed[id];
@@ -141,16 +119,15 @@ void check_core_modified(const Model& m, const RuleContext& ctx, Findings& out) 
 void check_unrecorded_adaptation(const Model& m, const RuleContext& ctx, Findings& out) {
   const auto l = lineage_of(m, ctx);
   if (!l) return;
-  const std::set<std::string> removed = removed_items(*l);
   for (const Change& c : l->changes.changes) {
-    if (l->covers(c.item) || with_removed_end(c, removed)) continue;
+    if (l->covers(c.item) || l->with_removed_end(c)) continue;
     if (c.kind == "item-added") {
       out.add(
           at_item(m, c.item), c.item,
           fmt::format("'{}' is not in the blueprint, and no adaptation records it", c.item),
           fmt::format("record under `adaptations:` `item: {}`, `change: added` and why", c.item));
     } else if (c.kind == "item-removed") {
-      if (is_core(*l, c.item)) continue;  // core-dropped
+      if (l->core(c.item)) continue;  // core-dropped
       out.add(
           m.adapts.span, c.item,
           fmt::format("'{}' ({}) of the blueprint is not here, and no adaptation records it",
@@ -158,7 +135,7 @@ void check_unrecorded_adaptation(const Model& m, const RuleContext& ctx, Finding
           fmt::format("record under `adaptations:` `item: {}`, `change: dropped` and why", c.item));
     } else if (const auto a = about(c)) {
       bool core = false;
-      for (const std::string& id : a->blueprint_ids) core = core || is_core(*l, id);
+      for (const std::string& id : a->blueprint_ids) core = core || l->core(id);
       if (core) continue;  // core-modified
       if (c.kind == "item-renamed" && l->covers(a->here)) continue;
       out.add(
