@@ -37,6 +37,7 @@ inline constexpr double kScreenMargin = 72.0 * 4.0 / 25.4;
 struct PageGeometry {
   double width = 0, height = 0;
   double margin = kPageMargin;
+  bool screen = false;  ///< a 16:9 slide, for a projector
 };
 PageGeometry page_geometry(PageSize size, bool portrait);
 

@@ -517,7 +517,7 @@ std::string to_dot(const Model& model, const Graph& graph, const Decorations& de
   render::order_columns(diagram, options.previous_order);
   std::string limit;
   int limit_column = -1;
-  bool badge_room = false;
+  render::BadgeRoom badge_room;
   const double f = render::fit_text_size(diagram, options.page, options.fitted ? &limit : nullptr,
                                          &limit_column, &badge_room);
   if (options.fitted) {

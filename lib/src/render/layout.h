@@ -110,17 +110,29 @@ struct Placed {
   std::vector<BoxText> box_text;
   std::vector<Route> routes;
   std::vector<RowBlock> panel, findings;
+  /// How much wider each gap between columns would have to be for every badge on a link
+  /// from one column to the next to stand clear of the other links' tracks (route_links).
+  std::vector<double> gap_short;
+};
+
+/// How much room the gaps between columns take for the badges of links crossing them beside
+/// others: with `some`, up to a quarter more than the flow gap (room for a badge's id beside
+/// the arrowheads); and `extra` more for each gap, what a first drawing found it short of.
+struct BadgeRoom {
+  bool some = false;
+  std::vector<double> extra;
+  bool operator==(const BadgeRoom& o) const { return some == o.some && extra == o.extra; }
 };
 
 /// The largest box text size (at most kMaxTextSize) at which the diagram fits the page, and
 /// a plain description of what fills the page at that size.
 double fit_text_size(const Diagram& d, const PageGeometry& page, std::string* limit = nullptr,
                      int* limit_column = nullptr);
-/// The same, and whether the gaps take room for badges beside other links' tracks
-/// (`badge_room`): taken when it keeps the boxes within a twentieth of that size and at
+/// The same, and how much room the gaps take for badges beside other links' tracks
+/// (`badge_room`): the most that keeps the boxes within a twentieth of that size and at
 /// 10 pt or more where they printed so.
 double fit_text_size(const Diagram& d, const PageGeometry& page, std::string* limit,
-                     int* limit_column, bool* badge_room);
+                     int* limit_column, BadgeRoom* badge_room);
 
 /// Whether everything fits the page at box text size `f`.
 bool fits_at(const Diagram& d, const PageGeometry& page, double f);
@@ -138,8 +150,9 @@ inline constexpr double kMaxTextSize = 14.0;
 std::string_view layout_memo_tag();
 
 /// Places everything at box text size `f`, the columns' boxes in the order they list them,
-/// and routes every link.
-Placed place(const Diagram& d, const PageGeometry& page, double f, bool badge_room = false);
+/// and routes every link; with `badges`, places their badges too.
+Placed place(const Diagram& d, const PageGeometry& page, double f, const BadgeRoom& badge_room = {},
+             bool badges = true);
 
 /// A badge on a link is drawn in two lines, "A1 ○" over "untested"; compact, "A1" alone.
 std::vector<std::string> link_badge_lines(const Badge& b, bool compact = false);

@@ -13,7 +13,8 @@
 
 namespace lmc::render {
 
-Frame frame(const Diagram& d, const PageGeometry& page, double f, bool badge_room) {
+Frame frame(const Diagram& d, const PageGeometry& page, double f, const BadgeRoom& badge_room,
+            bool fit_only) {
   Frame fr;
   fr.s = Sizes{f};
   const Sizes& s = fr.s;
@@ -56,6 +57,7 @@ Frame frame(const Diagram& d, const PageGeometry& page, double f, bool badge_roo
     }
     const double spare = fr.width - gaps_sum - need_sum;
     fr.too_narrow = spare < 0;
+    if (fit_only && fr.too_narrow) return fr;
     // The spare width goes where it shortens the page: a few steps of it at a time to the
     // column that stands tallest, so columns with few boxes lend their width to crowded ones.
     fr.column_ws = need;
@@ -117,6 +119,7 @@ Frame frame(const Diagram& d, const PageGeometry& page, double f, bool badge_roo
     double words = kMinInnerEms * s.f;
     for (const Box& b : d.boxes) words = std::max(words, widest_word(b, s.f));
     fr.too_narrow = inner < words;
+    if (fit_only && fr.too_narrow) return fr;
   }
   fr.texts.reserve(d.boxes.size());
   for (const Box& b : d.boxes) {
@@ -185,7 +188,7 @@ std::string describe_limit(const Diagram& d, const Frame& fr, int* limit_column)
 }
 
 bool fits_at(const Diagram& d, const PageGeometry& page, double f) {
-  return fits(frame(d, page, f));
+  return fits(frame(d, page, f, {}, true));
 }
 
 std::optional<double> crowded_bound(const std::vector<std::size_t>& counts,
@@ -212,25 +215,47 @@ std::optional<double> crowded_bound(const std::vector<std::size_t>& counts,
 
 bool wants_badge_room(const Diagram& d) {
   const Sizes s{10};
-  return flow_gaps(d, s, false, true) != flow_gaps(d, s, false, false) ||
-         flow_gaps(d, s, true, true) != flow_gaps(d, s, true, false);
+  const BadgeRoom some{true, {}};
+  return flow_gaps(d, s, false, some) != flow_gaps(d, s, false, {}) ||
+         flow_gaps(d, s, true, some) != flow_gaps(d, s, true, {});
 }
 
 double fit_text_size(const Diagram& d, const PageGeometry& page, std::string* limit,
-                     int* limit_column, bool* badge_room) {
-  if (badge_room) *badge_room = false;
+                     int* limit_column, BadgeRoom* badge_room) {
+  if (badge_room) *badge_room = {};
   const double plain = fit_text_size(d, page, limit, limit_column);
-  if (!badge_room || !wants_badge_room(d)) return plain;
+  if (!badge_room) return plain;
   // Room for badges beside the other links' tracks when it costs the boxes at most a
-  // twentieth of their size, and never the 10 pt a workshop model prints at.
-  const double least = std::max(plain * 0.95, std::min(plain, 10.0));
-  if (least > plain || !fits(frame(d, page, least, true))) return plain;
-  *badge_room = true;
+  // twentieth of their size, never below the 10 pt a workshop model prints at or the 7 pt
+  // floor, and nothing on a projector's slide (its box text is what the room reads from the
+  // back, docs/workshops.md): a quarter more than the flow gap where a badge crosses it
+  // beside others, then as much as a drawing shows they are short of, while it fits.
+  const double floor = page.screen                ? plain
+                       : plain >= 10              ? 10.0
+                       : plain >= kMinPrintedSize ? kMinPrintedSize
+                                                  : 0.0;
+  const double least = std::max(plain * 0.95, floor);
+  if (least > plain || !wants_badge_room(d)) return plain;
+  // Each round draws the page with the room taken so far and adds what its gaps are short
+  // of (a wider gap moves the boxes, and the links' tracks with them), while it still fits.
+  BadgeRoom clear{true, {}};
+  bool at_plain = false;
+  for (int round = 0; round < 3; ++round) {
+    const bool whole = fits(frame(d, page, plain, clear, true));
+    if (!whole && !fits(frame(d, page, least, clear, true))) break;
+    *badge_room = clear;
+    at_plain = whole;
+    const std::vector<double> short_of =
+        place(d, page, whole ? plain : least, clear, false).gap_short;
+    if (std::none_of(short_of.begin(), short_of.end(), [](double x) { return x > 0.5; })) break;
+    clear.extra.resize(short_of.size(), 0);
+    for (std::size_t k = 0; k < short_of.size(); ++k) clear.extra[k] += short_of[k];
+  }
+  if (!badge_room->some || at_plain) return plain;
   double lo = least, hi = plain;
-  if (fits(frame(d, page, hi, true))) return plain;
-  for (int k = 0; k < 7; ++k) {
+  for (int k = 0; k < 6; ++k) {
     const double mid = (lo + hi) / 2;
-    (fits(frame(d, page, mid, true)) ? lo : hi) = mid;
+    (fits(frame(d, page, mid, *badge_room, true)) ? lo : hi) = mid;
   }
   return std::floor(lo * 100) / 100;
 }
@@ -256,13 +281,13 @@ double fit_text_size(const Diagram& d, const PageGeometry& page, std::string* li
     return kMaxTextSize;
   }
   double lo = 2.0, hi = kMaxTextSize;
-  if (!fits(frame(d, page, lo))) {
+  if (!fits(frame(d, page, lo, {}, true))) {
     if (limit) *limit = describe_limit(d, frame(d, page, lo), limit_column);
     return lo;
   }
   for (int k = 0; k < 11; ++k) {  // to about a hundredth of a point
     const double mid = (lo + hi) / 2;
-    if (fits(frame(d, page, mid))) {
+    if (fits(frame(d, page, mid, {}, true))) {
       lo = mid;
     } else {
       hi = mid;

@@ -96,7 +96,8 @@ double flow_gap(const Diagram& d, const Sizes& s, bool portrait) {
   return gap;
 }
 
-std::vector<double> flow_gaps(const Diagram& d, const Sizes& s, bool portrait, bool badge_room) {
+std::vector<double> flow_gaps(const Diagram& d, const Sizes& s, bool portrait,
+                              const BadgeRoom& badge_room) {
   const double gap = flow_gap(d, s, portrait);
   const std::size_t n = d.columns.size();
   std::vector<double> gaps(n > 0 ? n - 1 : 0, gap);
@@ -105,8 +106,8 @@ std::vector<double> flow_gaps(const Diagram& d, const Sizes& s, bool portrait, b
   for (const Edge& e : d.edges) {
     const int a = d.boxes[e.from].column, b = d.boxes[e.to].column;
     if (e.kind != EdgeKind::same) {
-      const auto size =
-          badge_room ? edge_label_size(e, s, true) : std::optional<std::pair<double, double>>();
+      const auto size = badge_room.some ? edge_label_size(e, s, true)
+                                        : std::optional<std::pair<double, double>>();
       for (int k = std::min(a, b); k < std::max(a, b); ++k) {
         ++through[k];
         if (size) badge[k] = std::max(badge[k], portrait ? size->second : size->first);
@@ -128,6 +129,9 @@ std::vector<double> flow_gaps(const Diagram& d, const Sizes& s, bool portrait, b
     const double need = s.f * (0.6 + 0.5 * loops[k]) + s.f * 0.5 +
                         kTrackApart * static_cast<double>(std::max(through[k], 1));
     gaps[k] = std::max(gaps[k], need / 0.9);
+  }
+  for (std::size_t k = 0; k < gaps.size() && k < badge_room.extra.size(); ++k) {
+    gaps[k] += badge_room.extra[k];
   }
   return gaps;
 }

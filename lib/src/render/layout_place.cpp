@@ -13,7 +13,8 @@
 
 namespace lmc::render {
 
-Placed place(const Diagram& d, const PageGeometry& page, double f, bool badge_room) {
+Placed place(const Diagram& d, const PageGeometry& page, double f, const BadgeRoom& badge_room,
+             bool badges) {
   Frame fr = frame(d, page, f, badge_room);
   const Sizes& s = fr.s;
   Placed p;
@@ -86,7 +87,7 @@ Placed place(const Diagram& d, const PageGeometry& page, double f, bool badge_ro
     rows_y += blocks_height(*blocks);
     *out = std::move(*blocks);
   }
-  route_links(d, p);
+  route_links(d, p, badges);
   return p;
 }
 

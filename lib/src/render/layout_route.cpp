@@ -37,20 +37,22 @@ class Router {
  public:
   Router(const Diagram& d, Placed& p) : d_(d), p_(p), fl_{p.portrait} {}
 
-  void run() {
+  void run(bool badges) {
     position_in_column();
     const std::size_t n = d_.edges.size();
     plans_.resize(n);
     for (std::size_t e = 0; e < n; ++e) plan(static_cast<int>(e));
     spread_lanes();
     assign_ports();
+    separate_swaps();
     p_.routes.resize(n);
+    p_.gap_short.assign(d_.columns.empty() ? 0 : d_.columns.size() - 1, 0);
     // Built twice: the first time to learn which links cross each gap, so each can be given
     // a track of its own there; the second with those tracks.
     for (std::size_t e = 0; e < n; ++e) build(static_cast<int>(e));
     assign_bends();
     for (std::size_t e = 0; e < n; ++e) build(static_cast<int>(e));
-    place_labels();
+    if (badges) place_labels();
   }
 
  private:
@@ -195,6 +197,56 @@ class Router {
                                                     static_cast<double>(ends.size() - 1);
         (ends[k].tail ? plans_[ends[k].edge].tail_v : plans_[ends[k].edge].head_v) = v;
       }
+      // How far each end may move along the side and keep its place among the others.
+      const double room =
+          ends.size() == 1 ? (hi - lo) * 0.2 : span / static_cast<double>(ends.size() - 1) / 3;
+      for (const End& end : ends) port_room_[{end.edge, end.tail}] = room;
+    }
+  }
+
+  // Two links that swap places across a gap, one arriving at the level where the other leaves
+  // and leaving where the other arrives, would run along one of those levels together, which
+  // ever turns first. Their ends move apart, as far as their places among the other ends on
+  // their boxes' sides allow: the arriving one toward where it comes from, the leaving one
+  // the other way, so the two cross square.
+  void separate_swaps() {
+    struct Way {
+      int edge;
+      double pv, v;     // where it enters the gap and where it leaves it, across the flow
+      bool tail, head;  // whether pv is its tail port, whether v is its head port
+    };
+    std::map<int, std::vector<Way>> gaps;
+    for (std::size_t e = 0; e < d_.edges.size(); ++e) {
+      const Plan& pl = plans_[e];
+      if (d_.edges[e].kind == EdgeKind::same) continue;
+      const int from = d_.boxes[d_.edges[e].from].column;
+      double pv = pl.tail_v;
+      int column = from;
+      for (std::size_t k = 0; k <= pl.lanes.size(); ++k) {
+        const double v = k < pl.lanes.size() ? pl.lanes[k].v : pl.head_v;
+        column += pl.dir;
+        gaps[pl.dir > 0 ? column : column + 1].push_back(
+            Way{static_cast<int>(e), pv, v, k == 0, k == pl.lanes.size()});
+        pv = v;
+      }
+    }
+    const double margin = p_.s.f * 0.3;
+    for (auto& [gap, ways] : gaps) {
+      for (const Way& a : ways) {
+        for (const Way& b : ways) {
+          if (a.edge == b.edge || !a.head || !b.tail || std::abs(a.v - a.pv) < margin ||
+              std::abs(a.v - b.pv) >= margin || std::abs(b.v - a.pv) >= margin) {
+            continue;
+          }
+          double& head_room = port_room_[{a.edge, false}];
+          double& tail_room = port_room_[{b.edge, true}];
+          const double toward = a.v > a.pv ? -1 : 1;
+          const double apart = std::min({margin, head_room, tail_room});
+          plans_[a.edge].head_v = a.v + toward * apart;
+          plans_[b.edge].tail_v = b.pv - toward * apart;
+          head_room = tail_room = 0;  // moved once
+        }
+      }
     }
   }
 
@@ -245,13 +297,76 @@ class Router {
       return;
     }
     const double du = u > pu ? 1 : -1, dv = across > 0 ? 1 : -1;
+    const auto spacing = spacing_.find(gap);
     const double radius =
-        std::min({p_.s.f * 0.6, std::abs(across) / 2, std::abs(at - pu), std::abs(u - at)});
+        std::min({p_.s.f * 0.6, std::abs(across) / 2, std::abs(at - pu), std::abs(u - at),
+                  spacing == spacing_.end() ? p_.s.f : spacing->second * 0.8});
     if (std::abs(at - du * radius - pu) > 0.01) line_to(r, fl_.xy(at - du * radius, pv));
     corner_to(r, fl_.xy(at, pv + dv * radius), true);
     if (std::abs(across) - 2 * radius > 0.01) line_to(r, fl_.xy(at, v - dv * radius));
     corner_to(r, fl_.xy(at + du * radius, v), false);
     if (std::abs(u - at - du * radius) > 0.01) line_to(r, fl_.xy(u, v));
+  }
+
+  // Where the tracks of one gap stand across its room (`total` wide, with `before` and
+  // `after` more up to the gap's sides), from half the width of the badge each carries:
+  // evenly spaced (one direction: from one side of the room to the other; both: each in the
+  // middle of its share, so the two directions stay a share apart; a lone track in the
+  // middle); but a track with a badge stands half the badge's width and a point and a half
+  // from its neighbours and the gap's sides, so the badge covers no other link nor a box. The
+  // other steps close up to make that room, down to kTrackApart; past that the badges give
+  // up what they must. `short_of`: how much more room would let every badge stand clear.
+  struct Ladder {
+    std::vector<double> at;  // from the start of the room
+    double closest = 0;      // the closest two tracks
+    double short_of = 0;
+  };
+  static Ladder space_ladder(const std::vector<double>& half, bool both, double total,
+                             double before, double after) {
+    const std::size_t n = half.size();
+    Ladder out;
+    if (n == 0) return out;
+    // Steps: before the first track, between each two, after the last.
+    std::vector<double> need(n + 1, 0), weight(n + 1, 1);
+    weight[0] = weight[n] = both || n == 1 ? 0.5 : 0;
+    for (std::size_t k = 0; k <= n; ++k) {
+      const double h = (k > 0 ? half[k - 1] : 0) + (k < n ? half[k] : 0);
+      if (h > 0) need[k] = h + 1.5 - (k == 0 ? before : k == n ? after : 0);
+    }
+    double weights = 0;
+    for (const double w : weight) weights += w;
+    const double unit = total / weights;
+    auto sum = [&](double share, double give) {
+      double s = 0;
+      for (std::size_t k = 0; k <= n; ++k) s += std::max(need[k] * give, weight[k] * share);
+      return s;
+    };
+    const double least = std::min(unit, kTrackApart);
+    out.short_of = std::max(0.0, sum(kTrackApart, 1) - total);
+    double share = least, give = 1;
+    if (sum(least, 1) <= total) {
+      double lo = least, hi = unit;  // the widest share that fits
+      for (int i = 0; i < 30; ++i) {
+        const double mid = (lo + hi) / 2;
+        (sum(mid, 1) <= total ? lo : hi) = mid;
+      }
+      share = lo;
+    } else {
+      double lo = 0, hi = 1;  // as much of the badges' room as fits
+      for (int i = 0; i < 30; ++i) {
+        const double mid = (lo + hi) / 2;
+        (sum(least, mid) <= total ? lo : hi) = mid;
+      }
+      give = lo;
+    }
+    auto step = [&](std::size_t k) { return std::max(need[k] * give, weight[k] * share); };
+    out.at.push_back(step(0));
+    out.closest = total;
+    for (std::size_t k = 1; k < n; ++k) {
+      out.at.push_back(out.at.back() + step(k));
+      out.closest = std::min(out.closest, step(k));
+    }
+    return out;
   }
 
   // Where each link turns in each gap: links going the same way across it turn one after
@@ -319,20 +434,46 @@ class Router {
         for (int& t : track) t += ladder;
         ladder += tracks;
       }
-      // One direction: its tracks from one side of the room to the other. Both: each track in
-      // the middle of its share of the room, so the two directions stay a share apart.
       const bool both = !down.empty() && !up.empty();
+      std::vector<double> half(static_cast<std::size_t>(ladder), 0);
       for (int g = 0; g < 2; ++g) {
         const std::vector<Crossing*>& group = g == 0 ? down : up;
         for (std::size_t i = 0; i < group.size(); ++i) {
-          const double k = tracks_of[g][i];
-          bends_[group[i]->key] = both          ? start + room * (k + 0.5) / ladder
-                                  : ladder == 1 ? start + room / 2
-                                                : start + room * k / (ladder - 1);
+          double& h = half[static_cast<std::size_t>(tracks_of[g][i])];
+          h = std::max(h, badge_half(group[i]->key.first));
+        }
+      }
+      const Ladder lad = space_ladder(half, both, room * width, start * width, 0.1 * width);
+      const std::vector<double>& at = lad.at;
+      const double closest = lad.closest;
+      // What the gap is short of, for a drawing that can give it (fit_text_size): its room
+      // grows by four-fifths of what the gap grows by, or more beside a loop.
+      if (lad.short_of > 0 && gap >= 1 && static_cast<std::size_t>(gap - 1) < p_.gap_short.size()) {
+        double& short_of = p_.gap_short[static_cast<std::size_t>(gap - 1)];
+        short_of = std::max(short_of, lad.short_of / 0.8);
+      }
+      // A turn's corner stays within the space between two tracks, so a link crossing another
+      // near its turn crosses its straight part, square, not its curve at a slant.
+      if (ladder > 1) spacing_[gap] = closest;
+      for (int g = 0; g < 2; ++g) {
+        const std::vector<Crossing*>& group = g == 0 ? down : up;
+        for (std::size_t i = 0; i < group.size(); ++i) {
+          const int k = tracks_of[g][i];
+          bends_[group[i]->key] =
+              width > 0 ? start + at[static_cast<std::size_t>(k)] / width : start + room / 2;
         }
       }
     }
     crossings_.clear();
+  }
+
+  // Half the width of the badge (its ids) along the flow of a link from one column to the
+  // next: the room its track needs on each side across the gap. A link across several
+  // columns has its badge in the middle, along a lane between boxes.
+  double badge_half(int e) const {
+    if (!plans_[e].lanes.empty()) return 0;
+    const auto size = edge_label_size(d_.edges[e], p_.s, true);
+    return size ? (fl_.portrait ? size->second : size->first) / 2 : 0;
   }
 
   void build(int e) {
@@ -608,13 +749,15 @@ class Router {
   std::map<int, double> looped_;     // gaps (by the column after them) a loop runs down: how far
   std::map<int, double> gap_start_;  // gaps: where their near side is
   std::map<int, double> gap_end_;    // gaps: where their far side is
+  std::map<int, double> spacing_;    // gaps: how far apart their tracks are
+  std::map<std::pair<int, bool>, double> port_room_;  // (link, tail end): how far it may move
   int building_ = 0, curve_ = 0;
 };
 
 }  // namespace
 
-void route_links(const Diagram& d, Placed& p) {
-  Router(d, p).run();
+void route_links(const Diagram& d, Placed& p, bool badges) {
+  Router(d, p).run(badges);
 }
 
 }  // namespace lmc::render

@@ -39,7 +39,8 @@ double flow_gap(const Diagram& d, const Sizes& s, bool portrait);
 /// column through it (room for the loops and a track for each link across it), and with
 /// `badge_room` where a link with a badge crosses it beside others (room for the badge's id
 /// clear of their tracks).
-std::vector<double> flow_gaps(const Diagram& d, const Sizes& s, bool portrait, bool badge_room);
+std::vector<double> flow_gaps(const Diagram& d, const Sizes& s, bool portrait,
+                              const BadgeRoom& badge_room);
 /// How far apart, at least, two links run side by side through a gap (points).
 constexpr double kTrackApart = 2.5;
 /// The gap before each box of column `c` (the first's is 0): the stack gap, or room for the
@@ -80,15 +81,19 @@ struct Frame {
   double needed = 0;  // height everything needs
 };
 
-Frame frame(const Diagram& d, const PageGeometry& page, double f, bool badge_room = false);
-/// Whether any gap would widen for a badge (flow_gaps' `badge_room`).
+/// The frame of a page at box text size `f`; `fit_only` stops as soon as the columns are
+/// too narrow for their words (it cannot fit), before any text is wrapped.
+Frame frame(const Diagram& d, const PageGeometry& page, double f, const BadgeRoom& badge_room = {},
+            bool fit_only = false);
+/// Whether any gap would widen for a badge with `some` room (flow_gaps' `badge_room`).
 bool wants_badge_room(const Diagram& d);
 bool fits(const Frame& fr);
 std::string describe_limit(const Diagram& d, const Frame& fr, int* limit_column);
 
 // Route.
 
-/// Routes every link of a placed diagram (its lanes, ports and badges).
-void route_links(const Diagram& d, Placed& p);
+/// Routes every link of a placed diagram (its lanes, ports and, with `badges`, the places of
+/// its badges).
+void route_links(const Diagram& d, Placed& p, bool badges = true);
 
 }  // namespace lmc::render

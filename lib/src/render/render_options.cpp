@@ -57,8 +57,9 @@ PageGeometry page_geometry(PageSize size, bool portrait) {
     case PageSize::tabloid: w = 11 * 72, h = 17 * 72; break;
     case PageSize::screen: w = 5.625 * 72, h = 10 * 72; break;
   }
-  const double margin = size == PageSize::screen ? kScreenMargin : kPageMargin;
-  return portrait ? PageGeometry{w, h, margin} : PageGeometry{h, w, margin};
+  const bool screen = size == PageSize::screen;
+  const double margin = screen ? kScreenMargin : kPageMargin;
+  return portrait ? PageGeometry{w, h, margin, screen} : PageGeometry{h, w, margin, screen};
 }
 
 PageGeometry model_page(const Model& model, std::optional<PageSize> size,

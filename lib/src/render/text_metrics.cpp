@@ -9,6 +9,7 @@
 #include <hyphen.h>
 
 #include <cstdlib>
+#include <unordered_map>
 
 namespace lmc::render {
 
@@ -89,8 +90,14 @@ namespace {
 // Text as a typesetter sees it: pieces of text no break may split, each after a space or not.
 struct Piece {
   std::string text;
-  bool after_space = false;  ///< a space before it (dropped when the piece starts a line)
-  bool code = false;         ///< an id, a path or a number: never hyphenated
+  bool after_space = false;          ///< a space before it (dropped when the piece starts a line)
+  bool code = false;                 ///< an id, a path or a number: never hyphenated
+  mutable long width[2] = {-1, -1};  ///< piece_width in each face, once measured
+  long width_in(Face face) const {
+    long& w = width[static_cast<int>(face)];
+    if (w < 0) w = piece_width(text, face);
+    return w;
+  }
 };
 
 bool is_digit(char c) {
@@ -206,6 +213,18 @@ std::vector<Piece> pieces_of(std::string_view paragraph, Breaks breaks) {
   return out;
 }
 
+// The pieces of a paragraph, remembered: the fit measures the same text at many sizes, and
+// the pieces do not depend on the size. Per thread; emptied when it grows large.
+const std::vector<Piece>& pieces(std::string_view paragraph, Breaks breaks) {
+  thread_local std::unordered_map<std::string, std::vector<Piece>> cache;
+  std::string key(paragraph);
+  key += '\0';
+  key += static_cast<char>('0' + static_cast<int>(breaks));
+  if (const auto it = cache.find(key); it != cache.end()) return it->second;
+  if (cache.size() >= 50000) cache.clear();
+  return cache.emplace(std::move(key), pieces_of(paragraph, breaks)).first->second;
+}
+
 }  // namespace
 
 std::vector<std::size_t> hyphenation_points(std::string_view word) {
@@ -246,8 +265,8 @@ double widest_unbreakable(std::string_view text, double size, Face face, Breaks 
   std::size_t at = 0;
   while (at <= text.size()) {
     const std::size_t end = std::min(text.find('\n', at), text.size());
-    for (const Piece& p : pieces_of(text.substr(at, end - at), breaks)) {
-      widest = std::max(widest, piece_width(p.text, face));
+    for (const Piece& p : pieces(text.substr(at, end - at), breaks)) {
+      widest = std::max(widest, p.width_in(face));
     }
     at = end + 1;
   }
@@ -322,8 +341,8 @@ std::vector<std::string> wrap_text(std::string_view utf8, double width, double s
   std::size_t at = 0;
   while (at <= utf8.size()) {
     const std::size_t end = std::min(utf8.find('\n', at), utf8.size());
-    for (Piece& p : pieces_of(utf8.substr(at, end - at), breaks)) {
-      const long w = piece_width(p.text, face);
+    for (const Piece& p : pieces(utf8.substr(at, end - at), breaks)) {
+      const long w = p.width_in(face);
       const long gap = line_w > 0 && p.after_space ? space : 0;
       if (line_w > 0 && line_w + gap + w <= limit) {
         if (gap) line += ' ';
@@ -333,11 +352,11 @@ std::vector<std::string> wrap_text(std::string_view utf8, double width, double s
       }
       if (line_w > 0) end_line();
       if (w <= limit) {
-        line = std::move(p.text);
+        line = p.text;
         line_w = w;
         continue;
       }
-      line = break_piece(std::move(p.text), p.code);
+      line = break_piece(p.text, p.code);
       line_w = piece_width(line, face);
     }
     if (end < utf8.size()) end_line();
