@@ -248,8 +248,30 @@ double fit_text_size(const Diagram& d, const PageGeometry& page, std::string* li
     const std::vector<double> short_of =
         place(d, page, whole ? plain : least, clear, false).gap_short;
     if (std::none_of(short_of.begin(), short_of.end(), [](double x) { return x > 0.5; })) break;
-    clear.extra.resize(short_of.size(), 0);
-    for (std::size_t k = 0; k < short_of.size(); ++k) clear.extra[k] += short_of[k];
+    BadgeRoom next = clear;
+    next.extra.resize(short_of.size(), 0);
+    for (std::size_t k = 0; k < short_of.size(); ++k) next.extra[k] += short_of[k];
+    if (!fits(frame(d, page, least, next, true))) {
+      // Not all of it: the gaps one at a time, those short of least first, while it fits.
+      next = clear;
+      next.extra.resize(short_of.size(), 0);
+      std::vector<std::size_t> order(short_of.size());
+      for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+      std::stable_sort(order.begin(), order.end(),
+                       [&](std::size_t a, std::size_t b) { return short_of[a] < short_of[b]; });
+      bool widened = false;
+      for (const std::size_t k : order) {
+        if (short_of[k] <= 0.5) continue;
+        next.extra[k] += short_of[k];
+        if (fits(frame(d, page, least, next, true))) {
+          widened = true;
+        } else {
+          next.extra[k] -= short_of[k];
+        }
+      }
+      if (!widened) break;
+    }
+    clear = std::move(next);
   }
   if (!badge_room->some || at_plain) return plain;
   double lo = least, hi = plain;
