@@ -10,6 +10,8 @@
 #include "lmc/graph.h"
 #include "lmc/load.h"
 #include "lmc/render.h"
+#include "render/diagram.h"
+#include "render/layout.h"
 
 using namespace lmc;
 using namespace lmc::test;
@@ -271,4 +273,57 @@ TEST_CASE("every link of every model is an edge of its drawing, misordered ones 
     }
   }
   CHECK(checked > 100);
+}
+
+// The room badges take on a page (issue #22): gaps widened by what a first drawing shows
+// they are short of, paid for with at most a twentieth of the box text, and never on a
+// projector's slide.
+TEST_CASE("badge room costs the boxes at most a twentieth, and nothing on a projector's slide") {
+  std::vector<std::filesystem::path> files = yaml_files("tests/render/workshop");
+  for (const auto& f : yaml_files("examples")) files.push_back(f);
+  int widened = 0;
+  for (const auto& file : files) {
+    const LoadResult loaded = load_model(file.string(), read_file(file));
+    if (!loaded.usable) continue;
+    const Graph graph(loaded.model);
+    render::Diagram d = render::build_diagram(loaded.model, graph, {}, false);
+    render::order_columns(d, {});
+    for (const PageSize size : {PageSize::a4, PageSize::screen}) {
+      for (const bool portrait : {false, true}) {
+        const PageGeometry page = page_geometry(size, portrait);
+        INFO(file.string() << (size == PageSize::screen ? " screen" : " A4")
+                           << (portrait ? " portrait" : " landscape"));
+        const double plain = render::fit_text_size(d, page);
+        render::BadgeRoom room;
+        const double f = render::fit_text_size(d, page, nullptr, nullptr, &room);
+        CHECK(f <= plain);
+        CHECK(f >= plain * 0.95 - 0.01);
+        if (plain >= 10) CHECK(f >= 10);
+        if (page.screen) CHECK(f == plain);
+        for (const double x : room.extra) widened += x > 0;
+      }
+    }
+  }
+  CHECK(widened > 0);  // the care-home example and the workshop models widen gaps
+}
+
+TEST_CASE("a widened gap gives each badge on a link across it its own room") {
+  const auto file = std::filesystem::path(LMC_SOURCE_DIR) / "examples/ehch-care-homes.yaml";
+  const LoadResult loaded = load_model(file.string(), read_file(file));
+  REQUIRE(loaded.usable);
+  const Graph graph(loaded.model);
+  render::Diagram d = render::build_diagram(loaded.model, graph, {}, false);
+  render::order_columns(d, {});
+  const PageGeometry page = page_geometry(PageSize::a4, false);
+  render::BadgeRoom room;
+  const double f = render::fit_text_size(d, page, nullptr, nullptr, &room);
+  const render::Placed without = render::place(d, page, f, {});
+  const render::Placed with = render::place(d, page, f, room);
+  double short_without = 0, short_with = 0;
+  for (const double s : without.gap_short) short_without += s;
+  for (const double s : with.gap_short) short_with += s;
+  CHECK(short_without > 5);  // the outputs' gap is too narrow for two badges beside a link
+  CHECK(short_with < 1);
+  CHECK(page_geometry(PageSize::screen, false).screen);
+  CHECK_FALSE(page_geometry(PageSize::a4, false).screen);
 }
