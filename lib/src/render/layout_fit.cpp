@@ -127,12 +127,27 @@ Frame frame(const Diagram& d, const PageGeometry& page, double f, const BadgeRoo
     fr.texts.push_back(box_text(b, s, std::max(w, s.f)));
     fr.box_h.push_back(box_height(fr.texts.back(), s));
   }
-  for (const Column& c : d.columns) {
-    double len = 0;
+  // Links that pass a column run along it between its boxes, each on a lane of its own: in
+  // landscape a column is long enough for them kTrackApart apart, beyond the room its stack
+  // gaps already give (route_links' lanes).
+  std::vector<int> passing(d.columns.size(), 0);
+  for (const Edge& e : d.edges) {
+    if (e.kind == EdgeKind::same) continue;
+    const int a = d.boxes[e.from].column, b = d.boxes[e.to].column;
+    for (int k = std::min(a, b) + 1; k < std::max(a, b); ++k)
+      ++passing[static_cast<std::size_t>(k)];
+  }
+  for (std::size_t col = 0; col < d.columns.size(); ++col) {
+    const Column& c = d.columns[col];
+    double len = 0, free = 0;
     const std::vector<double> gaps = stack_gaps(d, c, s, fr.portrait);
     for (std::size_t k = 0; k < c.boxes.size(); ++k) {
       const double h = fr.box_h[c.boxes[k]];
       len = fr.portrait ? std::max(len, h) : len + h + gaps[k];
+      if (k > 0) free += std::max(0.0, gaps[k] - s.f * 0.6);
+    }
+    if (!fr.portrait && passing[col] > 0) {
+      len += std::max(0.0, kTrackApart * (passing[col] + 1) + s.f * 0.6 - free);
     }
     if (!fr.portrait && c.stage == Stage::outcome) len += s.subheader_h();
     fr.band_len.push_back(len + 2 * s.band_pad());
