@@ -267,7 +267,7 @@ double fit_text_size(const Diagram& d, const PageGeometry& page, std::string* li
     next.extra.resize(short_of.size(), 0);
     for (std::size_t k = 0; k < short_of.size(); ++k) next.extra[k] += short_of[k];
     if (!fits(frame(d, page, least, next, true))) {
-      // Not all of it: the gaps one at a time, those short of least first, while it fits.
+      // Not all of it: the gaps one at a time, the smallest shortfall first, while it fits.
       next = clear;
       next.extra.resize(short_of.size(), 0);
       std::vector<std::size_t> order(short_of.size());
