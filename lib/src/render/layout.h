@@ -121,7 +121,6 @@ struct Placed {
 struct BadgeRoom {
   bool some = false;
   std::vector<double> extra;
-  bool operator==(const BadgeRoom& o) const { return some == o.some && extra == o.extra; }
 };
 
 /// The largest box text size (at most kMaxTextSize) at which the diagram fits the page, and

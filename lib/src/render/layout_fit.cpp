@@ -132,7 +132,7 @@ Frame frame(const Diagram& d, const PageGeometry& page, double f, const BadgeRoo
   // gaps already give (route_links' lanes).
   std::vector<int> passing(d.columns.size(), 0);
   for (const Edge& e : d.edges) {
-    if (e.kind == EdgeKind::same) continue;
+    if (fr.portrait || e.kind == EdgeKind::same) continue;
     const int a = d.boxes[e.from].column, b = d.boxes[e.to].column;
     for (int k = std::min(a, b) + 1; k < std::max(a, b); ++k)
       ++passing[static_cast<std::size_t>(k)];
@@ -256,7 +256,8 @@ double fit_text_size(const Diagram& d, const PageGeometry& page, std::string* li
   BadgeRoom clear{true, {}};
   bool at_plain = false;
   for (int round = 0; round < 3; ++round) {
-    const bool whole = fits(frame(d, page, plain, clear, true));
+    // More room never fits where less did not: past a round short of plain, only least.
+    const bool whole = (round == 0 || at_plain) && fits(frame(d, page, plain, clear, true));
     if (!whole && !fits(frame(d, page, least, clear, true))) break;
     *badge_room = clear;
     at_plain = whole;

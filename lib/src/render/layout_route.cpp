@@ -444,8 +444,6 @@ class Router {
         }
       }
       const Ladder lad = space_ladder(half, both, room * width, start * width, 0.1 * width);
-      const std::vector<double>& at = lad.at;
-      const double closest = lad.closest;
       // What the gap is short of, for a drawing that can give it (fit_text_size): its room
       // grows by four-fifths of what the gap grows by, or more beside a loop.
       if (lad.short_of > 0 && gap >= 1 && static_cast<std::size_t>(gap - 1) < p_.gap_short.size()) {
@@ -454,13 +452,13 @@ class Router {
       }
       // A turn's corner stays within the space between two tracks, so a link crossing another
       // near its turn crosses its straight part, square, not its curve at a slant.
-      if (ladder > 1) spacing_[gap] = closest;
+      if (ladder > 1) spacing_[gap] = lad.closest;
       for (int g = 0; g < 2; ++g) {
         const std::vector<Crossing*>& group = g == 0 ? down : up;
         for (std::size_t i = 0; i < group.size(); ++i) {
           const int k = tracks_of[g][i];
           bends_[group[i]->key] =
-              width > 0 ? start + at[static_cast<std::size_t>(k)] / width : start + room / 2;
+              width > 0 ? start + lad.at[static_cast<std::size_t>(k)] / width : start + room / 2;
         }
       }
     }
