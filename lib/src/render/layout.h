@@ -128,7 +128,8 @@ struct BadgeRoom {
 double fit_text_size(const Diagram& d, const PageGeometry& page, std::string* limit = nullptr,
                      int* limit_column = nullptr);
 /// The same, and how much room the gaps take for badges beside other links' tracks
-/// (`badge_room`): the most that keeps the boxes within a twentieth of that size and at
+/// (`badge_room`): the most that keeps the boxes within a twentieth of that size (three
+/// twentieths on a page already below kMinPrintedSize, which render says is too small) and at
 /// 10 pt or more where they printed so.
 double fit_text_size(const Diagram& d, const PageGeometry& page, std::string* limit,
                      int* limit_column, BadgeRoom* badge_room);

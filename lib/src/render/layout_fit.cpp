@@ -228,20 +228,15 @@ std::optional<double> crowded_bound(const std::vector<std::size_t>& counts,
   return bound;
 }
 
-bool wants_badge_room(const Diagram& d) {
-  const Sizes s{10};
-  const BadgeRoom some{true, {}};
-  return flow_gaps(d, s, false, some) != flow_gaps(d, s, false, {}) ||
-         flow_gaps(d, s, true, some) != flow_gaps(d, s, true, {});
-}
-
 double fit_text_size(const Diagram& d, const PageGeometry& page, std::string* limit,
                      int* limit_column, BadgeRoom* badge_room) {
   if (badge_room) *badge_room = {};
   const double plain = fit_text_size(d, page, limit, limit_column);
   if (!badge_room) return plain;
   // Room for badges beside the other links' tracks when it costs the boxes at most a
-  // twentieth of their size, never below the 10 pt a workshop model prints at or the 7 pt
+  // twentieth of their size (on a page whose text is below the 7 pt floor already, which
+  // render says is too small and names a page that fits, three twentieths: what it draws is
+  // still read right), never below the 10 pt a workshop model prints at or the 7 pt
   // floor, and nothing on a projector's slide (its box text is what the room reads from the
   // back, docs/workshops.md): a quarter more than the flow gap where a badge crosses it
   // beside others, then as much as a drawing shows they are short of, while it fits.
@@ -249,17 +244,21 @@ double fit_text_size(const Diagram& d, const PageGeometry& page, std::string* li
                        : plain >= 10              ? 10.0
                        : plain >= kMinPrintedSize ? kMinPrintedSize
                                                   : 0.0;
-  const double least = std::max(plain * 0.95, floor);
-  if (least > plain || !wants_badge_room(d)) return plain;
+  const double least = std::max(plain * (plain < kMinPrintedSize ? 0.85 : 0.95), floor);
+  if (least > plain || d.edges.empty()) return plain;
   // Each round draws the page with the room taken so far and adds what its gaps are short
   // of (a wider gap moves the boxes, and the links' tracks with them), while it still fits.
+  // Where a quarter more wherever a badge crosses does not fit, only what the gaps are short
+  // of.
   BadgeRoom clear{true, {}};
-  bool at_plain = false;
+  if (!fits(frame(d, page, least, clear, true))) clear.some = false;
+  bool at_plain = false, taken = false;
   for (int round = 0; round < 3; ++round) {
     // More room never fits where less did not: past a round short of plain, only least.
     const bool whole = (round == 0 || at_plain) && fits(frame(d, page, plain, clear, true));
     if (!whole && !fits(frame(d, page, least, clear, true))) break;
     *badge_room = clear;
+    taken = true;
     at_plain = whole;
     const std::vector<double> short_of =
         place(d, page, whole ? plain : least, clear, false).gap_short;
@@ -289,7 +288,7 @@ double fit_text_size(const Diagram& d, const PageGeometry& page, std::string* li
     }
     clear = std::move(next);
   }
-  if (!badge_room->some || at_plain) return plain;
+  if (!taken || at_plain) return plain;
   double lo = least, hi = plain;
   for (int k = 0; k < 6; ++k) {
     const double mid = (lo + hi) / 2;

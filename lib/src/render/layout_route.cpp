@@ -128,8 +128,11 @@ class Router {
         // Full when one more link could not run a clear track from the others through it.
         const int users = lanes_used_[{k, static_cast<int>(j)}];
         const bool full = (width - 2 * margin) / (users + 2) < kTrackApart;
+        // Past full, one more link would run within a point and a half of another, whatever
+        // spread_lanes does: any way round is better.
+        const bool crammed = width / (users + 2) < 1.5;
         const double cost = std::abs(at - target) + (width < p_.s.f * 0.5 ? 1e6 : 0) +
-                            (full ? p_.s.f * 20 : 0) +
+                            (full ? p_.s.f * 20 : 0) + (crammed ? 1e5 : 0) +
                             (blocked_.count({k, static_cast<int>(j)}) ? 1e7 : 0);
         if (cost < best_cost) best_cost = cost, best = static_cast<int>(j);
       }
@@ -149,8 +152,11 @@ class Router {
       std::stable_sort(lanes.begin(), lanes.end(),
                        [](const Lane* x, const Lane* y) { return x->target < y->target; });
       const double width = iv.second - iv.first;
-      const double margin = std::min(p_.s.f * 0.3, width / 2);
-      const double step = (width - 2 * margin) / static_cast<double>(lanes.size() + 1);
+      double margin = std::min(p_.s.f * 0.3, width / 2);
+      double step = (width - 2 * margin) / static_cast<double>(lanes.size() + 1);
+      // A stretch too narrow for its lanes kTrackApart apart inside its margins (a stack gap)
+      // spreads them over all of it: closer to the boxes, apart from each other.
+      if (step < kTrackApart) margin = 0, step = width / static_cast<double>(lanes.size() + 1);
       const bool wide =
           step > p_.s.f * 0.5 || key.second == static_cast<int>(d_.columns[key.first].boxes.size());
       for (std::size_t k = 0; k < lanes.size(); ++k) {
@@ -440,7 +446,7 @@ class Router {
         const std::vector<Crossing*>& group = g == 0 ? down : up;
         for (std::size_t i = 0; i < group.size(); ++i) {
           double& h = half[static_cast<std::size_t>(tracks_of[g][i])];
-          h = std::max(h, badge_half(group[i]->key.first));
+          h = std::max(h, badge_half(group[i]->key.first, group[i]->key.second));
         }
       }
       const Ladder lad = space_ladder(half, both, room * width, start * width, 0.1 * width);
@@ -465,13 +471,23 @@ class Router {
     crossings_.clear();
   }
 
-  // Half the width of the badge (its ids) along the flow of a link from one column to the
-  // next: the room its track needs on each side across the gap. A link across several
-  // columns has its badge in the middle, along a lane between boxes.
-  double badge_half(int e) const {
-    if (!plans_[e].lanes.empty()) return 0;
+  // Half the width of the badge (its ids) along the flow of a link, on its `curve`-th crossing
+  // of a gap: the room its track needs on each side across the gap. A link from one column to
+  // the next has it on its one crossing; a link across several columns has its badge along a
+  // lane between boxes where one is wide enough, else on its first crossing.
+  double badge_half(int e, int curve) const {
     const auto size = edge_label_size(d_.edges[e], p_.s, true);
-    return size ? (fl_.portrait ? size->second : size->first) / 2 : 0;
+    if (!size) return 0;
+    const Plan& pl = plans_[e];
+    if (!pl.lanes.empty()) {
+      if (curve != 0) return 0;
+      const double across = fl_.portrait ? size->first : size->second;
+      for (const Lane& l : pl.lanes) {
+        const auto iv = intervals(l.band)[static_cast<std::size_t>(l.interval)];
+        if (iv.second - iv.first >= across + 4 * kTrackApart) return 0;
+      }
+    }
+    return (fl_.portrait ? size->second : size->first) / 2;
   }
 
   void build(int e) {
@@ -622,11 +638,17 @@ class Router {
       const auto size = edge_label_size(d_.edges[e], p_.s);
       if (!size) continue;
       Route& r = p_.routes[e];
-      // strict: crossed by no other link and nearer to its own; else only clear of boxes,
-      // text and other badges.
-      bool strict = true;
-      int allowed = 0;     // not strict: how many other links may pass through it
-      double reach = 2.5;  // how far from its own link the badge's edge may stand
+      // How far a tier lets a label stray: strict, crossed by no other link and clearly
+      // nearer to its own (centre and edge); near, a little farther from its own link and
+      // only just nearer to it than to any other; loose, clear of boxes, text and other labels
+      // with up to `allowed` other links through it.
+      struct Tier {
+        double reach;         // how far from its own link the label's edge may stand
+        double centre, edge;  // how much nearer its own link than any other (centre, edge)
+        bool loose = false;
+        int allowed = 0;  // loose: how many other links may pass through it
+      };
+      Tier tier{2.5, 2, 1};
       auto good = [&](const Rect& rect) {
         if (rect.x < page.x || rect.y < page.y || rect.x + rect.w > page.x + page.w ||
             rect.y + rect.h > page.y + page.h) {
@@ -639,7 +661,7 @@ class Router {
         }
         // Within a few points of its own link.
         const double own_gap = gap_to(rect, lines[e]);
-        if (own_gap > reach) return false;
+        if (own_gap > tier.reach) return false;
         const Point c{rect.cx(), rect.cy()};
         const double own = distance(c, lines[e]);
         int crossed = 0;  // other links passing through it
@@ -651,30 +673,35 @@ class Router {
               break;
             }
           }
-          if (!strict) continue;
+          if (tier.loose) continue;
           // Crossed by none, and nearer its own link than any other: centre to line, and
           // edge to line as a reader sees it.
-          if (crossed > 0 || distance(c, lines[o]) < own + 2 ||
-              gap_to(rect, lines[o]) < own_gap + 1) {
+          if (crossed > 0 || distance(c, lines[o]) < own + tier.centre ||
+              gap_to(rect, lines[o]) < own_gap + tier.edge) {
             return false;
           }
         }
-        return crossed <= allowed;
+        return crossed <= tier.allowed;
       };
       std::optional<Rect> chosen = spot_on(lines[e], size->first, size->second, good);
       if (!chosen) {
         const auto small = edge_label_size(d_.edges[e], p_.s, true);
         chosen = spot_on(lines[e], small->first, small->second, good);
+        // A little farther out, still nearer its own link than any other.
+        tier = Tier{3.5, 0.5, 0.5};
+        for (const double beside : {1.5, 2.5}) {
+          if (!chosen) chosen = spot_on(lines[e], small->first, small->second, good, beside);
+        }
         r.compact_label = chosen.has_value();
         if (!chosen) {
           // No spot other links leave clear: the ids alone, on the link where they cover
           // nothing else.
-          strict = false;
-          for (allowed = 1; allowed <= 3 && !chosen; ++allowed) {
+          tier = Tier{2.5, 0, 0, true};
+          for (tier.allowed = 1; tier.allowed <= 3 && !chosen; ++tier.allowed) {
             chosen = spot_on(lines[e], small->first, small->second, good);
           }
           // Still nowhere: a little farther from the link rather than over a box's text.
-          for (reach = 6, allowed = 1; allowed <= 6 && !chosen; ++allowed) {
+          for (tier.reach = 6, tier.allowed = 1; tier.allowed <= 6 && !chosen; ++tier.allowed) {
             chosen = spot_on(lines[e], small->first, small->second, good, 4.0);
           }
           r.compact_label = chosen.has_value();

@@ -85,8 +85,6 @@ struct Frame {
 /// too narrow for their words (it cannot fit), before any text is wrapped.
 Frame frame(const Diagram& d, const PageGeometry& page, double f, const BadgeRoom& badge_room = {},
             bool fit_only = false);
-/// Whether any gap would widen for a badge with `some` room (flow_gaps' `badge_room`).
-bool wants_badge_room(const Diagram& d);
 bool fits(const Frame& fr);
 std::string describe_limit(const Diagram& d, const Frame& fr, int* limit_column);
 
