@@ -303,10 +303,17 @@ def audit(path, args, patterns, model_text):
                 continue
             if j > i:
                 crossed += crossings(e["line"], o["line"])
-                near = sum(1 for p in samples[i] if line_dist(p, o["line"]) * k < 1.0)
                 # Where two links cross square they are within 1 pt of each other for 2 pt
-                # (2.8 pt at 45 degrees): more than 3 pt is a run side by side.
-                if near * k > 3:
+                # (2.8 pt at 45 degrees): a run of more than 3 pt is a run side by side. Each run
+                # is measured on its own: two links that cross twice share nothing.
+                near, run = 0, 0
+                for p in samples[i] + [None]:
+                    if p is not None and line_dist(p, o["line"]) * k < 1.0:
+                        run += 1
+                        continue
+                    near += run if run * k > 3 else 0
+                    run = 0
+                if near:
                     shared += near * k
                     pairs += 1
                     fails.append(("tracks", f"{e['name']} and {o['name']} share {near * k:.0f} pt "
