@@ -472,9 +472,10 @@ class Router {
   }
 
   // Half the width of the badge (its ids) along the flow of a link, on its `curve`-th crossing
-  // of a gap: the room its track needs on each side across the gap. A link from one column to
-  // the next has it on its one crossing; a link across several columns has its badge along a
-  // lane between boxes where one is wide enough, else on its first crossing.
+  // of a gap: the room its track needs on each side across the gap, for its badge to stand
+  // there. A link from one column to the next needs it on its one crossing. A link across
+  // several columns finds room for its badge along a lane between boxes where one is wide
+  // enough; where none is, its first crossing keeps room for it.
   double badge_half(int e, int curve) const {
     const auto size = edge_label_size(d_.edges[e], p_.s, true);
     if (!size) return 0;
