@@ -110,8 +110,8 @@ struct Placed {
   std::vector<BoxText> box_text;
   std::vector<Route> routes;
   std::vector<RowBlock> panel, findings;
-  /// How much wider each gap between columns would have to be for every badge on a link
-  /// from one column to the next to stand clear of the other links' tracks (route_links).
+  /// How much wider each gap between columns would have to be for its tracks to stand
+  /// kTrackApart apart and every badge on them clear of the other links' tracks (route_links).
   std::vector<double> gap_short;
 };
 
